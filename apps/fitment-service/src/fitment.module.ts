@@ -1,0 +1,14 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { fitmentSchema } from './database/fitment.schema.js';
+
+/** The fitment service: its schema, queues and features on top of the shared platform. */
+@Module({})
+export class FitmentModule {
+  static forRoot(env: ServiceEnv): DynamicModule {
+    return {
+      module: FitmentModule,
+      imports: [ServicePlatformModule.forService({ service: 'fitment', env, ...fitmentSchema })],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { PlatformEnv } from '@torque/platform';
+
+/** The gateway's settings on top of the platform's. */
+export class GatewayEnv extends PlatformEnv {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** HS256 secret for tokens (local and tests). Required unless JWT_JWKS_URL is set. */
+  @ValidateIf((env: GatewayEnv) => !env.JWT_JWKS_URL)
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters (or set JWT_JWKS_URL)' })
+  JWT_SECRET = 'torque-local-development-secret';
+
+  /** JWKS URL of the identity provider (production); when set, tokens are verified against its keys. */
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** Requests per minute per tenant (fixed window shared by all gateway replicas through Redis). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  /** How long a stored Idempotency-Key answer is replayed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  IDEMPOTENCY_TTL_SECONDS = 86_400;
+
+  /** Interval of the keep-alive comments on the event stream. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SSE_HEARTBEAT_MS = 15_000;
+}

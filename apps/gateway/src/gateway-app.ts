@@ -1,0 +1,51 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { createLogger, MetricsService, PinoNestLogger } from '@torque/platform';
+import { randomUUID } from 'node:crypto';
+import type { GatewayEnv } from './config/gateway-env.js';
+import { GatewayModule } from './gateway.module.js';
+import { createValidationPipe } from './http/validation.pipe.js';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Builds the gateway application (not listening yet): Fastify, validation, correlation ids, metrics, Swagger. */
+export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    requestIdHeader: CORRELATION_HEADER,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
+    logger: new PinoNestLogger(createLogger('gateway', env.LOG_LEVEL)),
+  });
+  app.useGlobalPipes(createValidationPipe());
+
+  const metrics = app.get(MetricsService);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header(CORRELATION_HEADER, String(request.id));
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Torque API')
+    .setDescription(
+      'The HTTP API of Torque: AI fitment jobs, procurement imports, catalog search indexing, smart metadata and media tasks. ' +
+        'Every request needs `Authorization: Bearer <JWT>` and `X-Tenant-ID`; errors share one envelope `{error, message, details}`.',
+    )
+    .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}

@@ -1,0 +1,60 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import {
+  EVENT_BUS,
+  EventBus,
+  HealthService,
+  MetricsService,
+  OpsController,
+  QueueGaugeService,
+  REDIS,
+  rmqNames,
+} from '@torque/platform';
+import { Redis } from 'ioredis';
+import { MaintenanceController } from './admin/maintenance.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { JwtVerifierService } from './auth/jwt-verifier.service.js';
+import type { GatewayEnv } from './config/gateway-env.js';
+import { ContextInterceptor } from './http/context.interceptor.js';
+import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { JobEventsService } from './jobs/job-events.service.js';
+import { JobsGatewayService } from './jobs/jobs-gateway.service.js';
+import { JobsController } from './jobs/jobs.controller.js';
+import { GatewayShutdown } from './ops/gateway-shutdown.service.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { ServiceClientsService } from './services/service-clients.service.js';
+import { GATEWAY_ENV } from './tokens.js';
+
+/** The HTTP edge: authentication, validation, idempotency and rate limits, then RabbitMQ to the services. */
+@Module({})
+export class GatewayModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [JobsController, MaintenanceController, OpsController],
+      providers: [
+        { provide: GATEWAY_ENV, useValue: env },
+        { provide: REDIS, useFactory: () => new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) },
+        {
+          provide: EVENT_BUS,
+          useFactory: () =>
+            new EventBus({ url: env.RABBITMQ_URL, exchange: rmqNames(env.NAMESPACE).eventsExchange, connectionName: `${env.NAMESPACE}-gateway` }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: ContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+        JwtVerifierService,
+        ServiceClientsService,
+        JobsGatewayService,
+        JobEventsService,
+        MetricsService,
+        HealthService,
+        QueueGaugeService,
+        GatewayShutdown,
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorEnvelopeDto } from '@torque/contracts';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (details name each field and reason), or X-Tenant-ID missing',
+  401: 'No bearer token, or the token is not valid',
+  403: 'The token does not cover X-Tenant-ID, or lacks a required role',
+  404: 'Not found in this tenant',
+  409: 'Conflict with the current state, or a request with the same Idempotency-Key is still running',
+  413: 'Request body too large',
+  422: 'Idempotency-Key reused with a different body',
+  429: 'Rate limit of the tenant exceeded',
+  502: 'The service could not handle the request',
+  503: 'The message broker or the service is unreachable',
+  504: 'The service did not answer in time',
+};
+
+/** Documents the error envelope for each listed status. */
+export function ApiErrors(...statuses: number[]) {
+  return applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorEnvelopeDto })),
+  );
+}
+
+/** Errors every authenticated endpoint can answer. */
+export const COMMON_ERRORS = [400, 401, 403, 429, 503, 504] as const;

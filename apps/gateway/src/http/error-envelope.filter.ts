@@ -1,0 +1,55 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { ErrorCode, ErrorEnvelopeDto } from '@torque/contracts';
+import type { FastifyReply } from 'fastify';
+import { ApiError } from './http-error.js';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'bad_request',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+  504: 'service_timeout',
+};
+
+/** Answers every error, whatever threw it, with the one error envelope `{error, message, details}`. */
+@Catch()
+export class ErrorEnvelopeFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorEnvelopeFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = this.toEnvelope(exception);
+    if (status >= 500 && status !== 503 && status !== 504) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toEnvelope(exception: unknown): { status: number; body: ErrorEnvelopeDto } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (exception instanceof ApiError) return { status, body: response as ErrorEnvelopeDto };
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return { status, body: { error: CODE_BY_STATUS[status] ?? 'bad_request', message: String(message) } };
+    }
+    // Fastify's own errors (body too large, malformed JSON, unsupported media type) carry a statusCode.
+    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return {
+        status: fastifyStatus,
+        body: { error: CODE_BY_STATUS[fastifyStatus] ?? 'bad_request', message: (exception as Error).message },
+      };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { error: 'internal_error', message: 'Something went wrong on our side; the error was logged' },
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { ingestionSchema } from './database/ingestion.schema.js';
+
+/** The ingestion service: its schema, queues and features on top of the shared platform. */
+@Module({})
+export class IngestionModule {
+  static forRoot(env: ServiceEnv): DynamicModule {
+    return {
+      module: IngestionModule,
+      imports: [ServicePlatformModule.forService({ service: 'ingestion', env, ...ingestionSchema })],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+export * from './services.js';
+export * from './jobs/job-status.js';
+export * from './jobs/job-view.dto.js';
+export * from './jobs/page.dto.js';
+export * from './jobs/list-jobs.query.js';
+export * from './errors/error-envelope.dto.js';
+export * from './messaging/request-meta.js';
+export * from './messaging/patterns.js';
+export * from './messaging/events.js';
+export * from './messaging/queues.js';
+export * from './maintenance/cleanup.dto.js';

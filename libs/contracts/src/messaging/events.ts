@@ -1,0 +1,32 @@
+import type { JobViewDto } from '../jobs/job-view.dto.js';
+import type { ServiceName } from '../services.js';
+
+/** Topic exchange all domain events are published to (name is prefixed per deployment: `<prefix>.events`). */
+export const EVENTS_EXCHANGE_SUFFIX = 'events';
+
+/** Event names; the routing key is `<event>.<service>` so consumers can bind `job.#` or `job.*.fitment`. */
+export const EventNames = {
+  JobStateChanged: 'job.state',
+  JobProgress: 'job.progress',
+} as const;
+export type EventName = (typeof EventNames)[keyof typeof EventNames];
+
+export function eventRoutingKey(event: EventName, service: ServiceName): string {
+  return `${event}.${service}`;
+}
+
+/** Every event on the bus: an id for de-duplication, the tenant, and the correlation id of the request behind it. */
+export interface EventEnvelope<T = unknown> {
+  id: string;
+  event: EventName;
+  service: ServiceName;
+  tenantId: string;
+  correlationId: string | null;
+  occurredAt: string;
+  data: T;
+}
+
+export interface EventContracts {
+  [EventNames.JobStateChanged]: JobViewDto;
+  [EventNames.JobProgress]: JobViewDto;
+}

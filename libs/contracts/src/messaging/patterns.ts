@@ -1,0 +1,53 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
+import type { CleanupCommand } from '../maintenance/cleanup.dto.js';
+import { JOB_STATUSES, type JobStatus } from '../jobs/job-status.js';
+import type { JobViewDto } from '../jobs/job-view.dto.js';
+import type { Page } from '../jobs/page.dto.js';
+
+/**
+ * Request-reply patterns every service answers on its own queue.
+ * Values are wire names: never change one without a migration note.
+ */
+export const MessagePatterns = {
+  JobsList: 'jobs.list',
+  JobsGet: 'jobs.get',
+  JobsCancel: 'jobs.cancel',
+  MaintenanceCleanup: 'maintenance.cleanup',
+} as const;
+export type MessagePattern = (typeof MessagePatterns)[keyof typeof MessagePatterns];
+
+export class JobsListCommand {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  type?: string;
+
+  @IsOptional()
+  @IsIn(JOB_STATUSES)
+  status?: JobStatus;
+
+  /** The service returns its newest `limit` rows after skipping `offset`. */
+  @IsInt()
+  @Min(0)
+  offset!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  limit!: number;
+}
+
+export class JobRefCommand {
+  @IsUUID()
+  jobId!: string;
+}
+
+/** Payload and result of each pattern: handlers and clients are typed from this map. */
+export interface MessageContracts {
+  [MessagePatterns.JobsList]: { payload: JobsListCommand; result: Page<JobViewDto> };
+  [MessagePatterns.JobsGet]: { payload: JobRefCommand; result: JobViewDto };
+  [MessagePatterns.JobsCancel]: { payload: JobRefCommand; result: JobViewDto };
+  [MessagePatterns.MaintenanceCleanup]: { payload: CleanupCommand; result: JobViewDto };
+}
+export type PayloadOf<P extends MessagePattern> = MessageContracts[P]['payload'];
+export type ResultOf<P extends MessagePattern> = MessageContracts[P]['result'];

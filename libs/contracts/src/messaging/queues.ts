@@ -1,0 +1,32 @@
+import type { ServiceName } from '../services.js';
+import type { RequestMeta } from './request-meta.js';
+
+/** Bull queues and the jobs on them. Queue names are wire names: never change one without a migration note. */
+export const QueueNames = {
+  Maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+
+export const JobNames = {
+  Cleanup: 'maintenance.cleanup',
+  /** Repeatable trigger of the nightly clean-up; it creates a Cleanup job. */
+  CleanupSchedule: 'maintenance.cleanup-schedule',
+} as const;
+export type JobName = (typeof JobNames)[keyof typeof JobNames];
+
+/** Full Bull queue name of a service's queue, e.g. `fitment.maintenance`. */
+export function serviceQueueName(service: ServiceName, queue: string): string {
+  return `${service}.${queue}`;
+}
+
+/** Bull job data: a reference to the job row, never the work itself. */
+export interface JobRef {
+  jobId: string;
+  meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
+}
+
+export interface QueueJobContracts {
+  [JobNames.Cleanup]: JobRef;
+  [JobNames.CleanupSchedule]: { jobId: string };
+}
+export type JobDataOf<N extends JobName> = QueueJobContracts[N];

@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { JobName, RequestMeta } from '@torque/contracts';
+import type { JobOptions } from 'bull';
+import { QueueService } from '../bull/queue.service.js';
+import type { JobRecord } from './job-record.js';
+import { JobLifecycleService } from './job-lifecycle.service.js';
+
+export interface Submission {
+  meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
+  queue: string;
+  name: JobName;
+  /** Stored on the job row; Bull only carries the row id. */
+  params?: Record<string, unknown>;
+  /** A queued or running job with the same key is returned instead of a new one. */
+  dedupeKey?: string;
+  progressTotal?: number;
+  options?: JobOptions;
+}
+
+/** Creates the job row (the truth) and then the Bull job that references it. */
+@Injectable()
+export class JobSubmitterService {
+  private readonly logger = new Logger(JobSubmitterService.name);
+
+  constructor(
+    private readonly lifecycle: JobLifecycleService,
+    private readonly queues: QueueService,
+  ) {}
+
+  async submit(s: Submission): Promise<{ row: JobRecord; created: boolean }> {
+    const { row, created } = await this.lifecycle.create({
+      id: crypto.randomUUID(),
+      tenantId: s.meta.tenantId,
+      type: s.name,
+      params: { ...s.params, queue: s.queue },
+      dedupeKey: s.dedupeKey,
+      correlationId: s.meta.correlationId,
+      progressTotal: s.progressTotal,
+    });
+    if (!created) return { row, created };
+    try {
+      await this.queues.add(s.queue, s.name, { jobId: row.id, meta: { tenantId: s.meta.tenantId, correlationId: s.meta.correlationId } }, s.options);
+    } catch (err) {
+      this.logger.error(`could not queue job ${row.id}: ${(err as Error).message}`);
+      await this.lifecycle.failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again');
+      throw err;
+    }
+    return { row, created };
+  }
+}
