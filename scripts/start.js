@@ -13,7 +13,7 @@ const run = (cmd, args) => {
 console.log('Building...');
 run('npm', ['run', '-s', 'build']);
 
-const { loadEnv, preflight, PreflightError, PlatformEnv } = await import('../dist/libs/platform/src/index.js');
+const { loadEnv, preflight, PreflightError, PlatformEnv, urlForServiceRole } = await import('../dist/libs/platform/src/index.js');
 const { GatewayEnv } = await import('../dist/apps/gateway/src/config/gateway-env.js');
 const env = loadEnv(PlatformEnv);
 try {
@@ -38,7 +38,13 @@ const apps = [
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', env: {} },
 ];
 const children = apps.map((app) => {
-  const child = spawn('node', [app.entry], { cwd: root, env: { ...process.env, ROLE: 'both', ...app.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each service connects as its own role, which can use its own schema only (see scripts/migrate.js).
+  const database = app.name === 'gateway' || process.env.DATABASE_URL_PER_SERVICE === 'false' ? {} : { DATABASE_URL: urlForServiceRole(env.DATABASE_URL, app.name) };
+  const child = spawn('node', [app.entry], {
+    cwd: root,
+    env: { ...process.env, ROLE: 'both', ...database, ...app.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `${app.name.padEnd(9)}| `;
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';

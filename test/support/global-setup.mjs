@@ -1,7 +1,7 @@
 // Builds the template database once per run; every test file clones it (see database.ts).
 // Runs outside Jest's module system, so it uses the build output: `npm test` builds first.
 import pg from 'pg';
-import { migrateSchemas } from '../../dist/libs/platform/src/index.js';
+import { grantServiceRole, migrateSchemas } from '../../dist/libs/platform/src/index.js';
 import { allSchemas } from '../../scripts/schemas.js';
 
 const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -18,5 +18,7 @@ export default async function globalSetup() {
   }
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${TEMPLATE_DB}`;
-  await migrateSchemas(url.toString(), await allSchemas());
+  const schemas = await allSchemas();
+  await migrateSchemas(url.toString(), schemas);
+  for (const { schema } of schemas) await grantServiceRole(url.toString(), schema);
 }

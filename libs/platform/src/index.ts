@@ -34,3 +34,4 @@ export * from './platform.module.js';
 export * from './observability/ops.controller.js';
 export * from './observability/queue-gauge.service.js';
 export * from './http/public.decorator.js';
+export * from './database/service-role.js';

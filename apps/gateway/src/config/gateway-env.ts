@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { PlatformEnv } from '@torque/platform';
+
+const DEV_JWT_SECRET = 'torque-local-development-secret';
 
 /** The gateway's settings on top of the platform's. */
 export class GatewayEnv extends PlatformEnv {
@@ -10,11 +12,18 @@ export class GatewayEnv extends PlatformEnv {
   @Max(65535)
   PORT = 3000;
 
-  /** HS256 secret for tokens (local and tests). Required unless JWT_JWKS_URL is set. */
+  /** HS256 secret for tokens (local and tests). Required unless JWT_JWKS_URL is set; the default is refused in production. */
   @ValidateIf((env: GatewayEnv) => !env.JWT_JWKS_URL)
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters (or set JWT_JWKS_URL)' })
-  JWT_SECRET = 'torque-local-development-secret';
+  @ValidateBy({
+    name: 'notDevSecretInProduction',
+    validator: {
+      validate: (value: unknown, args) => (args?.object as GatewayEnv).NODE_ENV !== 'production' || value !== DEV_JWT_SECRET,
+      defaultMessage: () => 'must be set to a secret of your own in production (or set JWT_JWKS_URL)',
+    },
+  })
+  JWT_SECRET = DEV_JWT_SECRET;
 
   /** JWKS URL of the identity provider (production); when set, tokens are verified against its keys. */
   @IsOptional()
