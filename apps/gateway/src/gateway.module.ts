@@ -13,6 +13,8 @@ import {
 import { Redis } from 'ioredis';
 import { MaintenanceController } from './admin/maintenance.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { CatalogGatewayModule } from './catalog/catalog-gateway.module.js';
+import { IngestionGatewayModule } from './ingestion/ingestion-gateway.module.js';
 import { JwtVerifierService } from './auth/jwt-verifier.service.js';
 import type { GatewayEnv } from './config/gateway-env.js';
 import { ContextInterceptor } from './http/context.interceptor.js';
@@ -32,6 +34,10 @@ export class GatewayModule {
   static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: GatewayModule,
+      // Global so feature modules (catalog, ingestion, ...) can use the service clients, Redis and settings.
+      global: true,
+      imports: [CatalogGatewayModule, IngestionGatewayModule],
+      exports: [GATEWAY_ENV, REDIS, EVENT_BUS, ServiceClientsService, MetricsService],
       controllers: [JobsController, MaintenanceController, OpsController],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { ingestionSchema } from './database/ingestion.schema.js';
+import { ImportsModule } from './imports/imports.module.js';
 
 /** The ingestion service: its schema, queues and features on top of the shared platform. */
 @Module({})
@@ -8,7 +10,7 @@ export class IngestionModule {
   static forRoot(env: ServiceEnv): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [ServicePlatformModule.forService({ service: 'ingestion', env, ...ingestionSchema })],
+      imports: [ServicePlatformModule.forService({ service: 'ingestion', env, ...ingestionSchema }), CatalogModule, ImportsModule],
     };
   }
 }

@@ -10,3 +10,5 @@ export * from './messaging/patterns.js';
 export * from './messaging/events.js';
 export * from './messaging/queues.js';
 export * from './maintenance/cleanup.dto.js';
+export * from './catalog/index.js';
+export * from './ingestion/index.js';

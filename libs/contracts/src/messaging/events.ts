@@ -8,6 +8,8 @@ export const EVENTS_EXCHANGE_SUFFIX = 'events';
 export const EventNames = {
   JobStateChanged: 'job.state',
   JobProgress: 'job.progress',
+  /** Products of the catalog were created, updated or deleted (import or manual edit). */
+  CatalogProductsChanged: 'catalog.products.changed',
 } as const;
 export type EventName = (typeof EventNames)[keyof typeof EventNames];
 
@@ -26,7 +28,18 @@ export interface EventEnvelope<T = unknown> {
   data: T;
 }
 
+export type ProductChangeKind = 'created' | 'updated' | 'deleted';
+
+/** Data of `catalog.products.changed`: which products changed and how; readers fetch the products by id. */
+export interface ProductsChangedEvent {
+  kind: ProductChangeKind;
+  productIds: number[];
+  /** What caused it: an import (with its upload id) or a manual edit. */
+  source: { type: 'import'; uploadId: string } | { type: 'manual'; userId?: string };
+}
+
 export interface EventContracts {
   [EventNames.JobStateChanged]: JobViewDto;
   [EventNames.JobProgress]: JobViewDto;
+  [EventNames.CatalogProductsChanged]: ProductsChangedEvent;
 }

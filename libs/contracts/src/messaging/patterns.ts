@@ -1,4 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
+import { CatalogPatterns, type CatalogMessageContracts } from '../catalog/catalog.patterns.js';
+import { IngestionPatterns, type IngestionMessageContracts } from '../ingestion/ingestion.patterns.js';
 import type { CleanupCommand } from '../maintenance/cleanup.dto.js';
 import { JOB_STATUSES, type JobStatus } from '../jobs/job-status.js';
 import type { JobViewDto } from '../jobs/job-view.dto.js';
@@ -8,12 +10,15 @@ import type { Page } from '../jobs/page.dto.js';
  * Request-reply patterns every service answers on its own queue.
  * Values are wire names: never change one without a migration note.
  */
-export const MessagePatterns = {
+export const PlatformPatterns = {
   JobsList: 'jobs.list',
   JobsGet: 'jobs.get',
   JobsCancel: 'jobs.cancel',
   MaintenanceCleanup: 'maintenance.cleanup',
 } as const;
+
+/** Every pattern of every service; each domain declares its own next to its payloads. */
+export const MessagePatterns = { ...PlatformPatterns, ...CatalogPatterns, ...IngestionPatterns } as const;
 export type MessagePattern = (typeof MessagePatterns)[keyof typeof MessagePatterns];
 
 export class JobsListCommand {
@@ -43,7 +48,7 @@ export class JobRefCommand {
 }
 
 /** Payload and result of each pattern: handlers and clients are typed from this map. */
-export interface MessageContracts {
+export interface MessageContracts extends CatalogMessageContracts, IngestionMessageContracts {
   [MessagePatterns.JobsList]: { payload: JobsListCommand; result: Page<JobViewDto> };
   [MessagePatterns.JobsGet]: { payload: JobRefCommand; result: JobViewDto };
   [MessagePatterns.JobsCancel]: { payload: JobRefCommand; result: JobViewDto };
