@@ -17,7 +17,8 @@ const { loadEnv, preflight, PreflightError, PlatformEnv, urlForServiceRole } = a
 const { GatewayEnv } = await import('../dist/apps/gateway/src/config/gateway-env.js');
 const env = loadEnv(PlatformEnv);
 try {
-  await preflight(env, { postgres: true });
+  // The database itself may not exist yet: scripts/migrate.js creates it.
+  await preflight(env, { postgres: 'server' });
 } catch (err) {
   if (err instanceof PreflightError) {
     console.error(`Torque cannot start:\n  ${err.message}`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CleanupAcceptedDto, JobPageDto, JobViewDto } from '@torque/contracts';
+import pg from 'pg';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 describe('retention clean-up through the gateway', () => {
@@ -30,5 +31,55 @@ describe('retention clean-up through the gateway', () => {
     }
     const one = (await (await suite.http(`/api/v1/jobs/${body.jobs[0].id}`)).json()) as JobViewDto;
     expect(one.id).toBe(body.jobs[0].id);
+  });
+});
+
+describe('clean-up scope', () => {
+  let suite: Suite;
+  let db: pg.Client;
+
+  const oldJob = (tenant: string) =>
+    db.query(
+      `INSERT INTO fitment.jobs (id, tenant_id, type, status, created_at, completed_at)
+       VALUES (gen_random_uuid(), $1, 'old.work', 'completed', now() - interval '100 days', now() - interval '100 days')`,
+      [tenant],
+    );
+  const remaining = async () =>
+    Object.fromEntries(
+      (await db.query(`SELECT tenant_id, count(*)::int AS n FROM fitment.jobs WHERE type = 'old.work' GROUP BY tenant_id`)).rows.map(
+        (r: { tenant_id: string; n: number }) => [r.tenant_id, r.n],
+      ),
+    );
+  const cleanAs = async (tenant: string) => {
+    const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', tenant, json: { services: ['fitment'], olderThanDays: 30 } });
+    expect(res.status).toBe(202);
+    const [job] = ((await res.json()) as CleanupAcceptedDto).jobs;
+    return eventually(async () => {
+      const view = (await (await suite.http(`/api/v1/jobs/${job.id}`, { tenant })).json()) as JobViewDto;
+      return view.status === 'completed' ? view : null;
+    });
+  };
+
+  beforeAll(async () => {
+    suite = await startSuite({ services: ['fitment', 'ingestion', 'media', 'indexer'] });
+    db = new pg.Client({ connectionString: suite.db.url });
+    await db.connect();
+    for (const tenant of ['acme', 'acme', 'globex', 'globex', 'globex']) await oldJob(tenant);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await suite?.close();
+  });
+
+  it("lets a tenant's admin delete only that tenant's old job records", async () => {
+    const job = await cleanAs('acme');
+    expect(job.counts.jobs_deleted).toBe(2);
+    expect(await remaining()).toEqual({ globex: 3 });
+  });
+
+  it('cleans every tenant when run for the system tenant, as the nightly schedule does', async () => {
+    const job = await cleanAs('system');
+    expect(job.counts.jobs_deleted).toBe(3);
+    expect(await remaining()).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { databaseUrl, TEMPLATE_DB, TEST_PG_URL } from './servers.js';
+import { databaseUrl, TEST_PG_URL } from './servers.js';
 
 export interface TestDatabase {
   name: string;
@@ -20,11 +20,14 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /** A fresh database for one test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `torque_t_${randomBytes(5).toString('hex')}`;
+  const run = process.env.TORQUE_TEST_RUN;
+  const template = process.env.TORQUE_TEST_TEMPLATE;
+  if (!run || !template) throw new Error('run the tests through jest (its globalSetup builds the template database)');
+  const name = `torque_t_${run}_${randomBytes(4).toString('hex')}`;
   // CREATE DATABASE ... TEMPLATE fails while another session clones the same template: retry briefly.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
       break;
     } catch (err) {
       if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { FitmentQueueNames } from '@torque/contracts';
 import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
 import { fitmentSchema } from './database/fitment.schema.js';
+import { FitmentsModule } from './fitments/fitments.module.js';
 
 /** The fitment service: its schema, queues and features on top of the shared platform. */
 @Module({})
@@ -8,7 +10,15 @@ export class FitmentModule {
   static forRoot(env: ServiceEnv): DynamicModule {
     return {
       module: FitmentModule,
-      imports: [ServicePlatformModule.forService({ service: 'fitment', env, ...fitmentSchema })],
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'fitment',
+          env,
+          ...fitmentSchema,
+          queues: [FitmentQueueNames.Generate, FitmentQueueNames.Export],
+        }),
+        FitmentsModule.forRoot(),
+      ],
     };
   }
 }

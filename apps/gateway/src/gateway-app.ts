@@ -2,20 +2,24 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { createLogger, MetricsService, PinoNestLogger } from '@torque/platform';
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { GatewayEnv } from './config/gateway-env.js';
 import { GatewayModule } from './gateway.module.js';
+import { CORRELATION_HEADER, correlationIdFrom } from './http/correlation-id.js';
 import { createValidationPipe } from './http/validation.pipe.js';
-
-const CORRELATION_HEADER = 'x-correlation-id';
 
 /** Builds the gateway application (not listening yet): Fastify, validation, correlation ids, metrics, Swagger. */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    requestIdHeader: CORRELATION_HEADER,
-    genReqId: () => randomUUID(),
+    // Fastify would take the header verbatim; genReqId checks it first (see correlationIdFrom).
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => correlationIdFrom(req.headers[CORRELATION_HEADER]),
     trustProxy: true,
+    // `/x/` is `/x`: the seed's clients call /data-ingestion/progress/{task_id}/ with the slash.
+    routerOptions: { ignoreTrailingSlash: true },
+    // Event streams never end by themselves: on shutdown close them (clients reconnect elsewhere).
+    forceCloseConnections: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
     logger: new PinoNestLogger(createLogger('gateway', env.LOG_LEVEL)),

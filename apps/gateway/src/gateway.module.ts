@@ -9,11 +9,13 @@ import {
   QueueGaugeService,
   REDIS,
   rmqNames,
+  ShutdownConnections,
 } from '@torque/platform';
 import { Redis } from 'ioredis';
 import { MaintenanceController } from './admin/maintenance.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CatalogGatewayModule } from './catalog/catalog-gateway.module.js';
+import { FitmentGatewayModule } from './fitment/fitment-gateway.module.js';
 import { IngestionGatewayModule } from './ingestion/ingestion-gateway.module.js';
 import { JwtVerifierService } from './auth/jwt-verifier.service.js';
 import type { GatewayEnv } from './config/gateway-env.js';
@@ -23,7 +25,6 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js
 import { JobEventsService } from './jobs/job-events.service.js';
 import { JobsGatewayService } from './jobs/jobs-gateway.service.js';
 import { JobsController } from './jobs/jobs.controller.js';
-import { GatewayShutdown } from './ops/gateway-shutdown.service.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { ServiceClientsService } from './services/service-clients.service.js';
 import { GATEWAY_ENV } from './tokens.js';
@@ -36,7 +37,7 @@ export class GatewayModule {
       module: GatewayModule,
       // Global so feature modules (catalog, ingestion, ...) can use the service clients, Redis and settings.
       global: true,
-      imports: [CatalogGatewayModule, IngestionGatewayModule],
+      imports: [CatalogGatewayModule, IngestionGatewayModule, FitmentGatewayModule],
       exports: [GATEWAY_ENV, REDIS, EVENT_BUS, ServiceClientsService, MetricsService],
       controllers: [JobsController, MaintenanceController, OpsController],
       providers: [
@@ -59,7 +60,7 @@ export class GatewayModule {
         MetricsService,
         HealthService,
         QueueGaugeService,
-        GatewayShutdown,
+        ShutdownConnections,
       ],
     };
   }

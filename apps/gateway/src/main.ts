@@ -7,7 +7,7 @@ try {
   const env = loadEnv(GatewayEnv);
   await preflight(env, { postgres: false });
   const app = await createGatewayApp(env);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
 } catch (err) {
   const known = err instanceof ConfigError || err instanceof PreflightError;

@@ -12,3 +12,4 @@ export * from './messaging/queues.js';
 export * from './maintenance/cleanup.dto.js';
 export * from './catalog/index.js';
 export * from './ingestion/index.js';
+export * from './fitment/index.js';

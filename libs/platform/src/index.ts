@@ -35,3 +35,6 @@ export * from './observability/ops.controller.js';
 export * from './observability/queue-gauge.service.js';
 export * from './http/public.decorator.js';
 export * from './database/service-role.js';
+export * from './events/inbox.service.js';
+export * from './shutdown-connections.service.js';
+export * from './storage/index.js';

@@ -8,6 +8,7 @@ import { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_SETTINGS } from './bull/bull-default
 import { QueueService } from './bull/queue.service.js';
 import type { ServiceEnv } from './config/env.js';
 import { serviceDataSourceOptions } from './database/data-source.js';
+import { InboxService } from './events/inbox.service.js';
 import { CancelSignalService } from './jobs/cancel-signal.service.js';
 import { JobLifecycleService } from './jobs/job-lifecycle.service.js';
 import { JobSubmitterService } from './jobs/job-submitter.service.js';
@@ -80,6 +81,7 @@ export class ServicePlatformModule {
       MaintenanceService,
       CleanupJobHandler,
       ShutdownConnections,
+      InboxService,
     ];
     return {
       module: ServicePlatformModule,
@@ -92,7 +94,7 @@ export class ServicePlatformModule {
           redis: env.REDIS_URL,
           prefix: `${env.NAMESPACE}:bull`,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
-          settings: DEFAULT_QUEUE_SETTINGS,
+          settings: { ...DEFAULT_QUEUE_SETTINGS, lockDuration: env.BULL_LOCK_DURATION_MS, stalledInterval: env.BULL_STALLED_INTERVAL_MS },
         }),
         BullModule.registerQueue(...queues.map((q) => ({ name: serviceQueueName(service, q) }))),
       ],

@@ -1,9 +1,10 @@
-import type { ServiceSchema } from '@torque/platform';
-import { PlatformTables1764230400000 } from './migrations/1764230400000-platform-tables.js';
+import { platformTablesMigration, type ServiceSchema } from '@torque/platform';
+import { VehicleCatalog1764230600000 } from './migrations/1764230600000-vehicle-catalog.js';
+import { AiFitmentJobs1764230700000 } from './migrations/1764230700000-ai-fitment-jobs.js';
 
 /** Entities and migrations of the `fitment` schema, in the order they apply. */
 export const fitmentSchema: ServiceSchema = {
   schema: 'fitment',
   entities: [],
-  migrations: [PlatformTables1764230400000],
+  migrations: [platformTablesMigration('fitment'), VehicleCatalog1764230600000, AiFitmentJobs1764230700000],
 };

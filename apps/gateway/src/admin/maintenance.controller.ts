@@ -16,7 +16,7 @@ import { ServiceClientsService } from '../services/service-clients.service.js';
 @ApiBearerAuth()
 @ApiHeader({ name: 'X-Tenant-ID', required: true })
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat-safe submission: the same key and body replay the first answer' })
-@ApiErrors(...COMMON_ERRORS, 409, 422)
+@ApiErrors(...COMMON_ERRORS, 409, 413, 422)
 @Controller('api/v1/admin/maintenance')
 export class MaintenanceController {
   constructor(private readonly clients: ServiceClientsService) {}
@@ -27,7 +27,8 @@ export class MaintenanceController {
   @ApiOperation({
     summary: 'Start the retention clean-up in each service now',
     description:
-      'Deletes finished job records, relayed events and finished Bull jobs older than `olderThanDays` (default RETENTION_DAYS). ' +
+      'Deletes the tenant\'s finished job records older than `olderThanDays` (default RETENTION_DAYS). Acting for tenant `system` ' +
+        '(as the nightly schedule does) it cleans every tenant and also relayed events, handled-event ids and finished Bull jobs. ' +
       'One job per service; follow them in /api/v1/jobs or the event stream. A running clean-up is returned instead of a second one.',
     operationId: 'startCleanup',
   })

@@ -6,11 +6,19 @@ import { PUBLIC_ROUTE, QUERY_TOKEN_ALLOWED, REQUIRED_ROLES } from './auth.decora
 import type { AuthenticatedRequest, RoleName } from './auth.types.js';
 import { InvalidTokenError, JwtVerifierService } from './jwt-verifier.service.js';
 
-
 const TENANT_HEADER = 'x-tenant-id';
+/** The services accept tenant ids of up to 64 characters (RequestMeta). */
+const MAX_TENANT_LENGTH = 64;
+
+/** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110). */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = typeof header === 'string' ? /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
+  return match?.[1];
+}
 
 /**
- * Bearer JWT with tenant and role claims; `X-Tenant-ID` must name one of the token's tenants.
+ * Bearer JWT with tenant and role claims; `X-Tenant-ID` must name one of the token's tenants (and may be left
+ * out when the token grants exactly one).
  * No token or a bad one: 401. Tenant not in the token or a missing role: 403.
  */
 @Injectable()
@@ -29,10 +37,8 @@ export class AuthGuard implements CanActivate {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const queryAllowed = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) ?? false;
 
-    const header = req.headers.authorization;
-    let token: string | undefined;
-    if (typeof header === 'string' && header.startsWith('Bearer ')) token = header.slice(7).trim();
-    else if (queryAllowed && typeof query.access_token === 'string') token = query.access_token;
+    let token = bearerToken(req.headers.authorization);
+    if (!token && queryAllowed && typeof query.access_token === 'string' && query.access_token) token = query.access_token;
     if (!token) throw new ApiError(401, 'unauthorized', 'A bearer token is required (Authorization: Bearer <JWT>)');
 
     let claims;
@@ -44,10 +50,17 @@ export class AuthGuard implements CanActivate {
     }
 
     const headerTenant = req.headers[TENANT_HEADER];
-    const tenant = typeof headerTenant === 'string' ? headerTenant : queryAllowed && typeof query.tenant === 'string' ? query.tenant : undefined;
+    const named = typeof headerTenant === 'string' ? headerTenant : queryAllowed && typeof query.tenant === 'string' ? query.tenant : undefined;
+    // A token for exactly one tenant needs no header (the seed's own fetch calls send none).
+    const tenant = named ?? (claims.tenants.length === 1 ? claims.tenants[0] : undefined);
     if (!tenant) {
-      throw new ApiError(400, 'validation_failed', 'The X-Tenant-ID header is required', {
+      throw new ApiError(400, 'validation_failed', 'The X-Tenant-ID header is required for a token of several tenants', {
         'X-Tenant-ID': ['X-Tenant-ID must name one of the tenants of the token'],
+      });
+    }
+    if (tenant.length > MAX_TENANT_LENGTH) {
+      throw new ApiError(400, 'validation_failed', 'The X-Tenant-ID header is not valid', {
+        'X-Tenant-ID': [`X-Tenant-ID must be at most ${MAX_TENANT_LENGTH} characters`],
       });
     }
     if (!claims.tenants.includes(tenant)) {

@@ -23,5 +23,5 @@ export function ApiErrors(...statuses: number[]) {
   );
 }
 
-/** Errors every authenticated endpoint can answer. */
-export const COMMON_ERRORS = [400, 401, 403, 429, 503, 504] as const;
+/** Errors every authenticated endpoint can answer (502-504: a service it asks failed, is unreachable or slow). */
+export const COMMON_ERRORS = [400, 401, 403, 429, 502, 503, 504] as const;

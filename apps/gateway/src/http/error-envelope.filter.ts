@@ -13,9 +13,16 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   415: 'bad_request',
   422: 'validation_failed',
   429: 'rate_limited',
+  500: 'internal_error',
+  502: 'bad_gateway',
   503: 'service_unavailable',
   504: 'service_timeout',
 };
+
+/** The envelope's code for a status: by table, else the class of the status (never a 4xx code for a 5xx). */
+function codeFor(status: number): ErrorCode {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+}
 
 /** Answers every error, whatever threw it, with the one error envelope `{error, message, details}`. */
 @Catch()
@@ -37,14 +44,14 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (exception instanceof ApiError) return { status, body: response as ErrorEnvelopeDto };
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-      return { status, body: { error: CODE_BY_STATUS[status] ?? 'bad_request', message: String(message) } };
+      return { status, body: { error: codeFor(status), message: String(message) } };
     }
     // Fastify's own errors (body too large, malformed JSON, unsupported media type) carry a statusCode.
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return {
         status: fastifyStatus,
-        body: { error: CODE_BY_STATUS[fastifyStatus] ?? 'bad_request', message: (exception as Error).message },
+        body: { error: codeFor(fastifyStatus), message: (exception as Error).message },
       };
     }
     return {

@@ -33,6 +33,14 @@ function canonical(value: unknown): string {
 }
 
 /**
+ * What makes two requests with one key "the same": the URL and the body, keys in any order.
+ * No body at all is the same as `{}` (the handler sees the same input either way).
+ */
+export function requestFingerprint(url: string, body: unknown): string {
+  return createHash('sha256').update(`${url}\n${canonical(body ?? {})}`).digest('hex');
+}
+
+/**
  * `Idempotency-Key` on POSTs: the first request with a key runs and its answer is stored; a repeat
  * with the same body replays it, a different body gets 422, a repeat while the first still runs 409.
  * Answers of 5xx are not stored, so the client may retry them with the same key.
@@ -57,7 +65,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const tenant = req.torque?.meta.tenantId ?? '-';
     const redisKey = `${this.env.NAMESPACE}:idempotency:${tenant}:${req.routeOptions.url ?? req.url}:${key}`;
-    const fingerprint = createHash('sha256').update(`${req.url}\n${canonical(req.body)}`).digest('hex');
+    const fingerprint = requestFingerprint(req.url, req.body);
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
 
     return from(this.claim(redisKey, fingerprint)).pipe(

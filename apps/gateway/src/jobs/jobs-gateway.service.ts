@@ -11,6 +11,9 @@ import {
 import { ApiError } from '../http/http-error.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 
+/** Deepest row a page may reach: each service returns up to this many rows for the merge. */
+const MAX_WINDOW = 10_000;
+
 function newestFirst(a: JobViewDto, b: JobViewDto): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
@@ -28,6 +31,11 @@ export class JobsGatewayService {
   async list(meta: RequestMeta, query: ListJobsQueryDto): Promise<JobPageDto> {
     const services: readonly ServiceName[] = query.service ? [query.service] : SERVICE_NAMES;
     const offset = (query.page - 1) * query.limit;
+    if (offset + query.limit > MAX_WINDOW) {
+      throw new ApiError(400, 'validation_failed', 'The page is too deep; narrow the filter instead', {
+        page: [`page * limit must not exceed ${MAX_WINDOW}`],
+      });
+    }
     const pages = await Promise.all(
       services.map((s) =>
         this.clients.send(s, MessagePatterns.JobsList, { type: query.type, status: query.status, offset: 0, limit: offset + query.limit }, meta),

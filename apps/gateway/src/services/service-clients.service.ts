@@ -11,7 +11,7 @@ import {
   type ServiceName,
 } from '@torque/contracts';
 import { rmqClientOptions } from '@torque/platform';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { firstValueFrom, map, race, Subject, take, timeout, TimeoutError } from 'rxjs';
 import type { GatewayEnv } from '../config/gateway-env.js';
 import { ApiError } from '../http/http-error.js';
 import { GATEWAY_ENV } from '../tokens.js';
@@ -28,12 +28,19 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(ServiceClientsService.name);
   private readonly clients = new Map<ServiceName, ClientProxy>();
   private readonly connected = new Map<ServiceName, boolean>();
+  /** Emits when a client loses its connection: replies to requests in flight went with it. */
+  private readonly disconnects = new Map<ServiceName, Subject<void>>();
 
   constructor(@Inject(GATEWAY_ENV) private readonly env: GatewayEnv) {
     for (const service of SERVICE_NAMES) {
       const client = ClientProxyFactory.create(rmqClientOptions(env, service));
-      client.status.subscribe((status) => this.connected.set(service, status === 'connected'));
+      const disconnects = new Subject<void>();
+      client.status.subscribe((status) => {
+        this.connected.set(service, status === 'connected');
+        if (status === 'disconnected') disconnects.next();
+      });
       this.clients.set(service, client);
+      this.disconnects.set(service, disconnects);
     }
   }
 
@@ -60,8 +67,16 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
       throw new ApiError(503, 'service_unavailable', `The message broker is unreachable; ${service} cannot be asked now`);
     }
     const request: RpcRequest<PayloadOf<P>> = { meta, data };
+    // Replies come on direct reply-to, which lives on the client's channel: when the connection drops,
+    // no answer can arrive any more, so the request fails at once instead of waiting for its deadline.
+    const connectionLost$ = this.disconnects.get(service)!.pipe(
+      take(1),
+      map((): never => {
+        throw new ApiError(503, 'service_unavailable', `The connection to the message broker was lost while asking ${service}`);
+      }),
+    );
     try {
-      return await firstValueFrom(client.send<ResultOf<P>>(pattern, request).pipe(timeout(this.env.RPC_TIMEOUT_MS)));
+      return await firstValueFrom(race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(this.env.RPC_TIMEOUT_MS)), connectionLost$));
     } catch (err) {
       throw this.toHttpError(service, err);
     }

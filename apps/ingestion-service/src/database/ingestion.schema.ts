@@ -1,10 +1,16 @@
-import type { ServiceSchema } from '@torque/platform';
-import { PlatformTables1764230400000 } from './migrations/1764230400000-platform-tables.js';
+import { platformTablesMigration, type ServiceSchema } from '@torque/platform';
 import { Catalog1764230500000 } from './migrations/1764230500000-catalog.js';
+import { Imports1764230600000 } from './migrations/1764230600000-imports.js';
+import { CatalogReadIndexes1764230550000 } from './migrations/1764230550000-catalog-read-indexes.js';
 
 /** Entities and migrations of the `ingestion` schema, in the order they apply. */
 export const ingestionSchema: ServiceSchema = {
   schema: 'ingestion',
   entities: [],
-  migrations: [PlatformTables1764230400000, Catalog1764230500000],
+  migrations: [
+    platformTablesMigration('ingestion'),
+    Catalog1764230500000,
+    CatalogReadIndexes1764230550000,
+    Imports1764230600000,
+  ],
 };

@@ -1,9 +1,43 @@
+import type { Page } from '../jobs/page.dto.js';
+import type {
+  DeleteProductResult,
+  GetManyProductsCommand,
+  GetManyProductsResult,
+  ProductPricesCommand,
+  ProductRefCommand,
+  UpdateProductCommand,
+} from './catalog.commands.js';
+import type { ProductPriceHistoryDto } from './price.dto.js';
+import type { CreateProductDto, ListProductsQueryDto, ProductDto } from './product.dto.js';
+import type { ListPurchaseOrdersQueryDto, PurchaseOrderDto } from './purchase-order.dto.js';
+import type { ListSuppliersQueryDto, SupplierDto } from './supplier.dto.js';
+
 /**
  * Request-reply patterns of the product catalog (ingestion-service). Wire names: never change one
  * without a migration note.
  */
-export const CatalogPatterns = {} as const;
+export const CatalogPatterns = {
+  ProductsList: 'catalog.products.list',
+  ProductsGet: 'catalog.products.get',
+  /** Products by id for other services: found ones plus the ids that are missing; at most 1000 ids. */
+  ProductsGetMany: 'catalog.products.get-many',
+  ProductsCreate: 'catalog.products.create',
+  ProductsUpdate: 'catalog.products.update',
+  ProductsDelete: 'catalog.products.delete',
+  ProductsPrices: 'catalog.products.prices',
+  SuppliersList: 'catalog.suppliers.list',
+  PurchaseOrdersList: 'catalog.purchase-orders.list',
+} as const;
 
 /** Payload and result of each catalog pattern. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CatalogMessageContracts {}
+export interface CatalogMessageContracts {
+  [CatalogPatterns.ProductsList]: { payload: ListProductsQueryDto; result: Page<ProductDto> };
+  [CatalogPatterns.ProductsGet]: { payload: ProductRefCommand; result: ProductDto };
+  [CatalogPatterns.ProductsGetMany]: { payload: GetManyProductsCommand; result: GetManyProductsResult };
+  [CatalogPatterns.ProductsCreate]: { payload: CreateProductDto; result: ProductDto };
+  [CatalogPatterns.ProductsUpdate]: { payload: UpdateProductCommand; result: ProductDto };
+  [CatalogPatterns.ProductsDelete]: { payload: ProductRefCommand; result: DeleteProductResult };
+  [CatalogPatterns.ProductsPrices]: { payload: ProductPricesCommand; result: ProductPriceHistoryDto };
+  [CatalogPatterns.SuppliersList]: { payload: ListSuppliersQueryDto; result: Page<SupplierDto> };
+  [CatalogPatterns.PurchaseOrdersList]: { payload: ListPurchaseOrdersQueryDto; result: Page<PurchaseOrderDto> };
+}

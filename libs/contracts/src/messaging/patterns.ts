@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
 import { CatalogPatterns, type CatalogMessageContracts } from '../catalog/catalog.patterns.js';
 import { IngestionPatterns, type IngestionMessageContracts } from '../ingestion/ingestion.patterns.js';
+import { FitmentPatterns, type FitmentMessageContracts } from '../fitment/fitment.patterns.js';
 import type { CleanupCommand } from '../maintenance/cleanup.dto.js';
 import { JOB_STATUSES, type JobStatus } from '../jobs/job-status.js';
 import type { JobViewDto } from '../jobs/job-view.dto.js';
@@ -18,7 +19,7 @@ export const PlatformPatterns = {
 } as const;
 
 /** Every pattern of every service; each domain declares its own next to its payloads. */
-export const MessagePatterns = { ...PlatformPatterns, ...CatalogPatterns, ...IngestionPatterns } as const;
+export const MessagePatterns = { ...PlatformPatterns, ...CatalogPatterns, ...IngestionPatterns, ...FitmentPatterns } as const;
 export type MessagePattern = (typeof MessagePatterns)[keyof typeof MessagePatterns];
 
 export class JobsListCommand {
@@ -48,7 +49,7 @@ export class JobRefCommand {
 }
 
 /** Payload and result of each pattern: handlers and clients are typed from this map. */
-export interface MessageContracts extends CatalogMessageContracts, IngestionMessageContracts {
+export interface MessageContracts extends CatalogMessageContracts, IngestionMessageContracts, FitmentMessageContracts {
   [MessagePatterns.JobsList]: { payload: JobsListCommand; result: Page<JobViewDto> };
   [MessagePatterns.JobsGet]: { payload: JobRefCommand; result: JobViewDto };
   [MessagePatterns.JobsCancel]: { payload: JobRefCommand; result: JobViewDto };

@@ -1,9 +1,13 @@
 import type { ServiceName } from '../services.js';
 import type { RequestMeta } from './request-meta.js';
+import { FitmentJobNames, FitmentQueueNames, type FitmentQueueJobContracts } from '../fitment/fitment.patterns.js';
 
 /** Bull queues and the jobs on them. Queue names are wire names: never change one without a migration note. */
 export const QueueNames = {
   Maintenance: 'maintenance',
+  /** Streaming file imports of the ingestion service. */
+  Import: 'import',
+  ...FitmentQueueNames,
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 
@@ -11,6 +15,9 @@ export const JobNames = {
   Cleanup: 'maintenance.cleanup',
   /** Repeatable trigger of the nightly clean-up; it creates a Cleanup job. */
   CleanupSchedule: 'maintenance.cleanup-schedule',
+  /** Imports one upload into the catalog (params on the job row: uploadId, mode, maxErrors, mapping). */
+  Import: 'ingestion.import',
+  ...FitmentJobNames,
 } as const;
 export type JobName = (typeof JobNames)[keyof typeof JobNames];
 
@@ -25,8 +32,9 @@ export interface JobRef {
   meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
 }
 
-export interface QueueJobContracts {
+export interface QueueJobContracts extends FitmentQueueJobContracts {
   [JobNames.Cleanup]: JobRef;
   [JobNames.CleanupSchedule]: { jobId: string };
+  [JobNames.Import]: JobRef;
 }
 export type JobDataOf<N extends JobName> = QueueJobContracts[N];

@@ -24,19 +24,28 @@ const HINTS = {
  * Checks that the servers a process needs answer, so it stops at once with a message naming the
  * URL and how to start the server instead of retrying forever.
  */
-export async function preflight(env: PlatformEnv, needs: { postgres: boolean }): Promise<void> {
+/**
+ * `postgres: 'server'` checks only that the server answers (through its `postgres` database), for
+ * callers that create the database themselves, such as `npm start`.
+ */
+export async function preflight(env: PlatformEnv, needs: { postgres: boolean | 'server' }): Promise<void> {
   const failures: string[] = [];
   const check = async (name: PreflightTarget['name'], variable: string, url: string, probe: () => Promise<void>) => {
     try {
       await probe();
     } catch (err) {
-      failures.push(`${name} is unreachable at ${redact(url)} (${variable}): ${(err as Error).message || String(err)}\n    ${HINTS[name]}`);
+      const message = (err as Error).message || String(err);
+      // The server answered but the database is missing: that is a migration away, not a server to start.
+      const hint = /database .* does not exist/.test(message) ? 'create and migrate it with: npm run build && npm run migrate' : HINTS[name];
+      failures.push(`${name} is unreachable at ${redact(url)} (${variable}): ${message}\n    ${hint}`);
     }
   };
   await Promise.all([
     needs.postgres
       ? check('PostgreSQL', 'DATABASE_URL', env.DATABASE_URL, async () => {
-          const client = new pg.Client({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 3000 });
+          const target = new URL(env.DATABASE_URL);
+          if (needs.postgres === 'server') target.pathname = '/postgres';
+          const client = new pg.Client({ connectionString: target.toString(), connectionTimeoutMillis: 3000 });
           await client.connect();
           await client.end();
         })

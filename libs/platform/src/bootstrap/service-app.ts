@@ -25,7 +25,7 @@ export async function createServiceApp(
 }
 
 export async function startServiceApp(app: NestFastifyApplication, env: ServiceEnv): Promise<void> {
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.startAllMicroservices();
   await app.listen({ port: env.HTTP_PORT, host: '0.0.0.0' });
 }

@@ -1,5 +1,18 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 export const ROLES = ['api', 'worker', 'both'] as const;
 export type ProcessRole = (typeof ROLES)[number];
@@ -50,6 +63,74 @@ export class PlatformEnv {
   @Min(1000)
   @Max(600_000)
   SHUTDOWN_GRACE_MS = 25_000;
+
+  /** Where uploaded files and import reports are kept: a local directory, or an S3-compatible bucket. */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** Directory of the local storage driver (relative to the working directory). */
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = '.data/storage';
+
+  /** S3 endpoint (MinIO, Ceph, R2 ...); left out, AWS's endpoint for S3_REGION. */
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((env: PlatformEnv) => env.STORAGE_DRIVER === 's3')
+  @IsString({ message: 'must name the bucket when STORAGE_DRIVER=s3' })
+  @IsNotEmpty()
+  S3_BUCKET?: string;
+
+  /** Static credentials; left out, the AWS SDK's default chain (environment, instance role ...) is used. */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible servers need. */
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
+
+  /** Largest file the gateway accepts for an import (413 above it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+
+  /** Bad rows an import skips before it fails (a request may ask for another cap). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  IMPORT_MAX_ERRORS = 1000;
+
+  /** Rows a preview (dry run) reads at most; within the request deadline, so keep it modest. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  IMPORT_PREVIEW_MAX_ROWS = 20_000;
+
+  /** Currency of rows that name none. */
+  @Matches(/^[A-Z]{3}$/, { message: 'must be a 3-letter ISO 4217 code' })
+  IMPORT_DEFAULT_CURRENCY = 'USD';
+
+  /** A price more than this many percent away from the average of its history is an outlier (and a conflict). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  IMPORT_PRICE_OUTLIER_PCT = 50;
 }
 
 /** Settings of a back-end service (fitment, ingestion, media, indexer). */
@@ -97,9 +178,28 @@ export class ServiceEnv extends PlatformEnv {
   @Max(60_000)
   CLEANUP_BATCH_DELAY_MS = 0;
 
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  /** true/false (or 1/0); anything else is a configuration error rather than a silent `false`. */
+  @Transform(({ value }) => {
+    if (value === true || value === 'true' || value === '1') return true;
+    if (value === false || value === 'false' || value === '0') return false;
+    return value;
+  })
+  @IsBoolean({ message: 'must be true or false' })
   SCHEDULES_ENABLED = true;
+
+  /** Bull lock of an active job; a worker that dies leaves it to expire, then the job is taken over as stalled. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  BULL_LOCK_DURATION_MS = 30_000;
+
+  /** How often workers look for stalled jobs (active jobs whose lock expired). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  BULL_STALLED_INTERVAL_MS = 15_000;
 }
 
 export class ConfigError extends Error {
@@ -116,7 +216,12 @@ export class ConfigError extends Error {
 export function loadEnv<T extends object>(cls: new () => T, source: NodeJS.ProcessEnv = process.env): T {
   const raw: Record<string, unknown> = {};
   const defaults = new cls() as Record<string, unknown>;
-  for (const key of Object.keys(defaults)) {
+  // Settings without a default (optional ones such as JWT_JWKS_URL) have no own key on the
+  // instance, so the names are also taken from the validation decorators.
+  const validated = getMetadataStorage()
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .map((m) => m.propertyName);
+  for (const key of new Set([...Object.keys(defaults), ...validated])) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

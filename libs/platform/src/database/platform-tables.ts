@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Tables every service schema has: the job rows (the truth about each job), the outbox
@@ -40,6 +40,8 @@ export async function createPlatformTables(runner: QueryRunner, schema: string):
   await runner.query(`
     CREATE TABLE ${s}.outbox (
       id           uuid PRIMARY KEY,
+      -- Commit order within the service: events of one transaction share created_at.
+      seq          bigint GENERATED ALWAYS AS IDENTITY,
       routing_key  varchar(200) NOT NULL,
       payload      jsonb        NOT NULL,
       created_at   timestamptz  NOT NULL DEFAULT now(),
@@ -47,7 +49,7 @@ export async function createPlatformTables(runner: QueryRunner, schema: string):
       attempts     integer      NOT NULL DEFAULT 0,
       last_error   text
     )`);
-  await runner.query(`CREATE INDEX outbox_pending_idx ON ${s}.outbox (created_at) WHERE published_at IS NULL`);
+  await runner.query(`CREATE INDEX outbox_pending_idx ON ${s}.outbox (seq) WHERE published_at IS NULL`);
   await runner.query(`CREATE INDEX outbox_published_idx ON ${s}.outbox (published_at) WHERE published_at IS NOT NULL`);
   await runner.query(`
     CREATE TABLE ${s}.inbox (
@@ -61,4 +63,22 @@ export async function createPlatformTables(runner: QueryRunner, schema: string):
 export async function dropPlatformTables(runner: QueryRunner, schema: string): Promise<void> {
   const s = `"${schema}"`;
   await runner.query(`DROP TABLE IF EXISTS ${s}.inbox, ${s}.outbox, ${s}.jobs`);
+}
+
+/**
+ * The first migration of every service schema. Each service lists it first, so the platform tables
+ * are created by the same code everywhere; the class name stays fixed because TypeORM records it.
+ */
+export function platformTablesMigration(schema: string): new () => MigrationInterface {
+  return class PlatformTables1764230400000 implements MigrationInterface {
+    name = 'PlatformTables1764230400000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await createPlatformTables(runner, schema);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await dropPlatformTables(runner, schema);
+    }
+  };
 }

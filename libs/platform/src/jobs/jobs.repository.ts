@@ -112,14 +112,15 @@ export class JobsRepository {
     await em.query(`UPDATE jobs SET cancel_requested_at = COALESCE(cancel_requested_at, now()), updated_at = now() WHERE id = $1`, [id]);
   }
 
-  /** Deletes finished jobs that ended before the cut-off, in batches; returns how many went. */
-  async deleteFinishedBefore(em: EntityManager, cutoff: Date, batch: number): Promise<number> {
+  /** Deletes finished jobs (of one tenant, or of all when null) that ended before the cut-off; returns how many went. */
+  async deleteFinishedBefore(em: EntityManager, cutoff: Date, batch: number, tenantId: string | null): Promise<number> {
     const rows: [unknown[], number] = await em.query(
       `DELETE FROM jobs WHERE id IN (
          SELECT id FROM jobs
           WHERE status IN ('completed','failed','cancelled') AND completed_at < $1
+            AND ($3::varchar IS NULL OR tenant_id = $3)
           LIMIT $2)`,
-      [cutoff, batch],
+      [cutoff, batch, tenantId],
     );
     return rows[1];
   }

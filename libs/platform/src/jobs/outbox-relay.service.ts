@@ -75,28 +75,35 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
+  /**
+   * Claims up to BATCH pending rows, publishes them and waits for the broker's confirms, then marks
+   * the confirmed ones published in the same transaction (the row locks keep other relays off them
+   * meanwhile). Rows the broker did not confirm get attempts+1 and last_error, and stay pending.
+   */
   private async drainBatch(): Promise<number> {
     if (!this.bus.isConnected()) return 0;
-    return this.dataSource.transaction(async (em) => {
+    const { published, failure } = await this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
         `SELECT id, routing_key, payload FROM outbox
           WHERE published_at IS NULL
-          ORDER BY created_at, id
+          ORDER BY seq
           LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED`,
       );
-      if (rows.length === 0) return 0;
-      try {
-        await Promise.all(rows.map((r) => this.bus.publish(r.routing_key, r.payload)));
-      } catch (err) {
+      if (rows.length === 0) return { published: 0, failure: null };
+      const results = await Promise.allSettled(rows.map((r) => this.bus.publish(r.routing_key, r.payload)));
+      const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.id);
+      const rejected = results.flatMap((res, i) => (res.status === 'rejected' ? [{ id: rows[i].id, reason: res.reason as Error }] : []));
+      if (confirmed.length > 0) await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1)`, [confirmed]);
+      if (rejected.length > 0) {
         await em.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)`, [
-          rows.map((r) => r.id),
-          (err as Error).message,
+          rejected.map((r) => r.id),
+          String(rejected[0].reason?.message ?? rejected[0].reason),
         ]);
-        throw err;
       }
-      await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
-      return rows.length;
+      return { published: confirmed.length, failure: rejected[0]?.reason ?? null };
     });
+    if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+    return published;
   }
 }

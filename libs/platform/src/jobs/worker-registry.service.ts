@@ -38,6 +38,9 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
   private readonly logger = new Logger(WorkerRegistryService.name);
   private readonly active = new Set<Promise<unknown>>();
   private readonly workedQueues = new Set<Queue>();
+  /** Aborted when the shutdown grace ran out: running handlers stop, their jobs are handed back. */
+  private readonly shutdown = new AbortController();
+  private handedBack = false;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -55,13 +58,18 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
       const meta = wrapper.metatype ? this.reflector.get<JobHandlerMeta | undefined>(JOB_HANDLER, wrapper.metatype) : undefined;
       if (!meta || !wrapper.instance || !runsWorker(this.env, meta.queue)) continue;
       const queue = this.queues.queue(meta.queue);
+      // process() settles only when the queue closes; a rejection (Redis unreachable at start) must not go unhandled.
+      const stopped = (err: Error) => this.logger.error(`worker of ${queue.name}:${meta.name} stopped: ${err.message}`);
       if (meta.trigger) {
         const trigger = wrapper.instance as TriggerHandlerInstance;
-        void queue.process(meta.name, 1, (job: Job) => this.track(trigger.trigger(job)));
+        queue.process(meta.name, 1, (job: Job) => this.track(trigger.trigger(job))).catch(stopped);
       } else {
         const handler = wrapper.instance as JobHandlerInstance;
-        void queue.process(meta.name, this.env.WORKER_CONCURRENCY, (job: Job<JobRef>) => this.track(this.run(meta, handler, job)));
+        queue
+          .process(meta.name, this.env.WORKER_CONCURRENCY, (job: Job<JobRef>) => this.track(this.run(meta, handler, job)))
+          .catch(stopped);
       }
+      if (!this.workedQueues.has(queue)) queue.on('failed', (job: Job | null, err: Error) => this.onBullFailed(job, err));
       this.workedQueues.add(queue);
       this.logger.log(`working on ${serviceQueueName(this.service, meta.queue)}:${meta.name}`);
     }
@@ -73,16 +81,41 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    // Stop fetching new jobs here; other replicas keep going.
-    await Promise.all([...this.workedQueues].map((q) => q.pause(true, true)));
+    // Stop fetching new jobs here (local pause, without waiting for the active ones); other replicas keep going.
+    await Promise.all(
+      [...this.workedQueues].map((q) => q.pause(true, true).catch((err: Error) => this.logger.warn(`pausing ${q.name}: ${err.message}`))),
+    );
     if (this.active.size === 0) return;
     this.logger.log(`waiting for ${this.active.size} active job(s) to finish`);
-    const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.env.SHUTDOWN_GRACE_MS).unref());
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.env.SHUTDOWN_GRACE_MS);
+    });
     const outcome = await Promise.race([Promise.allSettled([...this.active]), grace]);
-    if (outcome === 'timeout') {
-      // Their Bull locks lapse and another worker takes them over as stalled jobs; the rows stay `processing`.
-      this.logger.warn(`${this.active.size} job(s) still running after ${this.env.SHUTDOWN_GRACE_MS} ms, handing them back`);
-    }
+    clearTimeout(timer);
+    if (outcome !== 'timeout') return;
+    // Hand the jobs back: their rows stay `processing` and nothing more is recorded or reported to Bull
+    // from here; their Bull locks are no longer renewed, so once they lapse another worker takes the
+    // jobs over as stalled. The handlers are told to stop at their next check.
+    this.logger.warn(`${this.active.size} job(s) still running after ${this.env.SHUTDOWN_GRACE_MS} ms, handing them back`);
+    this.handedBack = true;
+    this.shutdown.abort();
+    // Queue.close() waits for active jobs unless told not to; closing here makes the close that
+    // @nestjs/bull runs at shutdown return at once.
+    await Promise.all([...this.workedQueues].map((q) => q.close(true).catch(() => undefined)));
+  }
+
+  /**
+   * Bull gives up on a job that stalled more than maxStalledCount times (its workers kept dying) and
+   * moves it to failed without running any handler: record that on the row, or it would stay
+   * `processing` for good (and block its de-duplication key).
+   */
+  private onBullFailed(job: Job | null, err: Error | undefined): void {
+    const jobId = (job?.data as Partial<JobRef> | undefined)?.jobId;
+    if (!jobId || !/stalled more than allowable limit/.test(err?.message ?? '')) return;
+    this.lifecycle
+      .failed(jobId, 'stalled', 'The job stopped its worker too many times and was given up')
+      .catch((e: Error) => this.logger.warn(`could not record stalled job ${jobId} as failed: ${e.message}`));
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -105,27 +138,35 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
 
   private async runJob(meta: JobHandlerMeta, handler: JobHandlerInstance, job: Job<JobRef>, jobId: string): Promise<unknown> {
     const labels = { queue: job.queue.name, job: meta.name };
+    // Watch before taking the job: a cancel that arrives between start() and the handler's first
+    // check must not be lost (start() itself sees a cancel that was committed before it).
+    const cancelSignal = this.cancelSignal.watch(jobId);
     let row;
     try {
       row = await this.lifecycle.start(jobId);
     } catch (err) {
+      this.cancelSignal.unwatch(jobId);
       if (err instanceof JobNotFoundError) {
         this.logger.warn(`Bull job ${job.id} refers to job ${jobId}, which no longer exists`);
         return { skipped: 'job row gone' };
       }
       throw err;
     }
-    if (!row) return { skipped: 'job already ended or cancelled' };
+    if (!row) {
+      this.cancelSignal.unwatch(jobId);
+      return { skipped: 'job already ended or cancelled' };
+    }
 
-    const signal = this.cancelSignal.watch(jobId);
-    const ctx = new JobContext(row, signal, this.lifecycle);
+    const ctx = new JobContext(row, AbortSignal.any([cancelSignal, this.shutdown.signal]), this.lifecycle);
     const stopTimer = this.metrics.jobDuration.startTimer(labels);
     try {
       const outcome = await handler.handle(ctx, job);
+      if (this.handedBack) return this.abandon(jobId);
       await this.lifecycle.finish(jobId, { ...outcome, counts: outcome.counts ?? ctx.counts });
       this.metrics.jobsFinished.inc({ ...labels, outcome: outcome.status });
       return outcome.result ?? null;
     } catch (err) {
+      if (this.handedBack) return this.abandon(jobId);
       return await this.onError(err as Error, ctx, job, labels);
     } finally {
       stopTimer();
@@ -133,9 +174,19 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     }
   }
 
+  /**
+   * A job handed back at shutdown: its row stays as it is and Bull is told nothing (the promise never
+   * settles), so the job is taken over as stalled once its lock lapses.
+   */
+  private abandon(jobId: string): Promise<never> {
+    this.logger.warn(`job ${jobId} handed back; another worker takes it over once its lock lapses`);
+    return new Promise<never>(() => undefined);
+  }
+
   private async onError(err: Error, ctx: JobContext, job: Job<JobRef>, labels: { queue: string; job: string }) {
     const jobId = ctx.job.id;
-    if (err instanceof JobCancelledError) {
+    // A handler that was cancelled may also end with the error of whatever it was doing (an AbortError).
+    if (err instanceof JobCancelledError || ctx.cancelled) {
       await this.lifecycle.cancelled(jobId, ctx.counts);
       this.metrics.jobsFinished.inc({ ...labels, outcome: 'cancelled' });
       return { cancelled: true };

@@ -9,6 +9,7 @@ import type { JobContext } from '../jobs/job-context.js';
 import type { Outcome } from '../jobs/job-lifecycle.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { SERVICE_ENV } from '../tokens.js';
+import { SYSTEM_TENANT } from './maintenance.service.js';
 import { SERVICE_QUEUES } from './service-queues.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -35,26 +36,31 @@ export class CleanupJobHandler implements JobHandlerInstance {
     const counts: CleanupCounts = { jobs_deleted: 0, outbox_deleted: 0, inbox_deleted: 0, bull_jobs_removed: 0 };
     Object.assign(ctx.counts, counts);
 
+    // A tenant's admin cleans that tenant's job records; the nightly run (tenant `system`) cleans everything,
+    // including the records no tenant owns: relayed events, handled-event ids and finished Bull jobs.
+    const tenant = ctx.job.tenant_id === SYSTEM_TENANT ? null : ctx.job.tenant_id;
     const [{ jobs, outbox, inbox }] = await this.dataSource.query(
       `SELECT
-         (SELECT count(*)::int FROM jobs WHERE status IN ('completed','failed','cancelled') AND completed_at < $1 AND id <> $2) AS jobs,
+         (SELECT count(*)::int FROM jobs WHERE status IN ('completed','failed','cancelled') AND completed_at < $1
+            AND id <> $2 AND ($3::varchar IS NULL OR tenant_id = $3)) AS jobs,
          (SELECT count(*)::int FROM outbox WHERE published_at < $1) AS outbox,
          (SELECT count(*)::int FROM inbox WHERE handled_at < $1) AS inbox`,
-      [cutoff, ctx.job.id],
+      [cutoff, ctx.job.id, tenant],
     );
-    const total = jobs + outbox + inbox + this.serviceQueues.length;
+    const total = tenant === null ? jobs + outbox + inbox + this.serviceQueues.length : jobs;
     let done = 0;
     await ctx.progress(0, total, `Deleting records finished before ${cutoff.toISOString()}`, true);
 
     for (;;) {
       ctx.throwIfCancelled();
-      const n = await this.jobs.deleteFinishedBefore(this.dataSource.manager, cutoff, batch);
+      const n = await this.jobs.deleteFinishedBefore(this.dataSource.manager, cutoff, batch, tenant);
       ctx.count('jobs_deleted', n);
       done += n;
       await ctx.progress(done, total, 'Deleting finished job records');
       if (n < batch) break;
-      await this.pause();
+      await this.pause(ctx);
     }
+    if (tenant !== null) return { status: 'completed', counts: ctx.counts, message: 'Clean-up finished' };
     for (const [table, column, counter] of [
       ['outbox', 'published_at', 'outbox_deleted'],
       ['inbox', 'handled_at', 'inbox_deleted'],
@@ -69,7 +75,7 @@ export class CleanupJobHandler implements JobHandlerInstance {
         done += n;
         await ctx.progress(done, total, `Deleting old ${table} entries`);
         if (n < batch) break;
-        await this.pause();
+        await this.pause(ctx);
       }
     }
     for (const queue of this.serviceQueues) {
@@ -81,8 +87,14 @@ export class CleanupJobHandler implements JobHandlerInstance {
     return { status: 'completed', counts: ctx.counts, message: 'Clean-up finished' };
   }
 
-  /** Spreads large deletes out so the clean-up never hogs the database (CLEANUP_BATCH_DELAY_MS). */
-  private async pause(): Promise<void> {
-    if (this.env.CLEANUP_BATCH_DELAY_MS > 0) await sleep(this.env.CLEANUP_BATCH_DELAY_MS);
+  /**
+   * Spreads large deletes out so the clean-up never hogs the database (CLEANUP_BATCH_DELAY_MS). The
+   * pause ends early when the job is cancelled, so a cancel never waits for it.
+   */
+  private async pause(ctx: JobContext): Promise<void> {
+    if (this.env.CLEANUP_BATCH_DELAY_MS > 0) {
+      await sleep(this.env.CLEANUP_BATCH_DELAY_MS, undefined, { signal: ctx.signal }).catch(() => undefined);
+    }
+    ctx.throwIfCancelled();
   }
 }

@@ -24,7 +24,7 @@ export class EventBus {
     this.connection = amqp.connect([options.url], {
       heartbeatIntervalInSeconds: 5,
       reconnectTimeInSeconds: 1,
-      connectionOptions: { clientProperties: { connection_name: options.connectionName } },
+      connectionOptions: { noDelay: true, clientProperties: { connection_name: options.connectionName } },
     });
     this.connection.on('disconnect', ({ err }) => this.logger.warn(`event bus disconnected: ${err?.message}`));
     this.publisher = this.connection.createChannel({

@@ -5,6 +5,16 @@ import type { PlatformEnv } from '../config/env.js';
 import { rmqNames } from './names.js';
 
 /**
+ * Heartbeats to notice a dead broker, quick reconnects, and Nagle off: request and reply are small
+ * frames, and with Nagle on each round trip can wait for a delayed ACK (measured: p50 64 ms -> 10-17 ms).
+ */
+export const RMQ_SOCKET_OPTIONS = {
+  heartbeatIntervalInSeconds: 5,
+  reconnectTimeInSeconds: 1,
+  connectionOptions: { noDelay: true },
+};
+
+/**
  * Arguments of a service's request queue. Client and server must declare the queue identically,
  * so both take them from here.
  */
@@ -31,7 +41,7 @@ export function rmqServerOptions(env: PlatformEnv, service: ServiceName): RmqOpt
       noAck: false,
       prefetchCount: env.RMQ_PREFETCH,
       persistent: true,
-      socketOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+      socketOptions: RMQ_SOCKET_OPTIONS,
     },
   };
 }
@@ -50,7 +60,7 @@ export function rmqClientOptions(env: PlatformEnv, service: ServiceName): RmqOpt
       // Replies arrive on amq.rabbitmq.reply-to, which requires no-ack consumption.
       noAck: true,
       persistent: true,
-      socketOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+      socketOptions: RMQ_SOCKET_OPTIONS,
     },
   };
 }

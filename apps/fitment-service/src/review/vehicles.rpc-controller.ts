@@ -1,0 +1,39 @@
+import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { FitmentPatterns, ListVehicleMakesQueryDto, ListVehicleModelsQueryDto, SearchVehiclesQueryDto, type ResultOf } from '@torque/contracts';
+import { parseRpc, RmqAckInterceptor, runWithContext } from '@torque/platform';
+import { DataSource } from 'typeorm';
+import { FitmentRpcErrorFilter } from '../fitments/fitment-rpc-error.filter.js';
+import { VehicleCatalogReader } from './vehicle-catalog.reader.js';
+
+/** The vehicle catalog for people over RabbitMQ (the gateway's /api/v1/fitment/vehicles routes): makes, models, search. */
+@UseInterceptors(RmqAckInterceptor)
+@UseFilters(FitmentRpcErrorFilter)
+@Controller()
+export class VehiclesRpcController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: VehicleCatalogReader,
+  ) {}
+
+  @MessagePattern(FitmentPatterns.VehicleMakes)
+  async makes(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehicleMakes>> {
+    const { meta, data } = parseRpc(ListVehicleMakesQueryDto, raw);
+    return runWithContext(meta, async () => ({ data: await this.reader.makes(this.dataSource.manager, data.q) }));
+  }
+
+  @MessagePattern(FitmentPatterns.VehicleModels)
+  async models(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehicleModels>> {
+    const { meta, data } = parseRpc(ListVehicleModelsQueryDto, raw);
+    return runWithContext(meta, async () => ({ data: await this.reader.models(this.dataSource.manager, data) }));
+  }
+
+  @MessagePattern(FitmentPatterns.VehiclesSearch)
+  async search(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehiclesSearch>> {
+    const { meta, data } = parseRpc(SearchVehiclesQueryDto, raw);
+    return runWithContext(meta, async () => {
+      const { rows, total } = await this.reader.search(this.dataSource.manager, data);
+      return { data: rows, meta: { page: data.page ?? 1, limit: data.limit ?? 50, total } };
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { MessagePatterns, SeedProgressDto, type RequestMeta } from '@torque/contracts';
+import { Meta } from '../auth/auth.decorators.js';
+import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
+import { uuidParam } from '../http/job-id.pipe.js';
+import { ServiceClientsService } from '../services/service-clients.service.js';
+
+/** The progress endpoint of the seed's Celery plan, for clients written against it. */
+@ApiTags('ingestion')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Tenant-ID', required: true })
+@ApiErrors(...COMMON_ERRORS)
+@Controller('data-ingestion')
+export class SeedProgressController {
+  constructor(private readonly clients: ServiceClientsService) {}
+
+  @Get('progress/:taskId')
+  @ApiOperation({
+    summary: 'Progress of an import in the seed\'s shape {state, current, total, status, result, error}',
+    description:
+      'task_id is the import job\'s id (`job.id` of POST /api/v1/ingestion/uploads/{id}/process). States: PENDING (queued), ' +
+      'PROGRESS (running), SUCCESS (result has processed and the created_* counts), FAILURE (error says why), REVOKED (cancelled). ' +
+      'Answers with and without the trailing slash.',
+    operationId: 'getTaskProgress',
+  })
+  @ApiParam({ name: 'taskId', description: 'The import job id', format: 'uuid' })
+  @ApiOkResponse({ type: SeedProgressDto })
+  @ApiErrors(404)
+  progress(@Meta() meta: RequestMeta, @Param('taskId', uuidParam('task_id')) taskId: string): Promise<SeedProgressDto> {
+    return this.clients.send('ingestion', MessagePatterns.ImportProgress, { jobId: taskId }, meta);
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import { CsvReader, CsvSyntaxError, sniffDelimiter } from './csv-reader.js';
+
+function readAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): { fields: string[]; line: number }[] {
+  const reader = new CsvReader(opts);
+  const rows: { fields: string[]; line: number }[] = [];
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  let k = 0;
+  while (at < bytes.length) {
+    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
+    reader.push(bytes.subarray(at, at + size), (r) => rows.push(r));
+    at += size;
+  }
+  reader.end((r) => rows.push(r));
+  return rows;
+}
+
+/** A deterministic pseudo-random generator, so a failing case can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('CsvReader', () => {
+  it('reads plain rows, quoted fields with delimiters, escaped quotes and line breaks', () => {
+    const text = 'PO #,Item,Qty\nPO-1,"Rotor, front",2\nPO-2,"12"" blade",1\n"PO-3","two\nlines",3\n';
+    expect(readAll(text).map((r) => r.fields)).toEqual([
+      ['PO #', 'Item', 'Qty'],
+      ['PO-1', 'Rotor, front', '2'],
+      ['PO-2', '12" blade', '1'],
+      ['PO-3', 'two\nlines', '3'],
+    ]);
+  });
+
+  it('numbers rows by the file line they start on, counting line breaks inside quotes', () => {
+    const rows = readAll('a,b\n"x\ny",1\n\nz,2\n');
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 5]);
+  });
+
+  it('handles CRLF, a byte-order mark, a missing final line break and empty trailing fields', () => {
+    expect(readAll('\uFEFFa;b;c\r\n1;;\r\n2;x;y').map((r) => r.fields)).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '', ''],
+      ['2', 'x', 'y'],
+    ]);
+  });
+
+  it('sniffs the delimiter from the first line, ignoring quoted text', () => {
+    expect(sniffDelimiter('a;b;c')).toBe(';');
+    expect(sniffDelimiter('"x,y,z";b;c')).toBe(';');
+    expect(sniffDelimiter('a\tb\tc')).toBe('\t');
+    expect(sniffDelimiter('single')).toBe(',');
+  });
+
+  it('rejects a quote that is never closed, naming the line', () => {
+    expect(() => readAll('a,b\n1,"open\n2,3\n')).toThrow(CsvSyntaxError);
+    expect(() => readAll('a,b\n1,"open\n2,3\n')).toThrow(/line 2/);
+  });
+
+  it('rejects a row longer than the limit instead of buffering it', () => {
+    expect(() => readAll(`a\n"${'x'.repeat(5000)}`, [100], { maxRowChars: 1000 })).toThrow(/longer than 1000/);
+  });
+
+  it('agrees with csv-parse on random files cut into random chunks', () => {
+    const next = rng(42);
+    const alphabet = ['a', 'b', ' ', ',', '"', '\n', '\r\n', 'é', '€', '1', ';'];
+    for (let round = 0; round < 300; round++) {
+      const rows: string[][] = [];
+      const width = 1 + Math.floor(next() * 4);
+      for (let r = 0; r < 1 + Math.floor(next() * 6); r++) {
+        const row: string[] = [];
+        for (let c = 0; c < width; c++) {
+          let v = '';
+          for (let k = Math.floor(next() * 6); k > 0; k--) v += alphabet[Math.floor(next() * alphabet.length)];
+          row.push(v);
+        }
+        if (row.every((v) => v.length === 0)) row[0] = 'x';
+        rows.push(row);
+      }
+      const text =
+        rows.map((row) => row.map((v) => (/[",\r\n]/.test(v) || v.startsWith(' ') ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join(next() < 0.5 ? '\n' : '\r\n') +
+        (next() < 0.5 ? '\n' : '');
+      const expected = parse(text, { delimiter: ',', record_delimiter: ['\r\n', '\n'], relax_column_count: true, skip_empty_lines: true }) as string[][];
+      const sizes = [1 + Math.floor(next() * 7), 1 + Math.floor(next() * 13)];
+      expect(readAll(text, sizes, { delimiter: ',' }).map((r) => r.fields)).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,360 @@
+import type { ImportCounts } from '@torque/contracts';
+
+/** Runs one statement on the import's connection (inside its transaction). */
+export type Sql = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+
+export interface MergeParams {
+  tenantId: string;
+  uploadId: string;
+  upsert: boolean;
+  /** The file has a supplier name column (else supplier names are left alone). */
+  namesSuppliers: boolean;
+  /** The file numbers its lines (else a line's number is its position within the PO in the file). */
+  numbersLines: boolean;
+  /** Fields a products file fills (the others are left alone on update). */
+  productFields: { name: boolean; description: boolean; brand: boolean; category: boolean };
+  /** Date of price observations from rows without an order date. */
+  today: string;
+  conflictCap: number;
+  outlierPct: number;
+}
+
+export interface MergeOutcome {
+  counts: Partial<ImportCounts>;
+  createdProductIds: number[];
+  updatedProductIds: number[];
+  duplicateRows: number;
+  /** Staged rows not imported because a later row had the same key. */
+  droppedRows: number;
+  priceOutliers: number;
+  /** Rows dropped as repeats of a later row with the same key (the last one wins). */
+  duplicateWarnings: { row: number; key: string }[];
+}
+
+const int = (v: unknown) => Number(v ?? 0);
+
+/** Runs `fn` as a named step, so progress shows which part of the merge is running. */
+export type Step = (message: string) => Promise<void>;
+
+/** Staging table of a procurement file (one row per valid file row), dropped at the end of the transaction. */
+export const PROCUREMENT_STAGE = `
+  CREATE TEMP TABLE stage (
+    row_no        integer        NOT NULL,
+    po_number     text           NOT NULL,
+    line_no       integer,
+    supplier_code text           NOT NULL,
+    supplier_name text,
+    part_number   text           NOT NULL,
+    description   text,
+    quantity      numeric(18,4)  NOT NULL,
+    unit_price    numeric(18,4)  NOT NULL,
+    currency      char(3)        NOT NULL,
+    order_date    date
+  ) ON COMMIT DROP`;
+
+export const PRODUCTS_STAGE = `
+  CREATE TEMP TABLE stage (
+    row_no      integer NOT NULL,
+    part_number text    NOT NULL,
+    name        text,
+    description text,
+    brand       text,
+    category    text,
+    attributes  jsonb
+  ) ON COMMIT DROP`;
+
+/**
+ * Merges a staged procurement file into the catalog, set-based: the distinct suppliers, products and
+ * purchase orders of the file are upserted first (small sets), each into a key -> id map table, then
+ * all lines and prices go in with one INSERT ... SELECT each, joined through the maps.
+ */
+export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Promise<MergeOutcome> {
+  const counts: Partial<ImportCounts> = {};
+  const t = p.tenantId;
+  await step('Analysing the staged rows');
+  await sql(`ANALYZE stage`);
+
+  const duplicateWarnings: MergeOutcome['duplicateWarnings'] = [];
+  if (p.numbersLines) {
+    // Two rows for the same PO line: the last one wins, the others are reported.
+    const { rows } = await sql(
+      `DELETE FROM stage s USING (
+         SELECT po_number, line_no, max(row_no) AS keep FROM stage WHERE line_no IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1
+       ) d
+       WHERE s.po_number = d.po_number AND s.line_no = d.line_no AND s.row_no <> d.keep
+       RETURNING s.row_no, s.po_number || ' line ' || s.line_no AS key`,
+    );
+    for (const r of rows) duplicateWarnings.push({ row: int(r.row_no), key: String(r.key) });
+  }
+
+  await step('Finding the suppliers, materials and purchase orders of the file');
+  await sql(`CREATE TEMP TABLE in_suppliers ON COMMIT DROP AS
+               SELECT supplier_code AS code, min(supplier_name) AS name FROM stage GROUP BY supplier_code`);
+  await sql(`CREATE TEMP TABLE in_products ON COMMIT DROP AS
+               SELECT part_number, min(description) AS description FROM stage GROUP BY part_number`);
+  await sql(`CREATE TEMP TABLE in_pos ON COMMIT DROP AS
+               SELECT po_number, min(supplier_code) AS supplier_code, min(order_date) AS order_date,
+                      min(currency) AS currency, min(row_no) AS first_row
+               FROM stage GROUP BY po_number`);
+  await sql(`ANALYZE in_suppliers, in_products, in_pos`);
+
+  await step('Merging suppliers');
+  if (p.namesSuppliers) {
+    const { rowCount } = await sql(
+      `INSERT INTO import_conflicts (tenant_id, upload_id, entity, entity_id, entity_key, field, existing_value, incoming_value, applied, message)
+       SELECT $1, $2, 'supplier', s.id, i.code, 'name', s.name, i.name, $3,
+              format('Supplier %s is called "%s" in the catalog but "%s" in the file', i.code, s.name, i.name)
+       FROM in_suppliers i JOIN suppliers s ON s.tenant_id = $1 AND s.code = i.code
+       WHERE i.name IS NOT NULL AND lower(btrim(s.name)) <> lower(btrim(i.name))
+       ORDER BY i.code LIMIT $4`,
+      [t, p.uploadId, p.upsert ? 'incoming' : 'existing', p.conflictCap],
+    );
+    counts.conflicts = rowCount ?? 0;
+  }
+  if (p.upsert && p.namesSuppliers) {
+    const { rowCount } = await sql(
+      `UPDATE suppliers s SET name = i.name, updated_at = now()
+       FROM in_suppliers i
+       WHERE s.tenant_id = $1 AND s.code = i.code AND i.name IS NOT NULL AND s.name IS DISTINCT FROM i.name`,
+      [t],
+    );
+    counts.updated_suppliers = rowCount ?? 0;
+  }
+  await sql(`CREATE TEMP TABLE map_suppliers ON COMMIT DROP AS
+               SELECT s.id, s.code FROM suppliers s JOIN in_suppliers i ON s.tenant_id = $1 AND s.code = i.code`, [t]);
+  counts.created_suppliers = (
+    await sql(
+      `WITH ins AS (
+         INSERT INTO suppliers (tenant_id, code, name)
+         SELECT $1, i.code, coalesce(i.name, i.code) FROM in_suppliers i
+         WHERE NOT EXISTS (SELECT 1 FROM map_suppliers m WHERE m.code = i.code)
+         ORDER BY i.code
+         ON CONFLICT (tenant_id, code) DO NOTHING
+         RETURNING id, code)
+       INSERT INTO map_suppliers SELECT id, code FROM ins`,
+      [t],
+    )
+  ).rowCount ?? 0;
+  await fillMap(sql, 'map_suppliers', `SELECT s.id, s.code FROM suppliers s JOIN in_suppliers i ON s.tenant_id = $1 AND s.code = i.code
+                                       WHERE NOT EXISTS (SELECT 1 FROM map_suppliers m WHERE m.code = i.code)`, t);
+
+  await step('Merging materials');
+  await sql(`CREATE TEMP TABLE map_products ON COMMIT DROP AS
+               SELECT p.id, p.part_number, false AS created FROM products p JOIN in_products i ON p.tenant_id = $1 AND p.part_number = i.part_number`, [t]);
+  counts.created_materials = (
+    await sql(
+      `WITH ins AS (
+         INSERT INTO products (tenant_id, part_number, name, description)
+         SELECT $1, i.part_number, coalesce(i.description, i.part_number), coalesce(i.description, '') FROM in_products i
+         WHERE NOT EXISTS (SELECT 1 FROM map_products m WHERE m.part_number = i.part_number)
+         ORDER BY i.part_number
+         ON CONFLICT (tenant_id, part_number) DO NOTHING
+         RETURNING id, part_number)
+       INSERT INTO map_products SELECT id, part_number, true FROM ins`,
+      [t],
+    )
+  ).rowCount ?? 0;
+  await fillMap(sql, 'map_products', `SELECT p.id, p.part_number, false FROM products p JOIN in_products i ON p.tenant_id = $1 AND p.part_number = i.part_number
+                                      WHERE NOT EXISTS (SELECT 1 FROM map_products m WHERE m.part_number = i.part_number)`, t);
+  await sql(`ANALYZE map_suppliers, map_products`);
+  const existingProducts = int((await sql(`SELECT count(*) AS n FROM map_products WHERE NOT created`)).rows[0].n);
+
+  await step('Merging purchase orders');
+  if (p.upsert) {
+    const { rowCount } = await sql(
+      `UPDATE purchase_orders po
+       SET supplier_id = s.id, order_date = coalesce(i.order_date, po.order_date), currency = i.currency, updated_at = now()
+       FROM in_pos i JOIN map_suppliers s ON s.code = i.supplier_code
+       WHERE po.tenant_id = $1 AND po.po_number = i.po_number
+         AND (po.supplier_id, po.order_date, po.currency) IS DISTINCT FROM (s.id, coalesce(i.order_date, po.order_date), i.currency::bpchar)`,
+      [t],
+    );
+    counts.updated_pos = rowCount ?? 0;
+  }
+  await sql(`CREATE TEMP TABLE map_pos ON COMMIT DROP AS
+               SELECT po.id, po.po_number, i.first_row, false AS created
+               FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number`, [t]);
+  counts.created_pos = (
+    await sql(
+      `WITH ins AS (
+         INSERT INTO purchase_orders (tenant_id, po_number, supplier_id, order_date, currency)
+         SELECT $1, i.po_number, s.id, i.order_date, i.currency FROM in_pos i JOIN map_suppliers s ON s.code = i.supplier_code
+         WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)
+         ORDER BY i.po_number
+         ON CONFLICT (tenant_id, po_number) DO NOTHING
+         RETURNING id, po_number)
+       INSERT INTO map_pos SELECT ins.id, ins.po_number, i.first_row, true FROM ins JOIN in_pos i USING (po_number)`,
+      [t],
+    )
+  ).rowCount ?? 0;
+  await fillMap(sql, 'map_pos', `SELECT po.id, po.po_number, i.first_row, false FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number
+                                 WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`, t);
+  await sql(`ANALYZE map_pos`);
+  const existingPos = int((await sql(`SELECT count(*) AS n FROM map_pos WHERE NOT created`)).rows[0].n);
+
+  await step('Merging purchase order lines');
+  // Without a line column, a line's number is its position among the PO's rows in the file.
+  const lines = (pos: string) => `
+    SELECT po.id AS po_id, coalesce(s.line_no, s.row_no - po.first_row + 1) AS line_no, p.id AS product_id,
+           s.quantity, s.unit_price, s.currency
+    FROM stage s JOIN ${pos} po ON po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number`;
+  if (p.upsert && existingPos > 0) {
+    const { rowCount } = await sql(
+      `UPDATE purchase_order_lines l
+       SET product_id = n.product_id, quantity = n.quantity, unit_price = n.unit_price, currency = n.currency, upload_id = $1
+       FROM (${lines('(SELECT * FROM map_pos WHERE NOT created)')}) n
+       WHERE l.purchase_order_id = n.po_id AND l.line_no = n.line_no
+         AND (l.product_id, l.quantity, l.unit_price, l.currency) IS DISTINCT FROM (n.product_id, n.quantity, n.unit_price, n.currency)`,
+      [p.uploadId],
+    );
+    counts.updated_lines = rowCount ?? 0;
+  }
+  // Lines of purchase orders created just now cannot exist yet: a plain INSERT, cheaper than ON CONFLICT's speculative one.
+  const insertLines = `INSERT INTO purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
+                       SELECT $1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM`;
+  counts.created_lines = (await sql(`${insertLines} (${lines('(SELECT * FROM map_pos WHERE created)')}) n`, [t, p.uploadId])).rowCount ?? 0;
+  if (existingPos > 0) {
+    counts.created_lines +=
+      (
+        await sql(`${insertLines} (${lines('(SELECT * FROM map_pos WHERE NOT created)')}) n ON CONFLICT (purchase_order_id, line_no) DO NOTHING`, [
+          t,
+          p.uploadId,
+        ])
+      ).rowCount ?? 0;
+  }
+
+  await step('Recording prices');
+  // One observation per product, supplier, day, price and currency; an observation already in the
+  // history (a file imported twice) is not repeated. Brand-new products have no history to look at.
+  const observed = `
+     SELECT DISTINCT p.id AS product_id, sp.id AS supplier_id, s.unit_price, s.currency, coalesce(s.order_date, '${p.today}'::date) AS observed_on, NOT p.created AS known
+     FROM stage s JOIN map_products p ON p.part_number = s.part_number JOIN map_suppliers sp ON sp.code = s.supplier_code`;
+  // Kept for the outlier check only when some products have a history; else the rows go straight in.
+  if (existingProducts > 0) await sql(`CREATE TEMP TABLE observations ON COMMIT DROP AS ${observed}`);
+  const history = existingProducts > 0
+    ? `WHERE NOT (o.known AND EXISTS (SELECT 1 FROM prices x WHERE x.product_id = o.product_id AND x.supplier_id = o.supplier_id
+                                       AND x.observed_on = o.observed_on AND x.unit_price = o.unit_price AND x.currency = o.currency))`
+    : '';
+  counts.created_prices = (
+    await sql(
+      `INSERT INTO prices (tenant_id, product_id, supplier_id, unit_price, currency, observed_on, source, upload_id)
+       SELECT $1, o.product_id, o.supplier_id, o.unit_price, o.currency, o.observed_on, 'import', $2
+       FROM ${existingProducts > 0 ? 'observations' : `(${observed})`} o ${history}`,
+      [t, p.uploadId],
+    )
+  ).rowCount ?? 0;
+
+  await step('Checking data quality');
+  let priceOutliers = 0;
+  if (existingProducts > 0 && (counts.created_prices ?? 0) > 0) {
+    // Incoming prices of products with a history, compared with the average of that history (this upload's own prices aside).
+    await sql(
+      `CREATE TEMP TABLE outliers ON COMMIT DROP AS
+       WITH hist AS (
+         SELECT x.product_id, x.supplier_id, x.currency, avg(x.unit_price) AS avg_price
+         FROM prices x JOIN map_products p ON p.id = x.product_id AND NOT p.created
+         WHERE x.upload_id IS DISTINCT FROM $1
+         GROUP BY 1, 2, 3)
+       SELECT o.product_id, o.supplier_id, o.unit_price, o.currency, o.observed_on, round(h.avg_price, 4) AS avg_price
+       FROM observations o JOIN hist h ON h.product_id = o.product_id AND h.supplier_id = o.supplier_id AND h.currency = o.currency
+       WHERE o.known AND h.avg_price > 0 AND abs(o.unit_price - h.avg_price) > h.avg_price * $2 / 100.0`,
+      [p.uploadId, p.outlierPct],
+    );
+    priceOutliers = int((await sql(`SELECT count(*) AS n FROM outliers`)).rows[0].n);
+    const { rowCount } = await sql(
+      `INSERT INTO import_conflicts (tenant_id, upload_id, entity, entity_id, entity_key, field, existing_value, incoming_value, applied, message)
+       SELECT $1, $2, 'price', x.id, pr.part_number || ' @ ' || su.code, 'unit_price', o.avg_price::text, o.unit_price::text, 'incoming',
+              format('Price %s %s of %s from %s is %s%% away from its history (average %s)', o.unit_price, o.currency, pr.part_number, su.code,
+                     round(abs(o.unit_price - o.avg_price) * 100 / o.avg_price), o.avg_price)
+       FROM (SELECT * FROM outliers ORDER BY product_id, supplier_id, observed_on LIMIT $3) o
+       JOIN prices x ON x.product_id = o.product_id AND x.supplier_id = o.supplier_id AND x.observed_on = o.observed_on
+                    AND x.unit_price = o.unit_price AND x.currency = o.currency AND x.upload_id = $2
+       JOIN products pr ON pr.id = o.product_id JOIN suppliers su ON su.id = o.supplier_id`,
+      [t, p.uploadId, Math.max(0, p.conflictCap - (counts.conflicts ?? 0))],
+    );
+    counts.conflicts = (counts.conflicts ?? 0) + (rowCount ?? 0);
+  }
+  const key = p.numbersLines ? 'po_number, line_no' : 'po_number, part_number';
+  const duplicateRows =
+    duplicateWarnings.length + int((await sql(`SELECT coalesce(sum(n - 1), 0) AS n FROM (SELECT count(*) AS n FROM stage GROUP BY ${key}) g`)).rows[0].n);
+
+  const createdProductIds = (await sql(`SELECT id FROM map_products WHERE created ORDER BY id`)).rows.map((r) => int(r.id));
+  return { counts, createdProductIds, updatedProductIds: [], duplicateRows, droppedRows: duplicateWarnings.length, priceOutliers, duplicateWarnings };
+}
+
+/** Adds the keys another import inserted between our look-up and our insert (ON CONFLICT DO NOTHING skipped them). */
+async function fillMap(sql: Sql, map: string, select: string, tenantId: string): Promise<void> {
+  await sql(`INSERT INTO ${map} ${select}`, [tenantId]);
+}
+
+/**
+ * Merges a staged products file: repeated part numbers keep their last row, existing products are
+ * updated (upsert) field by field where the file fills the field, new ones inserted.
+ */
+export async function mergeProducts(sql: Sql, p: MergeParams, step: Step): Promise<MergeOutcome> {
+  const counts: Partial<ImportCounts> = {};
+  const t = p.tenantId;
+  await step('Analysing the staged rows');
+  await sql(`ANALYZE stage`);
+  await sql(`CREATE TEMP TABLE in_products ON COMMIT DROP AS
+               SELECT DISTINCT ON (part_number) * FROM stage ORDER BY part_number, row_no DESC`);
+  const { rows: dropped } = await sql(
+    `SELECT s.row_no, s.part_number FROM stage s WHERE NOT EXISTS (SELECT 1 FROM in_products i WHERE i.row_no = s.row_no) ORDER BY s.row_no LIMIT 100`,
+  );
+  const duplicateRows = int((await sql(`SELECT (SELECT count(*) FROM stage) - (SELECT count(*) FROM in_products) AS n`)).rows[0].n);
+  await sql(`ANALYZE in_products`);
+
+  await step('Checking products against the catalog');
+  const compared = (['name', 'brand', 'category'] as const).filter((f) => p.productFields[f]);
+  counts.conflicts = 0;
+  for (const field of compared) {
+    const { rowCount } = await sql(
+      `INSERT INTO import_conflicts (tenant_id, upload_id, entity, entity_id, entity_key, field, existing_value, incoming_value, applied, message)
+       SELECT $1, $2, 'product', p.id, p.part_number, '${field}', p.${field}, i.${field}, $3,
+              format('Product %s has %s "%s" in the catalog but "%s" in the file', p.part_number, '${field}', p.${field}, i.${field})
+       FROM in_products i JOIN products p ON p.tenant_id = $1 AND p.part_number = i.part_number
+       WHERE i.${field} IS NOT NULL AND p.${field} IS NOT NULL AND lower(btrim(p.${field})) <> lower(btrim(i.${field}))
+       ORDER BY p.part_number LIMIT $4`,
+      [t, p.uploadId, p.upsert ? 'incoming' : 'existing', Math.max(0, p.conflictCap - counts.conflicts)],
+    );
+    counts.conflicts += rowCount ?? 0;
+  }
+
+  await step('Merging products');
+  let updatedProductIds: number[] = [];
+  if (p.upsert) {
+    const next = `(coalesce(i.name, p.name), coalesce(i.description, p.description), coalesce(i.brand, p.brand),
+                   coalesce(i.category, p.category), p.attributes || coalesce(i.attributes, '{}'::jsonb))`;
+    const { rows } = await sql(
+      `UPDATE products p
+       SET (name, description, brand, category, attributes) = ${next}, updated_at = now()
+       FROM in_products i
+       WHERE p.tenant_id = $1 AND p.part_number = i.part_number
+         AND (p.name, p.description, p.brand, p.category, p.attributes) IS DISTINCT FROM ${next}
+       RETURNING p.id`,
+      [t],
+    );
+    updatedProductIds = rows.map((r) => int(r.id)).sort((a, b) => a - b);
+  }
+  counts.updated_materials = updatedProductIds.length;
+  const { rows: created } = await sql(
+    `INSERT INTO products (tenant_id, part_number, name, description, brand, category, attributes)
+     SELECT $1, i.part_number, coalesce(i.name, i.part_number), coalesce(i.description, ''), i.brand, i.category, coalesce(i.attributes, '{}'::jsonb)
+     FROM in_products i
+     ORDER BY i.part_number
+     ON CONFLICT (tenant_id, part_number) DO NOTHING
+     RETURNING id`,
+    [t],
+  );
+  const createdProductIds = created.map((r) => int(r.id)).sort((a, b) => a - b);
+  counts.created_materials = createdProductIds.length;
+  return {
+    counts,
+    createdProductIds,
+    updatedProductIds,
+    duplicateRows,
+    droppedRows: duplicateRows,
+    priceOutliers: 0,
+    duplicateWarnings: dropped.map((r) => ({ row: int(r.row_no), key: String(r.part_number) })),
+  };
+}

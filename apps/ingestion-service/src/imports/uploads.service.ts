@@ -1,0 +1,300 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EventNames,
+  foreignFields,
+  IMPORT_FIELDS,
+  JobNames,
+  QueueNames,
+  type ColumnMapping,
+  type ConflictDto,
+  type ImportProblemDto,
+  type ListConflictsCommand,
+  type ListUploadsCommand,
+  type MappingDto,
+  type Page,
+  type PreviewCommand,
+  type PreviewDto,
+  type ProcessAcceptedDto,
+  type ProcessCommand,
+  type RegisterUploadCommand,
+  type RequestMeta,
+  type ResolveConflictCommand,
+  type SaveMappingDto,
+  type SeedProgressDto,
+  type SeedTaskState,
+  type StoredFileRef,
+  type UploadDto,
+} from '@torque/contracts';
+import {
+  enqueueEvent,
+  JobLifecycleService,
+  JobSubmitterService,
+  OutboxRelayService,
+  rpcError,
+  SERVICE_ENV,
+  StorageNotFoundError,
+  type JobRecord,
+  type ServiceEnv,
+} from '@torque/platform';
+import { DataSource } from 'typeorm';
+import { ImportRunner, MappingError } from './pipeline/import-runner.js';
+import { UnreadableFileError } from './pipeline/row-source.js';
+import { toConflictDto, toUploadDto, UploadsRepository, type UploadRecord } from './uploads.repository.js';
+
+/** Import jobs of small files go first (Bull priority 1 is the highest). */
+export function importPriority(sizeBytes: number): number {
+  const mb = sizeBytes / (1024 * 1024);
+  return mb < 1 ? 1 : mb < 10 ? 2 : mb < 100 ? 3 : 4;
+}
+
+/** Where an upload's rejected rows report is stored. */
+export function errorsKeyOf(upload: Pick<UploadRecord, 'storage_key'>): string {
+  return upload.storage_key.replace(/\/[^/]+$/, '/rejected-rows.csv');
+}
+
+const SEED_STATE: Record<JobRecord['status'], SeedTaskState> = {
+  queued: 'PENDING',
+  processing: 'PROGRESS',
+  review_required: 'PROGRESS',
+  completed: 'SUCCESS',
+  failed: 'FAILURE',
+  cancelled: 'REVOKED',
+};
+
+/** Use-cases of uploads: register, list, preview, process, conflicts, mappings and the seed's progress view. */
+@Injectable()
+export class UploadsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: UploadsRepository,
+    private readonly runner: ImportRunner,
+    private readonly submitter: JobSubmitterService,
+    private readonly lifecycle: JobLifecycleService,
+    private readonly relay: OutboxRelayService,
+    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+  ) {}
+
+  async register(meta: RequestMeta, cmd: RegisterUploadCommand): Promise<UploadDto> {
+    this.checkMappingKind(cmd.kind, cmd.mapping);
+    await this.dataSource.transaction(async (em) => {
+      await this.repo.lockContent(em, meta.tenantId, cmd.sha256);
+      if (!cmd.force) {
+        const existing = await this.repo.findBySha(em, meta.tenantId, cmd.sha256);
+        if (existing) {
+          throw rpcError(
+            409,
+            'conflict',
+            `This file was uploaded before as upload ${existing.id} (${existing.file_name}, ${existing.created_at.toISOString()}); ` +
+              'send force=true to upload it again',
+            { uploadId: [existing.id] },
+          );
+        }
+      }
+      await this.repo.insert(em, meta.tenantId, meta.userId, cmd);
+    });
+    return this.get(meta, cmd.id);
+  }
+
+  async list(meta: RequestMeta, cmd: ListUploadsCommand): Promise<Page<UploadDto>> {
+    const { rows, total } = await this.repo.list(meta.tenantId, cmd, cmd.offset, cmd.limit);
+    return { data: rows.map(toUploadDto), meta: { page: Math.floor(cmd.offset / cmd.limit) + 1, limit: cmd.limit, total } };
+  }
+
+  async get(meta: RequestMeta, id: string): Promise<UploadDto> {
+    return toUploadDto(await this.mustFind(meta, id));
+  }
+
+  /** A dry run: the real pipeline on the first IMPORT_PREVIEW_MAX_ROWS rows, in a transaction that is rolled back. */
+  async preview(meta: RequestMeta, cmd: PreviewCommand): Promise<PreviewDto> {
+    const upload = await this.mustFind(meta, cmd.uploadId);
+    this.checkMappingKind(upload.kind, cmd.mapping);
+    const mode = cmd.mode ?? upload.mode;
+    const base = { uploadId: upload.id, kind: upload.kind, mode };
+    // Ends a little before the gateway stops waiting, so the caller hears why.
+    const deadline = AbortSignal.timeout(Math.max(500, this.env.RPC_TIMEOUT_MS - 300));
+    try {
+      const o = await this.runner.run(
+        {
+          ...(await this.specOf(meta, upload, cmd.mapping)),
+          mode,
+          maxErrors: Number.MAX_SAFE_INTEGER,
+          dryRun: true,
+          maxRows: this.env.IMPORT_PREVIEW_MAX_ROWS,
+          sampleRows: cmd.sampleRows ?? 20,
+        },
+        { signal: deadline, throwIfCancelled: () => deadline.throwIfAborted() },
+      );
+      return {
+        ...base,
+        mapping: o.mapping,
+        columns: o.columns,
+        sampleRows: o.sample,
+        rowsConsidered: o.rowsConsidered,
+        complete: o.complete,
+        counts: o.counts,
+        problems: o.problems,
+        warnings: o.warnings,
+        quality: o.quality,
+      };
+    } catch (err) {
+      if (err instanceof MappingError) {
+        // The mapping is the problem: show what was detected, with each missing column as a header-row problem.
+        const problems: ImportProblemDto[] = err.mapping.missingRequired.map((field) => ({
+          row: 1,
+          column: null,
+          field,
+          value: null,
+          expected: `a column for ${field} (required); name it in the mapping`,
+          severity: 'error',
+        }));
+        if (problems.length === 0) problems.push({ row: 1, column: null, field: null, value: null, expected: err.message, severity: 'error' });
+        return {
+          ...base,
+          mapping: err.mapping,
+          columns: Object.values(err.mapping.fields).filter((h): h is string => h !== null).concat(err.mapping.unmappedColumns),
+          sampleRows: [],
+          rowsConsidered: 0,
+          complete: false,
+          counts: {},
+          problems,
+          warnings: [],
+          quality: { score: 0, validShare: 0, completeness: 0, completenessByField: {}, duplicateRows: 0, priceOutliers: 0 },
+        };
+      }
+      if (deadline.aborted) {
+        throw rpcError(504, 'service_timeout', `The preview took longer than the request deadline; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`);
+      }
+      throw this.fileError(err);
+    }
+  }
+
+  async process(meta: RequestMeta, cmd: ProcessCommand): Promise<ProcessAcceptedDto> {
+    const upload = await this.mustFind(meta, cmd.uploadId);
+    this.checkMappingKind(upload.kind, cmd.mapping);
+    const { row } = await this.submitter.submit({
+      meta,
+      queue: QueueNames.Import,
+      name: JobNames.Import,
+      params: {
+        uploadId: upload.id,
+        mode: cmd.mode ?? upload.mode,
+        maxErrors: cmd.maxErrors ?? this.env.IMPORT_MAX_ERRORS,
+        mapping: cmd.mapping ?? null,
+      },
+      dedupeKey: upload.id,
+      progressTotal: upload.row_estimate ?? 0,
+      options: { priority: importPriority(Number(upload.size_bytes)) },
+    });
+    if (row.status === 'queued') await this.repo.markQueued(upload.id, row.id);
+    return { upload: await this.get(meta, upload.id), job: this.lifecycle.view(row) };
+  }
+
+  async errorsFile(meta: RequestMeta, id: string): Promise<StoredFileRef> {
+    const upload = await this.mustFind(meta, id);
+    if (!upload.errors_key) throw rpcError(404, 'not_found', `Upload ${id} has no rejected rows`);
+    return { storageKey: upload.errors_key, fileName: `${upload.file_name.replace(/\.(csv|xlsx)$/i, '')}-rejected-rows.csv` };
+  }
+
+  async listConflicts(meta: RequestMeta, cmd: ListConflictsCommand): Promise<Page<ConflictDto>> {
+    await this.mustFind(meta, cmd.uploadId);
+    const { rows, total } = await this.repo.listConflicts(meta.tenantId, cmd.uploadId, cmd.status, cmd.offset, cmd.limit);
+    return { data: rows.map(toConflictDto), meta: { page: Math.floor(cmd.offset / cmd.limit) + 1, limit: cmd.limit, total } };
+  }
+
+  /**
+   * Applies a person's decision: the catalog gets the chosen value (a supplier's or product's field),
+   * or for a price outlier, keep_existing removes the imported price from the history.
+   */
+  async resolveConflict(meta: RequestMeta, cmd: ResolveConflictCommand): Promise<ConflictDto> {
+    const resolved = await this.dataSource.transaction(async (em) => {
+      const c = await this.repo.lockConflict(em, meta.tenantId, cmd.conflictId);
+      if (!c) throw rpcError(404, 'not_found', `Conflict ${cmd.conflictId} not found`);
+      if (c.status === 'resolved') throw rpcError(409, 'conflict', `Conflict ${c.id} was resolved already (${c.resolution})`);
+      const value = cmd.resolution === 'keep_existing' ? c.existing_value : c.incoming_value;
+      if (c.entity === 'supplier' && c.entity_id) {
+        await em.query(`UPDATE suppliers SET name = $2, updated_at = now() WHERE id = $1 AND tenant_id = $3`, [c.entity_id, value, meta.tenantId]);
+      } else if (c.entity === 'product' && c.entity_id) {
+        const column = ({ name: 'name', brand: 'brand', category: 'category' } as Record<string, string>)[c.field];
+        if (!column) throw rpcError(409, 'conflict', `Conflict ${c.id} is about ${c.field}, which cannot be set here`);
+        const [, changed]: [unknown, number] = await em.query(
+          `UPDATE products SET ${column} = $2::text, updated_at = now() WHERE id = $1 AND tenant_id = $3 AND ${column} IS DISTINCT FROM $2::text`,
+          [c.entity_id, value, meta.tenantId],
+        );
+        if (changed > 0) {
+          await enqueueEvent(em, EventNames.CatalogProductsChanged, 'ingestion', meta.tenantId, meta.correlationId, {
+            kind: 'updated',
+            productIds: [Number(c.entity_id)],
+            source: { type: 'manual', userId: meta.userId },
+          });
+        }
+      } else if (c.entity === 'price' && c.entity_id && cmd.resolution === 'keep_existing') {
+        await em.query(`DELETE FROM prices WHERE id = $1 AND tenant_id = $2`, [c.entity_id, meta.tenantId]);
+      }
+      return this.repo.markResolved(em, c.id, cmd.resolution, meta.userId);
+    });
+    this.relay.kick();
+    return toConflictDto(resolved);
+  }
+
+  async saveMapping(meta: RequestMeta, cmd: SaveMappingDto): Promise<MappingDto> {
+    this.checkMappingKind(cmd.kind, cmd.mapping);
+    return this.repo.saveMapping(meta.tenantId, cmd.kind, cmd.supplierCode ?? null, cmd.mapping);
+  }
+
+  async listMappings(meta: RequestMeta, kind?: SaveMappingDto['kind'], supplierCode?: string): Promise<{ data: MappingDto[] }> {
+    return { data: await this.repo.listMappings(meta.tenantId, kind, supplierCode) };
+  }
+
+  /** The seed's `task_progress` view of an import job. */
+  async progress(meta: RequestMeta, jobId: string): Promise<SeedProgressDto> {
+    const row = await this.lifecycle.get(jobId, meta.tenantId);
+    const state = SEED_STATE[row.status];
+    const result = state === 'SUCCESS' && row.result && typeof row.result === 'object' ? (row.result as Record<string, unknown>) : null;
+    return {
+      state,
+      current: row.progress_current,
+      total: row.progress_total,
+      status: state === 'PENDING' ? 'Waiting to start...' : row.progress_message || 'Starting...',
+      result,
+      error: state === 'FAILURE' ? (row.error_message ?? row.error_code ?? 'failed') : null,
+    };
+  }
+
+  /** What the runner needs to read an upload: its file, supplier and mapping layers (saved, then upload's, then request's). */
+  async specOf(meta: { tenantId: string; correlationId: string | null }, upload: UploadRecord, requestMapping?: ColumnMapping | null) {
+    const saved = await this.repo.savedMapping(upload.tenant_id, upload.kind, upload.supplier_code);
+    return {
+      uploadId: upload.id,
+      tenantId: upload.tenant_id,
+      correlationId: meta.correlationId,
+      kind: upload.kind,
+      format: upload.format,
+      storageKey: upload.storage_key,
+      sizeBytes: Number(upload.size_bytes),
+      rowEstimate: upload.row_estimate,
+      supplierCode: upload.supplier_code,
+      mapping: { saved, explicit: { ...(upload.mapping ?? {}), ...(requestMapping ?? {}) } },
+    };
+  }
+
+  private async mustFind(meta: RequestMeta, id: string): Promise<UploadRecord> {
+    const upload = await this.repo.find(meta.tenantId, id);
+    if (!upload) throw rpcError(404, 'not_found', `Upload ${id} not found`);
+    return upload;
+  }
+
+  private checkMappingKind(kind: UploadRecord['kind'], mapping: ColumnMapping | null | undefined): void {
+    const foreign = mapping ? foreignFields(kind, mapping) : [];
+    if (foreign.length) {
+      throw rpcError(400, 'validation_failed', `A ${kind} file has no field ${foreign.join(', ')}`, {
+        mapping: [`the fields of a ${kind} file are ${IMPORT_FIELDS[kind].join(', ')}`],
+      });
+    }
+  }
+
+  private fileError(err: unknown): unknown {
+    if (err instanceof UnreadableFileError) return rpcError(400, 'bad_request', err.message);
+    if (err instanceof StorageNotFoundError) return rpcError(410, 'not_found', 'The uploaded file is no longer in storage; upload it again');
+    return err;
+  }
+}

@@ -1,0 +1,325 @@
+#!/usr/bin/env node
+// `npm run bench:ingestion` (run `npm run build` first): imports through the gateway, end to end.
+// 1. Generates a deterministic 1,000,000-row procurement CSV (2,000 suppliers, 50,000 materials, 10 lines per
+//    PO) and a 100,000-row .xlsx of the same shape into a temporary directory.
+// 2. Creates its own database (torque_bench_ingestion) and namespace (benchingest), starts the gateway and
+//    the ingestion service (role both) from dist/ as child processes.
+// 3. Uploads, processes and waits for each file through the gateway; prints rows/s end to end (upload start
+//    to SUCCESS) and the peak RSS (VmHWM) of the ingestion service process that ran the import; that
+//    process is started afresh for each file, so each peak is that import's.
+// 4. In the same run, COPYs the same CSV into one plain table with PostgreSQL's own CSV parser, and prints
+//    its rows/s and the ratio.
+// BENCH_ROWS and BENCH_XLSX_ROWS change the sizes; BENCH_SERVICE_NODE_ARGS adds node flags to the service (profiling). Everything is dropped afterwards; app logs go to bench/.out/.
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, openAsBlob, readFileSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import amqplib from 'amqplib';
+import ExcelJS from 'exceljs';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
+const SUPPLIERS = 2_000;
+const MATERIALS = 50_000;
+const DATABASE = 'torque_bench_ingestion';
+const NAMESPACE = 'benchingest';
+const TENANT = 'bench';
+const JWT_SECRET = 'torque-bench-secret-0123456789';
+const LOG_DIR = `${ROOT}bench/.out`;
+const HEADER = ['PO Number', 'Supplier Code', 'Supplier Name', 'Material', 'Material Description', 'Qty', 'Unit Price', 'Currency', 'Order Date'];
+
+if (!existsSync(`${ROOT}dist/apps/gateway/src/main.js`)) {
+  console.error('bench:ingestion runs the build output: run `npm run build` first.');
+  process.exit(1);
+}
+const { loadEnv, PlatformEnv, preflight, PreflightError, rmqNames } = await import('../dist/libs/platform/src/index.js');
+const { SERVICE_NAMES } = await import('../dist/libs/contracts/src/index.js');
+const { signLocalToken } = await import('../dist/apps/gateway/src/auth/jwt-verifier.service.js');
+
+const servers = loadEnv(PlatformEnv);
+const withDatabase = (url, name) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+const adminUrl = withDatabase(servers.DATABASE_URL, 'postgres');
+const benchUrl = withDatabase(servers.DATABASE_URL, DATABASE);
+
+/** Row i of the procurement file: deterministic, 10 lines per PO, each PO from one supplier; `p` prefixes the keys. */
+function row(i, p = '') {
+  const po = Math.floor(i / 10);
+  const s = po % SUPPLIERS;
+  const m = (i * 7919) % MATERIALS;
+  const day = 1 + (po % 28);
+  const month = 1 + (po % 12);
+  return [
+    `${p}PO-${String(po).padStart(7, '0')}`,
+    `${p}SUP-${String(s).padStart(5, '0')}`,
+    `Supplier ${p}${s} Automotive GmbH`,
+    `${p}MAT-${String(m).padStart(6, '0')}`,
+    `Brake rotor, type ${m % 97}`,
+    String(1 + (i % 50)),
+    (10 + (m % 500) + (i % 7) / 100).toFixed(2),
+    'EUR',
+    `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  ];
+}
+
+async function writeCsv(file, rows) {
+  const out = createWriteStream(file);
+  out.write(`${HEADER.join(',')}\n`);
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const r = row(i);
+    r[4] = `"${r[4]}"`;
+    buf += `${r.join(',')}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+async function writeXlsx(file, rows) {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = book.addWorksheet('PO lines');
+  sheet.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i++) {
+    // Keys of their own, so the .xlsx import creates as much as the CSV one did.
+    const r = row(i, 'X');
+    sheet.addRow([r[0], r[1], r[2], r[3], r[4], Number(r[5]), Number(r[6]), r[7], r[8]]).commit();
+  }
+  sheet.commit();
+  await book.commit();
+}
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropNamespace() {
+  const names = rmqNames(NAMESPACE);
+  const connection = await amqplib.connect(servers.RABBITMQ_URL);
+  try {
+    const deletions = [
+      ...SERVICE_NAMES.flatMap((s) => [(ch) => ch.deleteQueue(names.serviceQueue(s)), (ch) => ch.deleteQueue(names.deadLetterQueue(s))]),
+      (ch) => ch.deleteExchange(names.deadLetterExchange),
+      (ch) => ch.deleteExchange(names.eventsExchange),
+    ];
+    for (const remove of deletions) {
+      const ch = await connection.createChannel();
+      await remove(ch).catch(() => undefined);
+      await ch.close().catch(() => undefined);
+    }
+  } finally {
+    await connection.close();
+  }
+  const redis = new Redis(servers.REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${NAMESPACE}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const children = new Map();
+
+function startApp(name, entry, env) {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const log = createWriteStream(`${LOG_DIR}/${name}.log`, { flags: 'a' });
+  // BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=bench/.out") go to the ingestion service, for profiling.
+  const args = name === 'ingestion' && process.env.BENCH_SERVICE_NODE_ARGS ? process.env.BENCH_SERVICE_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...args, entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  children.set(name, child);
+  return child;
+}
+
+async function stopApp(name) {
+  const child = children.get(name);
+  children.delete(name);
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MiB. */
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+async function until(what, fn, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const [name, child] of children) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited while waiting for ${what}; see bench/.out/${name}.log`);
+    }
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+async function main() {
+  try {
+    await preflight({ ...servers, DATABASE_URL: adminUrl }, { postgres: true });
+  } catch (err) {
+    if (err instanceof PreflightError) {
+      console.error(`bench:ingestion cannot start:\n  ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'torque-bench-ingestion-'));
+  const csv = path.join(dir, 'procurement-1m.csv');
+  const xlsx = path.join(dir, 'procurement-100k.xlsx');
+  let t = Date.now();
+  await writeCsv(csv, ROWS);
+  await writeXlsx(xlsx, XLSX_ROWS);
+  const csvBytes = (await stat(csv)).size;
+  const xlsxBytes = (await stat(xlsx)).size;
+  console.log(`generated ${ROWS.toLocaleString('en')} CSV rows (${(csvBytes / 1e6).toFixed(1)} MB) and ${XLSX_ROWS.toLocaleString('en')} .xlsx rows (${(xlsxBytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await dropNamespace();
+  const migrate = spawnSync(process.execPath, ['scripts/migrate.js'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: benchUrl }, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(`migration of ${DATABASE} failed:\n${migrate.stdout}${migrate.stderr}`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATABASE_URL: benchUrl,
+    NAMESPACE,
+    ROLE: 'both',
+    HTTP_PORT: '0',
+    PORT: String(port),
+    JWT_SECRET,
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    SCHEDULES_ENABLED: 'false',
+    SHUTDOWN_GRACE_MS: '5000',
+    STORAGE_DIR: path.join(dir, 'storage'),
+    RPC_TIMEOUT_MS: '30000',
+  };
+  const token = await signLocalToken(JWT_SECRET, { sub: 'bench', tenants: [TENANT], roles: ['admin'] });
+  const headers = { authorization: `Bearer ${token}`, 'x-tenant-id': TENANT };
+  startApp('gateway', 'dist/apps/gateway/src/main.js', env);
+  await until('the gateway', async () => (await fetch(`${base}/health/live`)).ok, 60_000);
+
+  const results = [];
+  const importFile = async (label, file, name, rows) => {
+    const service = startApp('ingestion', 'dist/apps/ingestion-service/src/main.js', env);
+    await until('the ingestion service', async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok, 60_000);
+    const started = Date.now();
+    const form = new FormData();
+    form.append('kind', 'procurement');
+    form.append('file', await openAsBlob(file), name);
+    const res = await fetch(`${base}/api/v1/ingestion/uploads`, { method: 'POST', headers, body: form });
+    if (res.status !== 201) throw new Error(`upload of ${name} answered ${res.status}: ${await res.text()}`);
+    const upload = await res.json();
+    const uploaded = Date.now();
+    const proc = await fetch(`${base}/api/v1/ingestion/uploads/${upload.id}/process`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+    if (proc.status !== 202) throw new Error(`process answered ${proc.status}: ${await proc.text()}`);
+    const { job } = await proc.json();
+    let lastPhase = '';
+    const phases = [];
+    const done = await until(
+      `the import of ${name}`,
+      async () => {
+        const p = await (await fetch(`${base}/data-ingestion/progress/${job.id}/`, { headers })).json();
+        const phase = p.status.replace(/ \(step.*$/, '');
+        if (phase !== lastPhase) {
+          phases.push([phase, Date.now()]);
+          lastPhase = phase;
+        }
+        return p.state === 'SUCCESS' || p.state === 'FAILURE' || p.state === 'REVOKED' ? p : null;
+      },
+      30 * 60_000,
+    );
+    const finished = Date.now();
+    if (done.state !== 'SUCCESS') throw new Error(`the import of ${name} ended ${done.state}: ${done.error}`);
+    const peak = peakRssMb(service.pid);
+    await stopApp('ingestion');
+    const seconds = (finished - started) / 1000;
+    results.push({ label, rows, seconds, uploadSeconds: (uploaded - started) / 1000, rowsPerSecond: rows / seconds, peakRssMb: peak, result: done.result });
+    console.log(`\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB`);
+    console.log(`  upload (stream to storage, hash, register) ${((uploaded - started) / 1000).toFixed(1)} s`);
+    for (let i = 0; i < phases.length; i++) {
+      const end = i + 1 < phases.length ? phases[i + 1][1] : finished;
+      console.log(`  ${phases[i][0].padEnd(68)} ${((end - phases[i][1]) / 1000).toFixed(1)} s`);
+    }
+    const r = done.result;
+    console.log(`  result: processed ${r.processed}, suppliers ${r.created_suppliers}, materials ${r.created_materials}, POs ${r.created_pos}, lines ${r.created_lines}, prices ${r.created_prices}`);
+  };
+
+  try {
+    await importFile('CSV', csv, 'procurement-1m.csv', ROWS);
+
+    // The same file through PostgreSQL's own COPY (CSV parser in the server) into one plain table.
+    const client = new pg.Client({ connectionString: benchUrl });
+    await client.connect();
+    await client.query(`CREATE TABLE bench_copy (po text, supplier_code text, supplier_name text, material text, description text, qty text, price text, currency text, order_date text)`);
+    t = Date.now();
+    await pipeline(createReadStream(csv, { highWaterMark: 1 << 20 }), client.query(copyStreams.from(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    const copySeconds = (Date.now() - t) / 1000;
+    await client.end();
+    const copyRate = ROWS / copySeconds;
+    console.log(`\nplain COPY of the same CSV into one table: ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+    console.log(`import end to end / plain COPY: ${(results[0].rowsPerSecond / copyRate).toFixed(3)}`);
+
+    await importFile('XLSX', xlsx, 'procurement-100k.xlsx', XLSX_ROWS);
+  } finally {
+    for (const name of [...children.keys()]) await stopApp(name);
+    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
+    await dropNamespace().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log('\ntargets: >= 200,000 rows/s end to end, peak RSS < 256 MiB');
+}
+
+await main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,150 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PRODUCT_ID } from '../catalog/catalog.commands.js';
+import { CreateFitmentExportDto } from './fitment-export.dto.js';
+import { FITMENT_JOB_TYPES, MAX_JOB_PRODUCTS, MAX_REVIEW_IDS, REVIEW_ACTIONS, type FitmentJobType, type ReviewAction } from './fitment-fields.js';
+import { JobFitmentsQueryDto, ListFitmentsQueryDto, ReviewFitmentsDto, UpdateFitmentDto } from './fitment.dto.js';
+import { ListAiFitmentJobsQueryDto } from './ai-fitment-job.dto.js';
+
+export const PARTS_FILE_FORMATS = ['csv', 'xlsx'] as const;
+export type PartsFileFormat = (typeof PARTS_FILE_FORMATS)[number];
+
+/** A parts file the gateway stored (FileStorage) for an upload job; the service reads it by key. */
+export class StoredPartsFile {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  storage_key!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  file_name!: string;
+
+  @IsIn(PARTS_FILE_FORMATS)
+  format!: PartsFileFormat;
+
+  @IsInt()
+  @Min(1)
+  size_bytes!: number;
+
+  @Matches(/^[0-9a-f]{64}$/)
+  sha256!: string;
+}
+
+/** `fitment.jobs.create`: product ids (selection) or a stored parts file (upload). */
+export class CreateFitmentJobCommand {
+  @IsIn(FITMENT_JOB_TYPES)
+  job_type!: FitmentJobType;
+
+  @ValidateIf((o: CreateFitmentJobCommand) => o.job_type === 'selection')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_JOB_PRODUCTS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_PRODUCT_ID, { each: true })
+  product_ids?: number[];
+
+  @ValidateIf((o: CreateFitmentJobCommand) => o.job_type === 'upload')
+  @IsObject()
+  @ValidateNested()
+  @Type(() => StoredPartsFile)
+  file?: StoredPartsFile;
+}
+
+export class FitmentJobRefCommand {
+  @IsUUID()
+  job_id!: string;
+}
+
+export class ListFitmentJobsCommand extends ListAiFitmentJobsQueryDto {}
+
+export class JobFitmentsCommand extends JobFitmentsQueryDto {
+  @IsUUID()
+  job_id!: string;
+}
+
+/** The seed's bulk-approve / bulk-reject of a job's fitments. */
+export class JobBulkReviewCommand {
+  @IsUUID()
+  job_id!: string;
+
+  @IsIn(REVIEW_ACTIONS)
+  action!: ReviewAction;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_REVIEW_IDS)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  fitment_ids!: string[];
+}
+
+export class ListFitmentsCommand extends ListFitmentsQueryDto {}
+
+export class ReviewFitmentsCommand extends ReviewFitmentsDto {}
+
+export class FitmentRefCommand {
+  @IsUUID()
+  id!: string;
+}
+
+export class ReviewOneCommand extends FitmentRefCommand {
+  @IsIn(REVIEW_ACTIONS)
+  action!: ReviewAction;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
+}
+
+export class UpdateFitmentCommand extends FitmentRefCommand {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateFitmentDto)
+  changes!: UpdateFitmentDto;
+}
+
+export class CreateExportCommand extends CreateFitmentExportDto {}
+
+export class ExportRefCommand {
+  @IsUUID()
+  export_id!: string;
+}
+
+export class ListExportsCommand {
+  @IsInt()
+  @Min(0)
+  offset!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit!: number;
+}
+
+/** Where the gateway finds an export's file in FileStorage. */
+export interface ExportFileRef {
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+}

@@ -1,0 +1,102 @@
+import type { Page } from '../jobs/page.dto.js';
+import type { JobRef } from '../messaging/queues.js';
+import type {
+  AiFitmentJobCreatedDto,
+  AiFitmentJobDto,
+  AiFitmentJobListDto,
+  AiFitmentJobProgressDto,
+} from './ai-fitment-job.dto.js';
+import type {
+  CreateExportCommand,
+  CreateFitmentJobCommand,
+  ExportFileRef,
+  ExportRefCommand,
+  FitmentJobRefCommand,
+  FitmentRefCommand,
+  JobBulkReviewCommand,
+  JobFitmentsCommand,
+  ListExportsCommand,
+  ListFitmentJobsCommand,
+  ListFitmentsCommand,
+  ReviewFitmentsCommand,
+  ReviewOneCommand,
+  UpdateFitmentCommand,
+} from './fitment.commands.js';
+import type { FitmentExportDto } from './fitment-export.dto.js';
+import type { FitmentDto, JobFitmentsDto, JobReviewResultDto, ReviewResultDto } from './fitment.dto.js';
+import type {
+  ListVehicleMakesQueryDto,
+  ListVehicleModelsQueryDto,
+  SearchVehiclesQueryDto,
+  VehicleMakeListDto,
+  VehicleModelListDto,
+  VehiclePageDto,
+} from './vehicle.dto.js';
+
+/**
+ * Request-reply patterns of AI fitment jobs, review, export and the vehicle catalog (fitment-service).
+ * Wire names: never change one without a migration note.
+ */
+export const FitmentPatterns = {
+  AiJobsCreate: 'fitment.ai-jobs.create',
+  AiJobsList: 'fitment.ai-jobs.list',
+  AiJobsGet: 'fitment.ai-jobs.get',
+  AiJobsProgress: 'fitment.ai-jobs.progress',
+  AiJobsFitments: 'fitment.ai-jobs.fitments',
+  AiJobsBulkReview: 'fitment.ai-jobs.bulk-review',
+  FitmentsList: 'fitment.fitments.list',
+  FitmentsGet: 'fitment.fitments.get',
+  FitmentsUpdate: 'fitment.fitments.update',
+  FitmentsReviewOne: 'fitment.fitments.review-one',
+  FitmentsReview: 'fitment.fitments.review',
+  ExportsCreate: 'fitment.exports.create',
+  ExportsList: 'fitment.exports.list',
+  ExportsGet: 'fitment.exports.get',
+  ExportsFile: 'fitment.exports.file',
+  VehicleMakes: 'fitment.vehicles.makes',
+  VehicleModels: 'fitment.vehicles.models',
+  VehiclesSearch: 'fitment.vehicles.search',
+} as const;
+
+/** Payload and result of each fitment pattern. */
+export interface FitmentMessageContracts {
+  [FitmentPatterns.AiJobsCreate]: { payload: CreateFitmentJobCommand; result: AiFitmentJobCreatedDto & { created: boolean } };
+  [FitmentPatterns.AiJobsList]: { payload: ListFitmentJobsCommand; result: AiFitmentJobListDto };
+  [FitmentPatterns.AiJobsGet]: { payload: FitmentJobRefCommand; result: AiFitmentJobDto };
+  [FitmentPatterns.AiJobsProgress]: { payload: FitmentJobRefCommand; result: AiFitmentJobProgressDto };
+  [FitmentPatterns.AiJobsFitments]: { payload: JobFitmentsCommand; result: JobFitmentsDto };
+  [FitmentPatterns.AiJobsBulkReview]: { payload: JobBulkReviewCommand; result: JobReviewResultDto };
+  [FitmentPatterns.FitmentsList]: { payload: ListFitmentsCommand; result: Page<FitmentDto> };
+  [FitmentPatterns.FitmentsGet]: { payload: FitmentRefCommand; result: FitmentDto };
+  [FitmentPatterns.FitmentsUpdate]: { payload: UpdateFitmentCommand; result: FitmentDto };
+  [FitmentPatterns.FitmentsReviewOne]: { payload: ReviewOneCommand; result: FitmentDto };
+  [FitmentPatterns.FitmentsReview]: { payload: ReviewFitmentsCommand; result: ReviewResultDto };
+  [FitmentPatterns.ExportsCreate]: { payload: CreateExportCommand; result: FitmentExportDto };
+  [FitmentPatterns.ExportsList]: { payload: ListExportsCommand; result: Page<FitmentExportDto> };
+  [FitmentPatterns.ExportsGet]: { payload: ExportRefCommand; result: FitmentExportDto };
+  [FitmentPatterns.ExportsFile]: { payload: ExportRefCommand; result: ExportFileRef };
+  [FitmentPatterns.VehicleMakes]: { payload: ListVehicleMakesQueryDto; result: VehicleMakeListDto };
+  [FitmentPatterns.VehicleModels]: { payload: ListVehicleModelsQueryDto; result: VehicleModelListDto };
+  [FitmentPatterns.VehiclesSearch]: { payload: SearchVehiclesQueryDto; result: VehiclePageDto };
+}
+
+/** Bull queues of the fitment service (short names; the full name is `fitment.<queue>`). Wire names. */
+export const FitmentQueueNames = {
+  /** AI fitment generation, one Bull job per AI fitment job. */
+  Generate: 'generate',
+  /** ACES / CSV exports too large to build within a request. */
+  Export: 'export',
+} as const;
+
+/** Bull job names of the fitment service. Wire names. */
+export const FitmentJobNames = {
+  /** Generates the fitments of one AI fitment job (params on the job row and in fitment.ai_jobs). */
+  FitmentGenerate: 'fitment.generate',
+  /** Builds one export file (fitment.exports row). */
+  FitmentExport: 'fitment.export',
+} as const;
+
+export interface FitmentQueueJobContracts {
+  [FitmentJobNames.FitmentGenerate]: JobRef;
+  [FitmentJobNames.FitmentExport]: JobRef;
+}
