@@ -251,6 +251,7 @@ async function main() {
   const importFile = async (label, file, name, rows) => {
     const service = startApp('ingestion', 'dist/apps/ingestion-service/src/main.js', env);
     await until('the ingestion service', async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok, 60_000);
+    const bootPeak = peakRssMb(service.pid);
     const started = Date.now();
     const form = new FormData();
     form.append('kind', 'procurement');
@@ -282,8 +283,8 @@ async function main() {
     const peak = peakRssMb(service.pid);
     await stopApp('ingestion');
     const seconds = (finished - started) / 1000;
-    results.push({ label, rows, seconds, uploadSeconds: (uploaded - started) / 1000, rowsPerSecond: rows / seconds, peakRssMb: peak, result: done.result });
-    console.log(`\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB`);
+    results.push({ label, rows, seconds, bootPeakMb: bootPeak, uploadSeconds: (uploaded - started) / 1000, rowsPerSecond: rows / seconds, peakRssMb: peak, result: done.result });
+    console.log(`\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB (${bootPeak.toFixed(0)} MiB after boot, before the upload)`);
     console.log(`  upload (stream to storage, hash, register) ${((uploaded - started) / 1000).toFixed(1)} s`);
     for (let i = 0; i < phases.length; i++) {
       const end = i + 1 < phases.length ? phases[i + 1][1] : finished;

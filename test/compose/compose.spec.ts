@@ -3,19 +3,12 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SERVICE_NAMES, QueueNames } from '@torque/contracts';
+import { SERVICE_NAMES, SERVICE_QUEUES } from '@torque/contracts';
 import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COMPOSE_FILE = `${ROOT}docker-compose.yml`;
 
-/** Bull queues each back-end service owns; compose runs one worker container per queue. */
-const SERVICE_QUEUES: Record<string, string[]> = {
-  fitment: [QueueNames.Maintenance, 'generate'],
-  ingestion: [QueueNames.Maintenance, 'import'],
-  media: [QueueNames.Maintenance, 'cpu', 'gpu'],
-  indexer: [QueueNames.Maintenance, 'index'],
-};
 const INFRA = ['postgres', 'redis', 'rabbitmq'];
 
 interface ComposeService {

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { FitmentQueueNames } from '@torque/contracts';
 import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
 import { fitmentSchema } from './database/fitment.schema.js';
 import { FitmentsModule } from './fitments/fitments.module.js';
@@ -11,12 +10,7 @@ export class FitmentModule {
     return {
       module: FitmentModule,
       imports: [
-        ServicePlatformModule.forService({
-          service: 'fitment',
-          env,
-          ...fitmentSchema,
-          queues: [FitmentQueueNames.Generate, FitmentQueueNames.Export],
-        }),
+        ServicePlatformModule.forService({ service: 'fitment', env, ...fitmentSchema }),
         FitmentsModule.forRoot(),
       ],
     };

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { QueueNames } from '@torque/contracts';
 import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ingestionSchema } from './database/ingestion.schema.js';
@@ -11,7 +10,7 @@ export class IngestionModule {
   static forRoot(env: ServiceEnv): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [ServicePlatformModule.forService({ service: 'ingestion', env, ...ingestionSchema, queues: [QueueNames.Import] }), CatalogModule, ImportsModule],
+      imports: [ServicePlatformModule.forService({ service: 'ingestion', env, ...ingestionSchema }), CatalogModule, ImportsModule],
     };
   }
 }

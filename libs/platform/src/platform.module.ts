@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { serviceQueueName, QueueNames, type ServiceName } from '@torque/contracts';
+import { SERVICE_QUEUES, serviceQueueName, type ServiceName } from '@torque/contracts';
 import { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_SETTINGS } from './bull/bull-defaults.js';
 import { QueueService } from './bull/queue.service.js';
@@ -19,7 +19,7 @@ import { WorkerRegistryService } from './jobs/worker-registry.service.js';
 import { CleanupJobHandler } from './maintenance/cleanup.job-handler.js';
 import { MaintenanceRpcController } from './maintenance/maintenance.rpc-controller.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
-import { SERVICE_QUEUES } from './maintenance/service-queues.js';
+import { OWNED_QUEUES } from './maintenance/service-queues.js';
 import { HealthService } from './observability/health.service.js';
 import { MetricsService } from './observability/metrics.service.js';
 import { OpsController } from './observability/ops.controller.js';
@@ -36,8 +36,6 @@ export interface ServicePlatformOptions {
   schema: string;
   entities: Function[];
   migrations: Function[];
-  /** Bull queues the service owns besides `maintenance` (short names, e.g. `generate`). */
-  queues?: string[];
 }
 
 /**
@@ -50,11 +48,11 @@ export interface ServicePlatformOptions {
 export class ServicePlatformModule {
   static forService(opts: ServicePlatformOptions): DynamicModule {
     const { env, service } = opts;
-    const queues = [QueueNames.Maintenance, ...(opts.queues ?? [])];
+    const queues: string[] = [...SERVICE_QUEUES[service]];
     const providers: Provider[] = [
       { provide: SERVICE_NAME, useValue: service },
       { provide: SERVICE_ENV, useValue: env },
-      { provide: SERVICE_QUEUES, useValue: queues },
+      { provide: OWNED_QUEUES, useValue: queues },
       {
         provide: REDIS,
         useFactory: () => new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false }),

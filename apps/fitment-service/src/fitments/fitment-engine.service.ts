@@ -26,6 +26,17 @@ export class FitmentEngineService implements OnApplicationBootstrap {
     this.current().catch((err: Error) => this.logger.warn(`could not build the fitment engine at start: ${err.message}`));
   }
 
+  /**
+   * Builds the engine again now from the catalog as it is (after an import), whether or not the
+   * fingerprint changed; jobs that already hold the previous engine finish with it. A process that
+   * neither works on `generate` nor built one yet only forgets it (it builds one when first asked).
+   */
+  async reload(): Promise<void> {
+    const had = this.cached !== null;
+    this.cached = null;
+    if (had || runsWorker(this.env, FitmentQueueNames.Generate)) await this.current();
+  }
+
   async current(): Promise<FitmentEngine> {
     const rows: Array<{ fingerprint: string }> = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM vehicles) || ':' || (SELECT count(*) FROM base_vehicles) || ':' ||

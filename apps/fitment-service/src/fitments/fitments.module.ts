@@ -10,6 +10,7 @@ import { OpenAiChatProvider } from '../providers/openai-chat.provider.js';
 import { ReviewRpcController } from '../review/review.rpc-controller.js';
 import { ReviewService } from '../review/review.service.js';
 import { VehicleCatalogReader } from '../review/vehicle-catalog.reader.js';
+import { VehicleImportService } from '../review/vehicle-import.service.js';
 import { VehicleLookup } from '../review/vehicle-lookup.js';
 import { VehiclesRpcController } from '../review/vehicles.rpc-controller.js';
 import { AiJobsRepository } from './ai-jobs.repository.js';
@@ -51,6 +52,7 @@ import { JobSettlement } from './job-settlement.js';
     ExportsService,
     GenerateJobHandler,
     ExportJobHandler,
+    VehicleImportService,
   ],
 })
 export class FitmentsModule {

@@ -1,12 +1,14 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { FitmentPatterns, ListVehicleMakesQueryDto, ListVehicleModelsQueryDto, SearchVehiclesQueryDto, type ResultOf } from '@torque/contracts';
+import { FitmentPatterns, ImportVehiclesCommand, ListVehicleMakesQueryDto, ListVehicleModelsQueryDto, SearchVehiclesQueryDto, type ResultOf } from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, runWithContext } from '@torque/platform';
 import { DataSource } from 'typeorm';
 import { FitmentRpcErrorFilter } from '../fitments/fitment-rpc-error.filter.js';
+import { requireRole } from '../fitments/roles.js';
 import { VehicleCatalogReader } from './vehicle-catalog.reader.js';
+import { VehicleImportService } from './vehicle-import.service.js';
 
-/** The vehicle catalog for people over RabbitMQ (the gateway's /api/v1/fitment/vehicles routes): makes, models, search. */
+/** The vehicle catalog for people over RabbitMQ (the gateway's /api/v1/fitment/vehicles routes): makes, models, search, import. */
 @UseInterceptors(RmqAckInterceptor)
 @UseFilters(FitmentRpcErrorFilter)
 @Controller()
@@ -14,6 +16,7 @@ export class VehiclesRpcController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reader: VehicleCatalogReader,
+    private readonly importer: VehicleImportService,
   ) {}
 
   @MessagePattern(FitmentPatterns.VehicleMakes)
@@ -35,5 +38,12 @@ export class VehiclesRpcController {
       const { rows, total } = await this.reader.search(this.dataSource.manager, data);
       return { data: rows, meta: { page: data.page ?? 1, limit: data.limit ?? 50, total } };
     });
+  }
+
+  @MessagePattern(FitmentPatterns.VehiclesImport)
+  async import(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehiclesImport>> {
+    const { meta, data } = parseRpc(ImportVehiclesCommand, raw);
+    requireRole(meta, ['admin'], 'Importing vehicles into the catalog');
+    return runWithContext(meta, () => this.importer.import(data));
   }
 }

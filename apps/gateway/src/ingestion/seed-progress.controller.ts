@@ -15,7 +15,7 @@ import { ServiceClientsService } from '../services/service-clients.service.js';
 export class SeedProgressController {
   constructor(private readonly clients: ServiceClientsService) {}
 
-  @Get('progress/:taskId')
+  @Get('progress/:task_id')
   @ApiOperation({
     summary: 'Progress of an import in the seed\'s shape {state, current, total, status, result, error}',
     description:
@@ -24,10 +24,10 @@ export class SeedProgressController {
       'Answers with and without the trailing slash.',
     operationId: 'getTaskProgress',
   })
-  @ApiParam({ name: 'taskId', description: 'The import job id', format: 'uuid' })
+  @ApiParam({ name: 'task_id', description: 'The import job id', format: 'uuid' })
   @ApiOkResponse({ type: SeedProgressDto })
   @ApiErrors(404)
-  progress(@Meta() meta: RequestMeta, @Param('taskId', uuidParam('task_id')) taskId: string): Promise<SeedProgressDto> {
+  progress(@Meta() meta: RequestMeta, @Param('task_id', uuidParam('task_id')) taskId: string): Promise<SeedProgressDto> {
     return this.clients.send('ingestion', MessagePatterns.ImportProgress, { jobId: taskId }, meta);
   }
 }

@@ -59,7 +59,14 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
     return this.connected.get(service) === true;
   }
 
-  async send<P extends MessagePattern>(service: ServiceName, pattern: P, data: PayloadOf<P>, meta: RequestMeta): Promise<ResultOf<P>> {
+  /** Asks `service`; `opts.timeoutMs` gives a slow use-case (an import) a longer deadline than RPC_TIMEOUT_MS. */
+  async send<P extends MessagePattern>(
+    service: ServiceName,
+    pattern: P,
+    data: PayloadOf<P>,
+    meta: RequestMeta,
+    opts: { timeoutMs?: number } = {},
+  ): Promise<ResultOf<P>> {
     const client = this.clients.get(service)!;
     try {
       await this.ensureConnected(service);
@@ -76,7 +83,7 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
       }),
     );
     try {
-      return await firstValueFrom(race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(this.env.RPC_TIMEOUT_MS)), connectionLost$));
+      return await firstValueFrom(race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(opts.timeoutMs ?? this.env.RPC_TIMEOUT_MS)), connectionLost$));
     } catch (err) {
       throw this.toHttpError(service, err);
     }

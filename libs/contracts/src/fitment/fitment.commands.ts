@@ -148,3 +148,10 @@ export interface ExportFileRef {
   file_name: string;
   content_type: string;
 }
+
+/** `fitment.vehicles.import`: a vehicle catalog CSV the gateway stored; the service reads it by key (admin only). */
+export class ImportVehiclesCommand {
+  @ValidateNested()
+  @Type(() => StoredPartsFile)
+  file!: StoredPartsFile;
+}

@@ -17,6 +17,7 @@ import type {
   JobFitmentsCommand,
   ListExportsCommand,
   ListFitmentJobsCommand,
+  ImportVehiclesCommand,
   ListFitmentsCommand,
   ReviewFitmentsCommand,
   ReviewOneCommand,
@@ -30,6 +31,7 @@ import type {
   SearchVehiclesQueryDto,
   VehicleMakeListDto,
   VehicleModelListDto,
+  VehicleImportResultDto,
   VehiclePageDto,
 } from './vehicle.dto.js';
 
@@ -56,6 +58,7 @@ export const FitmentPatterns = {
   VehicleMakes: 'fitment.vehicles.makes',
   VehicleModels: 'fitment.vehicles.models',
   VehiclesSearch: 'fitment.vehicles.search',
+  VehiclesImport: 'fitment.vehicles.import',
 } as const;
 
 /** Payload and result of each fitment pattern. */
@@ -78,6 +81,7 @@ export interface FitmentMessageContracts {
   [FitmentPatterns.VehicleMakes]: { payload: ListVehicleMakesQueryDto; result: VehicleMakeListDto };
   [FitmentPatterns.VehicleModels]: { payload: ListVehicleModelsQueryDto; result: VehicleModelListDto };
   [FitmentPatterns.VehiclesSearch]: { payload: SearchVehiclesQueryDto; result: VehiclePageDto };
+  [FitmentPatterns.VehiclesImport]: { payload: ImportVehiclesCommand; result: VehicleImportResultDto };
 }
 
 /** Bull queues of the fitment service (short names; the full name is `fitment.<queue>`). Wire names. */

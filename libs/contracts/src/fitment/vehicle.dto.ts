@@ -159,3 +159,71 @@ export class VehiclePageDto {
   @ApiProperty({ type: PageMetaDto })
   meta!: PageMetaDto;
 }
+
+/** Columns of a vehicle catalog import CSV (`year,make,model,submodel,engine`; submodel and engine may be empty). */
+export const VEHICLE_IMPORT_COLUMNS = ['year', 'make', 'model', 'submodel', 'engine'] as const;
+export type VehicleImportColumn = (typeof VEHICLE_IMPORT_COLUMNS)[number];
+
+/** Largest vehicle catalog CSV the import takes in one request. */
+export const VEHICLE_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The multipart form of a vehicle catalog import (documentation only: the file is streamed, not bound). */
+export class VehicleImportFormDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description:
+      'UTF-8 CSV (at most 4 MiB) with the header `year,make,model,submodel,engine`, e.g. `2024,Rivian,R1T,Adventure,Electric`. ' +
+      'engine ("2.0L I4", "2.7L V6 EcoBoost", "Electric") and submodel are optional; a row without an engine adds the base ' +
+      'vehicle (year + make + model) only, a row with an engine but no submodel uses the submodel Base.',
+  })
+  file!: unknown;
+}
+
+/** Why one row of an import was not taken. */
+export class VehicleImportRowErrorDto {
+  @ApiProperty({ example: 3, description: 'Line of the file (the header is line 1).' })
+  row!: number;
+
+  @ApiProperty({ enum: VEHICLE_IMPORT_COLUMNS, example: 'year' })
+  column!: VehicleImportColumn;
+
+  @ApiProperty({ example: '20x4', description: 'The value as given (empty when missing).' })
+  value!: string;
+
+  @ApiProperty({ example: 'a 4-digit year between 1900 and 2100' })
+  expected!: string;
+}
+
+/** What an import added; rows and vehicles already in the catalog are left as they are (counted 0). */
+export class VehicleImportResultDto {
+  @ApiProperty({ example: 12, description: 'Data rows read (the header and blank lines aside).' })
+  rows!: number;
+
+  @ApiProperty({ example: 11, description: 'Rows imported (or already in the catalog).' })
+  rows_imported!: number;
+
+  @ApiProperty({ example: 1 })
+  rows_rejected!: number;
+
+  @ApiProperty({ example: 1 })
+  makes_created!: number;
+
+  @ApiProperty({ example: 2 })
+  models_created!: number;
+
+  @ApiProperty({ example: 6 })
+  base_vehicles_created!: number;
+
+  @ApiProperty({ example: 1 })
+  submodels_created!: number;
+
+  @ApiProperty({ example: 0 })
+  engines_created!: number;
+
+  @ApiProperty({ example: 9 })
+  vehicles_created!: number;
+
+  @ApiProperty({ type: [VehicleImportRowErrorDto], description: 'Rows not imported, with the column at fault (at most 1000 listed).' })
+  errors!: VehicleImportRowErrorDto[];
+}

@@ -21,6 +21,17 @@ export const JobNames = {
 } as const;
 export type JobName = (typeof JobNames)[keyof typeof JobNames];
 
+/**
+ * The Bull queues each service owns (short names). Workers, the clean-up, metrics and the deployment
+ * (one worker Deployment per queue, see docker-compose.yml) all take the list from here.
+ */
+export const SERVICE_QUEUES = {
+  fitment: [QueueNames.Maintenance, QueueNames.Generate, QueueNames.Export],
+  ingestion: [QueueNames.Maintenance, QueueNames.Import],
+  media: [QueueNames.Maintenance],
+  indexer: [QueueNames.Maintenance],
+} as const satisfies Record<ServiceName, readonly QueueName[]>;
+
 /** Full Bull queue name of a service's queue, e.g. `fitment.maintenance`. */
 export function serviceQueueName(service: ServiceName, queue: string): string {
   return `${service}.${queue}`;

@@ -10,7 +10,7 @@ import type { Outcome } from '../jobs/job-lifecycle.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { SERVICE_ENV } from '../tokens.js';
 import { SYSTEM_TENANT } from './maintenance.service.js';
-import { SERVICE_QUEUES } from './service-queues.js';
+import { OWNED_QUEUES } from './service-queues.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -26,7 +26,7 @@ export class CleanupJobHandler implements JobHandlerInstance {
     private readonly jobs: JobsRepository,
     private readonly queues: QueueService,
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
-    @Inject(SERVICE_QUEUES) private readonly serviceQueues: string[],
+    @Inject(OWNED_QUEUES) private readonly serviceQueues: string[],
   ) {}
 
   async handle(ctx: JobContext): Promise<Outcome> {

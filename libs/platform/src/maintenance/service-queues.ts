@@ -1,2 +1,2 @@
-/** Token of the list of Bull queue names (short form, e.g. `maintenance`) the service owns. */
-export const SERVICE_QUEUES = Symbol('SERVICE_QUEUES');
+/** Token of the Bull queue names (short form, e.g. `maintenance`) the service owns: SERVICE_QUEUES[service]. */
+export const OWNED_QUEUES = Symbol('OWNED_QUEUES');

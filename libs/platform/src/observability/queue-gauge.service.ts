@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { QueueService } from '../bull/queue.service.js';
-import { SERVICE_QUEUES } from '../maintenance/service-queues.js';
+import { OWNED_QUEUES } from '../maintenance/service-queues.js';
 import { MetricsService } from './metrics.service.js';
 
 /** Reads waiting/active/delayed/failed counts of the process's queues into the gauge at scrape time. */
@@ -9,7 +9,7 @@ export class QueueGaugeService {
   constructor(
     private readonly metrics: MetricsService,
     @Optional() private readonly queues?: QueueService,
-    @Optional() @Inject(SERVICE_QUEUES) private readonly names: string[] = [],
+    @Optional() @Inject(OWNED_QUEUES) private readonly names: string[] = [],
   ) {}
 
   async refresh(): Promise<void> {

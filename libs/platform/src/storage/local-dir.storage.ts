@@ -39,7 +39,7 @@ export class LocalDirStorage implements FileStorage {
     const handle = await openFile(file, 'r').catch((err: NodeJS.ErrnoException) => {
       throw err.code === 'ENOENT' ? new StorageNotFoundError(key) : err;
     });
-    return handle.createReadStream({ highWaterMark: 256 * 1024 });
+    return handle.createReadStream({ highWaterMark: 64 * 1024 });
   }
 
   async remove(key: string): Promise<void> {

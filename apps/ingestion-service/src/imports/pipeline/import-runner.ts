@@ -32,7 +32,7 @@ export const EVENT_CHUNK = 1000;
 /** Conflicts recorded per import at most. */
 export const CONFLICT_CAP = 1000;
 /** COPY data is sent in pieces of about this many characters. */
-const COPY_PIECE = 256 * 1024;
+const COPY_PIECE = 64 * 1024;
 
 /** The mapping cannot work: required fields without a column, or columns named that the file lacks. */
 export class MappingError extends Error {

@@ -13,7 +13,7 @@ export class UnreadableFileError extends Error {
   }
 }
 
-const BATCH_ROWS = 2000;
+const BATCH_ROWS = 500;
 
 /** Counts the bytes read from the file, for a progress estimate where rows cannot be counted ahead (.xlsx). */
 export class ByteCounter extends Transform {
