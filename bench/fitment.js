@@ -8,161 +8,23 @@
 // POST /api/data-uploads/ai-fitment-jobs/ until the job waits for review, twice (the first run builds the
 // engine's index). Prints products/s and fitments/s. Drops the database and the namespace afterwards; app
 // logs go to bench/.out/. BENCH_PRODUCTS changes the number of products.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import amqplib from 'amqplib';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { Apps, appEnv, checkServers, cleaner, freePort, JWT_SECRET, LOG_DIR, loadServers, requireBuild, resetSuite, runBench } from './lib/suite.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 5000);
 const ROUNDS = 2;
 const DATABASE = 'torque_bench_fitment';
 const NAMESPACE = 'benchfit';
 const TENANT = 'bench';
-const JWT_SECRET = 'torque-bench-secret-0123456789';
-const LOG_DIR = `${ROOT}bench/.out`;
 const APPS = ['fitment', 'ingestion'];
 
-if (!existsSync(`${ROOT}dist/apps/gateway/src/main.js`)) {
-  console.error('bench:fitment runs the build output: run `npm run build` first.');
-  process.exit(1);
-}
-const { loadEnv, PlatformEnv, preflight, PreflightError, rmqNames } = await import('../dist/libs/platform/src/index.js');
-const { SERVICE_NAMES } = await import('../dist/libs/contracts/src/index.js');
+requireBuild('bench:fitment');
 const { signLocalToken } = await import('../dist/apps/gateway/src/auth/jwt-verifier.service.js');
 
-const servers = loadEnv(PlatformEnv);
-const adminUrl = withDatabase(servers.DATABASE_URL, 'postgres');
-const benchUrl = withDatabase(servers.DATABASE_URL, DATABASE);
-
-function withDatabase(url, name) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function dropDatabase() {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Deletes the namespace's RabbitMQ queues and exchanges and its Redis keys. */
-async function dropNamespace() {
-  const names = rmqNames(NAMESPACE);
-  const connection = await amqplib.connect(servers.RABBITMQ_URL);
-  try {
-    const deletions = [
-      ...SERVICE_NAMES.flatMap((s) => [(ch) => ch.deleteQueue(names.serviceQueue(s)), (ch) => ch.deleteQueue(names.deadLetterQueue(s))]),
-      (ch) => ch.deleteExchange(names.deadLetterExchange),
-      (ch) => ch.deleteExchange(names.eventsExchange),
-    ];
-    for (const remove of deletions) {
-      const ch = await connection.createChannel();
-      await remove(ch).catch(() => undefined);
-      await ch.close().catch(() => undefined);
-    }
-  } finally {
-    await connection.close();
-  }
-  const redis = new Redis(servers.REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${NAMESPACE}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-const children = [];
-
-function startApps(port) {
-  mkdirSync(LOG_DIR, { recursive: true });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    DATABASE_URL: benchUrl,
-    NAMESPACE,
-    ROLE: 'both',
-    HTTP_PORT: '0',
-    PORT: String(port),
-    JWT_SECRET,
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    SCHEDULES_ENABLED: 'false',
-    SHUTDOWN_GRACE_MS: '5000',
-    FITMENT_PROVIDER: 'local',
-    STORAGE_DIR: `${LOG_DIR}/storage`,
-  };
-  const apps = [...APPS.map((s) => [s, `dist/apps/${s}-service/src/main.js`]), ['gateway', 'dist/apps/gateway/src/main.js']];
-  for (const [name, entry] of apps) {
-    const log = createWriteStream(`${LOG_DIR}/fitment-bench-${name}.log`);
-    const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    children.push({ name, child });
-  }
-}
-
-function exitedApp() {
-  return children.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
-}
-
-async function stopApps() {
-  await Promise.all(
-    children.map(
-      ({ child }) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-async function until(what, fn, timeoutMs = 60_000, everyMs = 200) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const dead = exitedApp();
-    if (dead) throw new Error(`${dead.name} exited while waiting for ${what}; see bench/.out/fitment-bench-${dead.name}.log`);
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
+const { servers, adminUrl, benchUrl } = await loadServers(DATABASE);
+const apps = new Apps({ logPrefix: 'fitment-bench-' });
+const until = (...args) => apps.until(...args);
 
 /** A small seeded PRNG (mulberry32), so every run generates the same products. */
 function rng(seed) {
@@ -235,23 +97,13 @@ async function productTexts(db, n) {
 }
 
 async function main() {
-  try {
-    await preflight({ ...servers, DATABASE_URL: adminUrl }, { postgres: true });
-  } catch (err) {
-    if (err instanceof PreflightError) {
-      console.error(`bench:fitment cannot start:\n  ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  await dropDatabase();
-  await dropNamespace();
-  const migrate = spawnSync(process.execPath, ['scripts/migrate.js'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: benchUrl }, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migration of ${DATABASE} failed:\n${migrate.stdout}${migrate.stderr}`);
+  await checkServers('bench:fitment', servers, adminUrl);
+  await resetSuite({ servers, adminUrl, benchUrl, database: DATABASE, namespace: NAMESPACE });
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  startApps(port);
+  const env = appEnv({ benchUrl, namespace: NAMESPACE, port, extra: { FITMENT_PROVIDER: 'local', STORAGE_DIR: `${LOG_DIR}/storage` } });
+  for (const name of [...APPS, 'gateway']) apps.start(name, env);
   const token = await signLocalToken(JWT_SECRET, { sub: 'bench', tenants: [TENANT], roles: ['admin', 'reviewer'] });
   const headers = { authorization: `Bearer ${token}`, 'x-tenant-id': TENANT, 'content-type': 'application/json' };
   const api = (path, init = {}) => fetch(`${base}${path}`, { ...init, headers });
@@ -309,22 +161,4 @@ async function main() {
   }
 }
 
-let failed = false;
-let cleaning = false;
-async function cleanUp() {
-  if (cleaning) return;
-  cleaning = true;
-  await stopApps();
-  await dropDatabase().catch((err) => console.error(`could not drop ${DATABASE}: ${err.message}`));
-  await dropNamespace().catch((err) => console.error(`could not delete namespace ${NAMESPACE}: ${err.message}`));
-}
-process.on('SIGINT', () => cleanUp().then(() => process.exit(130)));
-try {
-  await main();
-} catch (err) {
-  failed = true;
-  console.error(`bench:fitment failed: ${err.message}`);
-} finally {
-  await cleanUp();
-}
-process.exit(failed ? 1 : 0);
+await runBench('bench:fitment', main, cleaner({ apps, servers, adminUrl, database: DATABASE, namespace: NAMESPACE }));

@@ -10,23 +10,17 @@
 // 4. In the same run, COPYs the same CSV into one plain table with PostgreSQL's own CSV parser, and prints
 //    its rows/s and the ratio.
 // BENCH_ROWS and BENCH_XLSX_ROWS change the sizes; BENCH_SERVICE_NODE_ARGS adds node flags to the service (profiling). Everything is dropped afterwards; app logs go to bench/.out/.
-import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, openAsBlob, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, openAsBlob, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import amqplib from 'amqplib';
 import ExcelJS from 'exceljs';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
+import { Apps, appEnv, checkServers, dropDatabase, dropNamespace, freePort, JWT_SECRET, loadServers, requireBuild, resetSuite } from './lib/suite.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const SUPPLIERS = 2_000;
@@ -34,22 +28,16 @@ const MATERIALS = 50_000;
 const DATABASE = 'torque_bench_ingestion';
 const NAMESPACE = 'benchingest';
 const TENANT = 'bench';
-const JWT_SECRET = 'torque-bench-secret-0123456789';
-const LOG_DIR = `${ROOT}bench/.out`;
 const HEADER = ['PO Number', 'Supplier Code', 'Supplier Name', 'Material', 'Material Description', 'Qty', 'Unit Price', 'Currency', 'Order Date'];
 
-if (!existsSync(`${ROOT}dist/apps/gateway/src/main.js`)) {
-  console.error('bench:ingestion runs the build output: run `npm run build` first.');
-  process.exit(1);
-}
-const { loadEnv, PlatformEnv, preflight, PreflightError, rmqNames } = await import('../dist/libs/platform/src/index.js');
-const { SERVICE_NAMES } = await import('../dist/libs/contracts/src/index.js');
+requireBuild('bench:ingestion');
 const { signLocalToken } = await import('../dist/apps/gateway/src/auth/jwt-verifier.service.js');
 
-const servers = loadEnv(PlatformEnv);
-const withDatabase = (url, name) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-const adminUrl = withDatabase(servers.DATABASE_URL, 'postgres');
-const benchUrl = withDatabase(servers.DATABASE_URL, DATABASE);
+const { servers, adminUrl, benchUrl } = await loadServers(DATABASE);
+// The ingestion service is started afresh for each file, so its log is appended to.
+const apps = new Apps({ appendLogs: true });
+// BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=bench/.out") go to the ingestion service, for profiling.
+const SERVICE_NODE_ARGS = process.env.BENCH_SERVICE_NODE_ARGS ? process.env.BENCH_SERVICE_NODE_ARGS.split(' ') : [];
 
 /** Row i of the procurement file: deterministic, 10 lines per PO, each PO from one supplier; `p` prefixes the keys. */
 function row(i, p = '') {
@@ -101,114 +89,14 @@ async function writeXlsx(file, rows) {
   await book.commit();
 }
 
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropNamespace() {
-  const names = rmqNames(NAMESPACE);
-  const connection = await amqplib.connect(servers.RABBITMQ_URL);
-  try {
-    const deletions = [
-      ...SERVICE_NAMES.flatMap((s) => [(ch) => ch.deleteQueue(names.serviceQueue(s)), (ch) => ch.deleteQueue(names.deadLetterQueue(s))]),
-      (ch) => ch.deleteExchange(names.deadLetterExchange),
-      (ch) => ch.deleteExchange(names.eventsExchange),
-    ];
-    for (const remove of deletions) {
-      const ch = await connection.createChannel();
-      await remove(ch).catch(() => undefined);
-      await ch.close().catch(() => undefined);
-    }
-  } finally {
-    await connection.close();
-  }
-  const redis = new Redis(servers.REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${NAMESPACE}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-const children = new Map();
-
-function startApp(name, entry, env) {
-  mkdirSync(LOG_DIR, { recursive: true });
-  const log = createWriteStream(`${LOG_DIR}/${name}.log`, { flags: 'a' });
-  // BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=bench/.out") go to the ingestion service, for profiling.
-  const args = name === 'ingestion' && process.env.BENCH_SERVICE_NODE_ARGS ? process.env.BENCH_SERVICE_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...args, entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  children.set(name, child);
-  return child;
-}
-
-async function stopApp(name) {
-  const child = children.get(name);
-  children.delete(name);
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Peak resident memory of a process so far (VmHWM), in MiB. */
 function peakRssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
-async function until(what, fn, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const [name, child] of children) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited while waiting for ${what}; see bench/.out/${name}.log`);
-    }
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 async function main() {
-  try {
-    await preflight({ ...servers, DATABASE_URL: adminUrl }, { postgres: true });
-  } catch (err) {
-    if (err instanceof PreflightError) {
-      console.error(`bench:ingestion cannot start:\n  ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  await checkServers('bench:ingestion', servers, adminUrl);
   const dir = await mkdtemp(path.join(tmpdir(), 'torque-bench-ingestion-'));
   const csv = path.join(dir, 'procurement-1m.csv');
   const xlsx = path.join(dir, 'procurement-100k.xlsx');
@@ -219,38 +107,20 @@ async function main() {
   const xlsxBytes = (await stat(xlsx)).size;
   console.log(`generated ${ROWS.toLocaleString('en')} CSV rows (${(csvBytes / 1e6).toFixed(1)} MB) and ${XLSX_ROWS.toLocaleString('en')} .xlsx rows (${(xlsxBytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await dropNamespace();
-  const migrate = spawnSync(process.execPath, ['scripts/migrate.js'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: benchUrl }, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migration of ${DATABASE} failed:\n${migrate.stdout}${migrate.stderr}`);
+  await resetSuite({ servers, adminUrl, benchUrl, database: DATABASE, namespace: NAMESPACE });
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    DATABASE_URL: benchUrl,
-    NAMESPACE,
-    ROLE: 'both',
-    HTTP_PORT: '0',
-    PORT: String(port),
-    JWT_SECRET,
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    SCHEDULES_ENABLED: 'false',
-    SHUTDOWN_GRACE_MS: '5000',
-    STORAGE_DIR: path.join(dir, 'storage'),
-    RPC_TIMEOUT_MS: '30000',
-  };
+  const env = appEnv({ benchUrl, namespace: NAMESPACE, port, extra: { STORAGE_DIR: path.join(dir, 'storage'), RPC_TIMEOUT_MS: '30000' } });
   const token = await signLocalToken(JWT_SECRET, { sub: 'bench', tenants: [TENANT], roles: ['admin'] });
   const headers = { authorization: `Bearer ${token}`, 'x-tenant-id': TENANT };
-  startApp('gateway', 'dist/apps/gateway/src/main.js', env);
-  await until('the gateway', async () => (await fetch(`${base}/health/live`)).ok, 60_000);
+  apps.start('gateway', env);
+  await apps.until('the gateway', async () => (await fetch(`${base}/health/live`)).ok, 60_000, 100);
 
   const results = [];
   const importFile = async (label, file, name, rows) => {
-    const service = startApp('ingestion', 'dist/apps/ingestion-service/src/main.js', env);
-    await until('the ingestion service', async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok, 60_000);
+    const service = apps.start('ingestion', env, SERVICE_NODE_ARGS);
+    await apps.until('the ingestion service', async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok, 60_000, 100);
     const bootPeak = peakRssMb(service.pid);
     const started = Date.now();
     const form = new FormData();
@@ -265,7 +135,7 @@ async function main() {
     const { job } = await proc.json();
     let lastPhase = '';
     const phases = [];
-    const done = await until(
+    const done = await apps.until(
       `the import of ${name}`,
       async () => {
         const p = await (await fetch(`${base}/data-ingestion/progress/${job.id}/`, { headers })).json();
@@ -277,11 +147,12 @@ async function main() {
         return p.state === 'SUCCESS' || p.state === 'FAILURE' || p.state === 'REVOKED' ? p : null;
       },
       30 * 60_000,
+      100,
     );
     const finished = Date.now();
     if (done.state !== 'SUCCESS') throw new Error(`the import of ${name} ended ${done.state}: ${done.error}`);
     const peak = peakRssMb(service.pid);
-    await stopApp('ingestion');
+    await apps.stop('ingestion');
     const seconds = (finished - started) / 1000;
     results.push({ label, rows, seconds, bootPeakMb: bootPeak, uploadSeconds: (uploaded - started) / 1000, rowsPerSecond: rows / seconds, peakRssMb: peak, result: done.result });
     console.log(`\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB (${bootPeak.toFixed(0)} MiB after boot, before the upload)`);
@@ -311,9 +182,9 @@ async function main() {
 
     await importFile('XLSX', xlsx, 'procurement-100k.xlsx', XLSX_ROWS);
   } finally {
-    for (const name of [...children.keys()]) await stopApp(name);
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
-    await dropNamespace().catch(() => undefined);
+    for (const name of apps.names()) await apps.stop(name);
+    await dropDatabase(adminUrl, DATABASE).catch(() => undefined);
+    await dropNamespace(servers, NAMESPACE).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
   console.log('\ntargets: >= 200,000 rows/s end to end, peak RSS < 256 MiB');
