@@ -1,4 +1,4 @@
-import type { ImportKind, ImportProblemDto } from '@torque/contracts';
+import { IMPORT_FIELDS, type ImportKind, type ImportProblemDto } from '@torque/contracts';
 import { copyText } from './copy-text.js';
 import { REPORT_COLUMNS, normaliseHeader, type ResolvedMapping } from './header-mapper.js';
 import { codeFromName, MAX_DECIMAL, parseCurrency, parseDate, parseDecimal, parsePositiveInt } from './values.js';
@@ -17,22 +17,10 @@ export interface RowCheckerOptions {
   defaultCurrency: string;
 }
 
-/** Columns of the staging table of each kind, in COPY order. */
+/** Columns of the staging table of each kind, in COPY order: the row number, then the kind's fields. */
 export const STAGE_COLUMNS: Record<ImportKind, readonly string[]> = {
-  procurement: [
-    'row_no',
-    'po_number',
-    'line_no',
-    'supplier_code',
-    'supplier_name',
-    'part_number',
-    'description',
-    'quantity',
-    'unit_price',
-    'currency',
-    'order_date',
-  ],
-  products: ['row_no', 'part_number', 'name', 'description', 'brand', 'category', 'attributes'],
+  procurement: ['row_no', ...IMPORT_FIELDS.procurement],
+  products: ['row_no', ...IMPORT_FIELDS.products],
 };
 
 /** Optional fields of each kind, whose fill rate makes the completeness score. */
