@@ -1,3 +1,4 @@
+import { OffsetWindowCommand } from '../jobs/page.dto.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -131,16 +132,7 @@ export class ExportRefCommand {
   export_id!: string;
 }
 
-export class ListExportsCommand {
-  @IsInt()
-  @Min(0)
-  offset!: number;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit!: number;
-}
+export class ListExportsCommand extends OffsetWindowCommand {}
 
 /** Where the gateway finds an export's file in FileStorage. */
 export interface ExportFileRef {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { MAX_PRODUCT_ID } from '../catalog/catalog.commands.js';
 import { PageMetaDto } from '../jobs/page.dto.js';
+import { VehicleFilterDto } from './vehicle.dto.js';
 import {
   FINDING_CODES,
   FITMENT_SORTS,
@@ -134,7 +135,7 @@ export class FitmentDto {
 }
 
 /** Filters of fitment lists and of review by filter. */
-export class FitmentFilterDto {
+export class FitmentFilterDto extends VehicleFilterDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this job\'s fitments.' })
   @IsOptional()
   @IsUUID()
@@ -160,26 +161,6 @@ export class FitmentFilterDto {
   @Min(0)
   @Max(1)
   max_confidence?: number;
-
-  @ApiPropertyOptional({ example: 'Honda', description: 'Make name, case-insensitive.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  make?: string;
-
-  @ApiPropertyOptional({ example: 'Civic', description: 'Model name, case-insensitive.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  model?: string;
-
-  @ApiPropertyOptional({ example: 2020 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1896)
-  @Max(2100)
-  year?: number;
 
   @ApiPropertyOptional({ example: 'BR-54132', description: 'Part number, exact.' })
   @IsOptional()
@@ -218,68 +199,15 @@ export class ListFitmentsQueryDto extends FitmentFilterDto {
   limit?: number;
 }
 
-/** The seed's fitments of a job: the query of the list without the job (it is in the path). */
-export class JobFitmentsQueryDto {
-  @ApiPropertyOptional({ enum: FITMENT_STATUSES })
-  @IsOptional()
-  @IsIn(FITMENT_STATUSES)
-  status?: FitmentStatus;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1)
-  min_confidence?: number;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1)
-  max_confidence?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  make?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  model?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1896)
-  @Max(2100)
-  year?: number;
-
-  @ApiPropertyOptional({ enum: FITMENT_SORTS, default: 'part' })
-  @IsOptional()
-  @IsIn(FITMENT_SORTS)
-  sort?: FitmentSort;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
+/** The seed's fitments of a job: the query of the list without the job (it is in the path) and part filters. */
+export class JobFitmentsQueryDto extends OmitType(ListFitmentsQueryDto, ['job_id', 'part_id', 'product_id'] as const) {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_FITMENT_PAGE, default: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_FITMENT_PAGE)
-  limit?: number;
+  override limit?: number;
 }
 
 export class FitmentPageDto {

@@ -103,7 +103,8 @@ export class VehicleDto {
   engine!: string;
 }
 
-export class SearchVehiclesQueryDto {
+/** Year, make and model filters, shared by vehicle search and fitment lists. */
+export class VehicleFilterDto {
   @ApiPropertyOptional({ example: 2020 })
   @IsOptional()
   @Type(() => Number)
@@ -123,6 +124,9 @@ export class SearchVehiclesQueryDto {
   @IsString()
   @Length(1, 100)
   model?: string;
+}
+
+export class SearchVehiclesQueryDto extends VehicleFilterDto {
 
   @ApiPropertyOptional({ example: 'EX', description: 'Submodel name, case-insensitive.' })
   @IsOptional()

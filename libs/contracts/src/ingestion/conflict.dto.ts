@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { PageMetaDto, PageQueryDto } from '../jobs/page.dto.js';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageMetaDto, PageQueryDto, OffsetWindowCommand } from '../jobs/page.dto.js';
 
 export const CONFLICT_ENTITIES = ['supplier', 'product', 'price'] as const;
 export type ConflictEntity = (typeof CONFLICT_ENTITIES)[number];
@@ -77,7 +77,7 @@ export class ResolveConflictDto {
   resolution!: ConflictResolution;
 }
 
-export class ListConflictsCommand {
+export class ListConflictsCommand extends OffsetWindowCommand {
   @IsUUID()
   uploadId!: string;
 
@@ -85,14 +85,6 @@ export class ListConflictsCommand {
   @IsIn(CONFLICT_STATUSES)
   status?: ConflictStatus;
 
-  @IsInt()
-  @Min(0)
-  offset!: number;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit!: number;
 }
 
 export class ResolveConflictCommand extends ResolveConflictDto {

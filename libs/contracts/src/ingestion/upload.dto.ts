@@ -9,11 +9,10 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageMetaDto, PageQueryDto } from '../jobs/page.dto.js';
+import { PageMetaDto, PageQueryDto, OffsetWindowCommand } from '../jobs/page.dto.js';
 import { IMPORT_KINDS, IMPORT_MODES, UPLOAD_FORMATS, UPLOAD_STATUSES, type ImportKind, type ImportMode, type UploadFormat, type UploadStatus } from './import-fields.js';
 import { DetectedMappingDto, IsColumnMapping, type ColumnMapping } from './mapping.dto.js';
 
@@ -239,7 +238,7 @@ export class RegisterUploadCommand {
   force!: boolean;
 }
 
-export class ListUploadsCommand {
+export class ListUploadsCommand extends OffsetWindowCommand {
   @IsOptional()
   @IsIn(IMPORT_KINDS)
   kind?: ImportKind;
@@ -248,14 +247,6 @@ export class ListUploadsCommand {
   @IsIn(UPLOAD_STATUSES)
   status?: UploadStatus;
 
-  @IsInt()
-  @Min(0)
-  offset!: number;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit!: number;
 }
 
 export class UploadRefCommand {

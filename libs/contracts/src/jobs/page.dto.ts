@@ -46,3 +46,15 @@ export class JobPageDto implements Page<JobViewDto> {
   @ApiProperty({ type: PageMetaDto })
   meta!: PageMetaDto;
 }
+
+/** The window a list request asks a service for: rows to skip and rows to return (a page of at most 100). */
+export class OffsetWindowCommand {
+  @IsInt()
+  @Min(0)
+  offset!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit!: number;
+}
