@@ -56,12 +56,6 @@ describe('catalog through the gateway', () => {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [tenant, poId, lineNo, productId, qty, price, currency],
     );
-  const price = (tenant: string, productId: number, supplierId: number, unitPrice: string, observedOn: string) =>
-    db.query(
-      `INSERT INTO prices (tenant_id, product_id, supplier_id, unit_price, currency, observed_on, source) VALUES ($1, $2, $3, $4, 'USD', $5, 'import')`,
-      [tenant, productId, supplierId, unitPrice, observedOn],
-    );
-
   beforeAll(async () => {
     suite = await startSuite({ services: ['ingestion'] });
     db = new pg.Client({ connectionString: suite.db.url, options: '-c search_path=ingestion' });
@@ -135,16 +129,13 @@ describe('catalog through the gateway', () => {
       await envelope(await suite.http(`${PRODUCTS}/99999999`), 404, 'not_found');
     });
 
-    it('deletes a product (204); afterwards it is gone (404), its prices with it', async () => {
+    it('deletes a product (204); afterwards it is gone (404)', async () => {
       const p = await create({ part_number: 'DEL-1', name: 'Doomed' });
-      const s = await supplier('acme', 'SUP-DEL', 'Deleter Supply');
-      await price('acme', p.id, s, '10.00', '2025-01-01');
       const res = await suite.http(`${PRODUCTS}/${p.id}`, { method: 'DELETE' });
       expect(res.status).toBe(204);
       expect(await res.text()).toBe('');
       await envelope(await suite.http(`${PRODUCTS}/${p.id}`), 404, 'not_found');
       await envelope(await suite.http(`${PRODUCTS}/${p.id}`, { method: 'DELETE' }), 404, 'not_found');
-      expect((await db.query(`SELECT count(*)::int AS n FROM prices WHERE product_id = $1`, [p.id])).rows[0].n).toBe(0);
     });
 
     it('refuses to delete a product on purchase order lines (409), and keeps it', async () => {
@@ -253,16 +244,6 @@ describe('catalog through the gateway', () => {
       const po4 = await purchaseOrder(T, 'PO-4', acme, '2024-11-01', null);
       await line(T, po4, 1, rotor.id, '1', '10', 'USD');
       await line(T, po4, 2, pads.id, '1', '10', 'EUR');
-      for (const [supplierId, unitPrice, day] of [
-        [acme, '50.25', '2025-01-10'],
-        [acme, '49.9', '2024-06-01'],
-        [acme, '52', '2024-12-24'],
-        [zenith, '48', '2025-03-05'],
-        [zenith, '47.5', '2024-02-01'],
-      ] as const) {
-        await price(T, rotor.id, supplierId, unitPrice, day);
-      }
-      await price(T, pads.id, acme, '12.5', '2025-01-10');
     });
 
     it('lists suppliers by code with their purchase order counts, searchable', async () => {
@@ -296,8 +277,30 @@ describe('catalog through the gateway', () => {
       expect(search.data.map((po) => po.po_number)).toEqual(['PO-3']);
     });
 
-    it('gives a product\'s price history per supplier, newest first', async () => {
-      const res = await suite.http(`${PRODUCTS}/${rotor.id}/prices`, { tenant: T });
+    it('gives a product\'s price history per supplier, newest first: the prices of its purchase order lines', async () => {
+      const H = 'history';
+      const rotor = await create({ part_number: 'R-1', name: 'Rotor' }, H);
+      const pads = await create({ part_number: 'P-1', name: 'Pads' }, H);
+      const acme = await supplier(H, 'ACME', 'Acme Auto Parts');
+      const zenith = await supplier(H, 'ZEN', 'Zenith Distribution');
+      const lineIds: Record<string, number> = {};
+      for (const [po, supplierId, day, unitPrice] of [
+        ['H-1', acme, '2025-01-10', '50.25'],
+        ['H-2', acme, '2024-06-01', '49.9'],
+        ['H-3', acme, '2024-12-24', '52'],
+        ['H-4', zenith, '2025-03-05', '48'],
+        ['H-5', zenith, '2024-02-01', '47.5'],
+        ['H-6', zenith, '2023-01-01', '999'],
+      ] as const) {
+        const poId = await purchaseOrder(H, po, supplierId, day, 'USD');
+        await line(H, poId, 1, rotor.id, '1', unitPrice);
+        lineIds[po] = Number((await db.query(`SELECT id FROM purchase_order_lines WHERE purchase_order_id = $1`, [poId])).rows[0].id);
+        if (po === 'H-1') await line(H, poId, 2, pads.id, '10', '12.5');
+      }
+      // A price rejected as an outlier (keep_existing) is left out of the history.
+      await db.query(`UPDATE purchase_order_lines SET price_excluded = true WHERE id = $1`, [lineIds['H-6']]);
+
+      const res = await suite.http(`${PRODUCTS}/${rotor.id}/prices`, { tenant: H });
       expect(res.status).toBe(200);
       const history = (await res.json()) as ProductPriceHistoryDto;
       expect(history.product_id).toBe(rotor.id);
@@ -307,7 +310,7 @@ describe('catalog through the gateway', () => {
         ['ACME', 3, [['2025-01-10', '50.25'], ['2024-12-24', '52'], ['2024-06-01', '49.9']]],
       ]);
       expect(history.suppliers[0].prices[0]).toEqual({
-        id: expect.any(Number),
+        id: lineIds['H-4'],
         unit_price: '48',
         currency: 'USD',
         observed_on: '2025-03-05',
@@ -316,13 +319,40 @@ describe('catalog through the gateway', () => {
         created_at: expect.any(String),
       });
 
-      const limited = (await (await suite.http(`${PRODUCTS}/${rotor.id}/prices?supplier_id=${acme}&per_supplier=1`, { tenant: T })).json()) as ProductPriceHistoryDto;
+      const limited = (await (await suite.http(`${PRODUCTS}/${rotor.id}/prices?supplier_id=${acme}&per_supplier=1`, { tenant: H })).json()) as ProductPriceHistoryDto;
       expect(limited.suppliers).toEqual([expect.objectContaining({ total: 3, prices: [expect.objectContaining({ unit_price: '50.25' })] })]);
+      const padsHistory = (await (await suite.http(`${PRODUCTS}/${pads.id}/prices`, { tenant: H })).json()) as ProductPriceHistoryDto;
+      expect(padsHistory.suppliers.map((s) => [s.supplier.code, s.prices.map((p) => p.unit_price)])).toEqual([['ACME', ['12.5']]]);
+      // Another tenant sees none of it.
+      await envelope(await suite.http(`${PRODUCTS}/${rotor.id}/prices`, { tenant: T }), 404, 'not_found');
 
-      const none = await create({ part_number: 'NOPRICE', name: 'Never bought' }, T);
-      expect(((await (await suite.http(`${PRODUCTS}/${none.id}/prices`, { tenant: T })).json()) as ProductPriceHistoryDto).suppliers).toEqual([]);
-      await envelope(await suite.http(`${PRODUCTS}/99999999/prices`, { tenant: T }), 404, 'not_found');
+      const none = await create({ part_number: 'NOPRICE', name: 'Never bought' }, H);
+      expect(((await (await suite.http(`${PRODUCTS}/${none.id}/prices`, { tenant: H })).json()) as ProductPriceHistoryDto).suppliers).toEqual([]);
+      await envelope(await suite.http(`${PRODUCTS}/99999999/prices`, { tenant: H }), 404, 'not_found');
       expect(zenith).toBeGreaterThan(0);
+    });
+
+    it('keeps purchase order lines\' references whole (checked per statement, as foreign keys would)', async () => {
+      const R = 'refs';
+      const part = await create({ part_number: 'REF-LINE', name: 'Referenced' }, R);
+      const s = await supplier(R, 'SUP-R', 'Ref Supply');
+      const po = await purchaseOrder(R, 'PO-R-1', s, '2025-05-01', 'USD');
+      await line(R, po, 1, part.id, '1', '3');
+      const violation = async (statement: Promise<unknown>, constraint: string) => {
+        const err = (await statement.then(() => null, (e: unknown) => e)) as { code?: string; constraint?: string } | null;
+        expect(err).toEqual(expect.objectContaining({ code: '23503', constraint }));
+      };
+      // A line must name an existing product and purchase order, on insert and on update.
+      await violation(line(R, po, 2, 99_999_999, '1', '3'), 'purchase_order_lines_product_id_fkey');
+      await violation(line(R, 99_999_999, 1, part.id, '1', '3'), 'purchase_order_lines_purchase_order_id_fkey');
+      await violation(db.query(`UPDATE purchase_order_lines SET product_id = 99999999 WHERE purchase_order_id = $1`, [po]), 'purchase_order_lines_product_id_fkey');
+      // A product on lines cannot be deleted; ids never change.
+      await violation(db.query(`DELETE FROM products WHERE id = $1`, [part.id]), 'purchase_order_lines_product_id_fkey');
+      await expect(db.query(`UPDATE products SET id = id + 1000000 WHERE id = $1`, [part.id])).rejects.toThrow(/products.id cannot change/);
+      // Deleting a purchase order deletes its lines; the product can go afterwards.
+      await db.query(`DELETE FROM purchase_orders WHERE id = $1`, [po]);
+      expect((await db.query(`SELECT count(*)::int AS n FROM purchase_order_lines WHERE purchase_order_id = $1`, [po])).rows[0].n).toBe(0);
+      expect((await suite.http(`${PRODUCTS}/${part.id}`, { method: 'DELETE', tenant: R })).status).toBe(204);
     });
   });
 

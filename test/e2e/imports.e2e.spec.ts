@@ -280,8 +280,11 @@ describe('uploads and imports through the gateway', () => {
     await suite.http(`/api/v1/ingestion/conflicts/${byEntity.supplier.id}/resolve`, { method: 'POST', json: { resolution: 'take_incoming' } });
     await suite.http(`/api/v1/ingestion/conflicts/${byEntity.price.id}/resolve`, { method: 'POST', json: { resolution: 'keep_existing' } });
     expect((await db.query(`SELECT name FROM ingestion.suppliers WHERE code = 'HIST-1'`)).rows[0].name).toBe('History Parts GmbH');
-    const prices = await db.query(`SELECT unit_price::float AS p FROM ingestion.prices pr JOIN ingestion.products p ON p.id = pr.product_id WHERE p.part_number = 'H-PART' ORDER BY 1`);
+    const prices = await db.query(`SELECT unit_price::float AS p FROM ingestion.price_history pr JOIN ingestion.products p ON p.id = pr.product_id WHERE p.part_number = 'H-PART' ORDER BY 1`);
     expect(prices.rows.map((r) => r.p)).toEqual([100, 104]);
+    // The line itself stays: the purchase order says what it says.
+    const lines = await db.query(`SELECT l.unit_price::float AS p, l.price_excluded FROM ingestion.purchase_order_lines l JOIN ingestion.products p ON p.id = l.product_id WHERE p.part_number = 'H-PART' ORDER BY 1`);
+    expect(lines.rows).toEqual([{ p: 100, price_excluded: false }, { p: 104, price_excluded: false }, { p: 250, price_excluded: true }]);
   });
 
   it('answers the seed progress endpoint for an unknown task with 404 and keeps tenants apart', async () => {

@@ -97,7 +97,7 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Delete a product',
     description:
-      'Its price history goes with it. A product on purchase order lines cannot be deleted (409). Announces `catalog.products.changed` (deleted).',
+      'A product on purchase order lines cannot be deleted (409): its price history is those lines. Announces `catalog.products.changed` (deleted).',
     operationId: 'deleteProduct',
   })
   @ApiParam(ID_PARAM)
@@ -110,7 +110,8 @@ export class ProductsController {
   @Get(':id/prices')
   @ApiOperation({
     summary: 'Price history of a product, per supplier',
-    description: 'One entry per supplier (the one with the most recent price first), each with its newest prices first.',
+    description:
+      'The prices of the purchase order lines of the product (date: the order date), one entry per supplier (the one with the most recent price first), each with its newest prices first. A price rejected as an outlier (conflict resolved keep_existing) is left out.',
     operationId: 'listProductPrices',
   })
   @ApiParam(ID_PARAM)

@@ -15,7 +15,7 @@ interface PriceRow {
   total: number;
 }
 
-/** Read side of `prices` (imports write them). The tenant is in every WHERE. */
+/** Reads the `price_history` view (the prices of the purchase order lines). The tenant is in every WHERE. */
 export class PricesRepository {
   /**
    * A product's price history grouped per supplier: each supplier's newest `perSupplier` prices
@@ -40,7 +40,7 @@ export class PricesRepository {
                 row_number() OVER (PARTITION BY pr.supplier_id ORDER BY pr.observed_on DESC, pr.id DESC) AS rn,
                 count(*) OVER (PARTITION BY pr.supplier_id)::int AS total,
                 max(pr.observed_on) OVER (PARTITION BY pr.supplier_id) AS latest_on
-           FROM prices pr
+           FROM price_history pr
           WHERE pr.tenant_id = $1 AND pr.product_id = $2 ${supplierFilter}
        )
        SELECT r.id, trim_scale(r.unit_price)::text AS unit_price, r.currency, to_char(r.observed_on, 'YYYY-MM-DD') AS observed_on,

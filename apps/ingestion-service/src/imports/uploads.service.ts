@@ -203,7 +203,7 @@ export class UploadsService {
 
   /**
    * Applies a person's decision: the catalog gets the chosen value (a supplier's or product's field),
-   * or for a price outlier, keep_existing removes the imported price from the history.
+   * or for a price outlier, keep_existing leaves the imported line's price out of the price history.
    */
   async resolveConflict(meta: RequestMeta, cmd: ResolveConflictCommand): Promise<ConflictDto> {
     const resolved = await this.dataSource.transaction(async (em) => {
@@ -228,7 +228,7 @@ export class UploadsService {
           });
         }
       } else if (c.entity === 'price' && c.entity_id && cmd.resolution === 'keep_existing') {
-        await em.query(`DELETE FROM prices WHERE id = $1 AND tenant_id = $2`, [c.entity_id, meta.tenantId]);
+        await em.query(`UPDATE purchase_order_lines SET price_excluded = true WHERE id = $1 AND tenant_id = $2`, [c.entity_id, meta.tenantId]);
       }
       return this.repo.markResolved(em, c.id, cmd.resolution, meta.userId);
     });

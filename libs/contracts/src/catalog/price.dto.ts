@@ -7,9 +7,9 @@ export const PRICE_SOURCES = ['import', 'manual'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
 export const MAX_PRICES_PER_SUPPLIER = 500;
 
-/** One observed unit price of a product from a supplier. */
+/** One observed unit price of a product from a supplier: a purchase order line. */
 export class PricePointDto {
-  @ApiProperty({ type: 'integer', example: 311 })
+  @ApiProperty({ type: 'integer', example: 311, description: 'The purchase order line the price is on.' })
   id!: number;
 
   @ApiProperty({ example: '42.95', description: 'Decimal string, exact.' })
@@ -18,7 +18,7 @@ export class PricePointDto {
   @ApiProperty({ example: 'USD' })
   currency!: string;
 
-  @ApiProperty({ format: 'date', example: '2025-03-14' })
+  @ApiProperty({ format: 'date', example: '2025-03-14', description: 'The order date of the purchase order (the day it was recorded when it has none).' })
   observed_on!: string;
 
   @ApiProperty({ enum: PRICE_SOURCES })

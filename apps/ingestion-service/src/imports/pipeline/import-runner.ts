@@ -307,9 +307,8 @@ export class ImportRunner {
       const loaded = dataRows - rejected;
 
       // --- Merge ---
-      const today = new Date().toISOString().slice(0, 10);
       let stepNo = 0;
-      const steps = spec.kind === 'procurement' ? 9 : 4;
+      const steps = spec.kind === 'procurement' ? 7 : 3;
       const step = async (message: string) => {
         hooks.throwIfCancelled();
         stepNo++;
@@ -327,7 +326,6 @@ export class ImportRunner {
           brand: mapping.index.brand !== undefined,
           category: mapping.index.category !== undefined,
         },
-        today,
         conflictCap: CONFLICT_CAP,
         outlierPct: this.env.IMPORT_PRICE_OUTLIER_PCT,
       };

@@ -13,8 +13,6 @@ export interface MergeParams {
   numbersLines: boolean;
   /** Fields a products file fills (the others are left alone on update). */
   productFields: { name: boolean; description: boolean; brand: boolean; category: boolean };
-  /** Date of price observations from rows without an order date. */
-  today: string;
   conflictCap: number;
   outlierPct: number;
 }
@@ -66,7 +64,7 @@ export const PRODUCTS_STAGE = `
 /**
  * Merges a staged procurement file into the catalog, set-based: the distinct suppliers, products and
  * purchase orders of the file are upserted first (small sets), each into a key -> id map table, then
- * all lines and prices go in with one INSERT ... SELECT each, joined through the maps.
+ * all lines go in with one INSERT ... SELECT, joined through the maps. The lines are the price history.
  */
 export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Promise<MergeOutcome> {
   const counts: Partial<ImportCounts> = {};
@@ -223,52 +221,35 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
       ).rowCount ?? 0;
   }
 
-  await step('Recording prices');
-  // One observation per product, supplier, day, price and currency; an observation already in the
-  // history (a file imported twice) is not repeated. Brand-new products have no history to look at.
-  const observed = `
-     SELECT DISTINCT p.id AS product_id, sp.id AS supplier_id, s.unit_price, s.currency, coalesce(s.order_date, '${p.today}'::date) AS observed_on, NOT p.created AS known
-     FROM stage s JOIN map_products p ON p.part_number = s.part_number JOIN map_suppliers sp ON sp.code = s.supplier_code`;
-  // Kept for the outlier check only when some products have a history; else the rows go straight in.
-  if (existingProducts > 0) await sql(`CREATE TEMP TABLE observations ON COMMIT DROP AS ${observed}`);
-  const history = existingProducts > 0
-    ? `WHERE NOT (o.known AND EXISTS (SELECT 1 FROM prices x WHERE x.product_id = o.product_id AND x.supplier_id = o.supplier_id
-                                       AND x.observed_on = o.observed_on AND x.unit_price = o.unit_price AND x.currency = o.currency))`
-    : '';
-  counts.created_prices = (
-    await sql(
-      `INSERT INTO prices (tenant_id, product_id, supplier_id, unit_price, currency, observed_on, source, upload_id)
-       SELECT $1, o.product_id, o.supplier_id, o.unit_price, o.currency, o.observed_on, 'import', $2
-       FROM ${existingProducts > 0 ? 'observations' : `(${observed})`} o ${history}`,
-      [t, p.uploadId],
-    )
-  ).rowCount ?? 0;
+  // Each new line is a new point of its product's price history (the price_history view reads the lines).
+  counts.created_prices = counts.created_lines;
 
   await step('Checking data quality');
   let priceOutliers = 0;
-  if (existingProducts > 0 && (counts.created_prices ?? 0) > 0) {
-    // Incoming prices of products with a history, compared with the average of that history (this upload's own prices aside).
+  if (existingProducts > 0) {
+    // This upload's prices of products with a history, compared with the average of that history
+    // (per supplier and currency, the lines of other uploads and of no upload).
     await sql(
       `CREATE TEMP TABLE outliers ON COMMIT DROP AS
-       WITH hist AS (
-         SELECT x.product_id, x.supplier_id, x.currency, avg(x.unit_price) AS avg_price
-         FROM prices x JOIN map_products p ON p.id = x.product_id AND NOT p.created
-         WHERE x.upload_id IS DISTINCT FROM $1
+       WITH known AS (SELECT id FROM map_products WHERE NOT created),
+       hist AS (
+         SELECT h.product_id, h.supplier_id, h.currency, avg(h.unit_price) AS avg_price
+         FROM price_history h JOIN known k ON k.id = h.product_id
+         WHERE h.upload_id IS DISTINCT FROM $1
          GROUP BY 1, 2, 3)
-       SELECT o.product_id, o.supplier_id, o.unit_price, o.currency, o.observed_on, round(h.avg_price, 4) AS avg_price
-       FROM observations o JOIN hist h ON h.product_id = o.product_id AND h.supplier_id = o.supplier_id AND h.currency = o.currency
-       WHERE o.known AND h.avg_price > 0 AND abs(o.unit_price - h.avg_price) > h.avg_price * $2 / 100.0`,
+       SELECT h.id AS line_id, h.product_id, h.supplier_id, h.unit_price, h.currency, h.observed_on, round(a.avg_price, 4) AS avg_price
+       FROM price_history h JOIN known k ON k.id = h.product_id
+       JOIN hist a ON a.product_id = h.product_id AND a.supplier_id = h.supplier_id AND a.currency = h.currency
+       WHERE h.upload_id = $1 AND a.avg_price > 0 AND abs(h.unit_price - a.avg_price) > a.avg_price * $2 / 100.0`,
       [p.uploadId, p.outlierPct],
     );
     priceOutliers = int((await sql(`SELECT count(*) AS n FROM outliers`)).rows[0].n);
     const { rowCount } = await sql(
       `INSERT INTO import_conflicts (tenant_id, upload_id, entity, entity_id, entity_key, field, existing_value, incoming_value, applied, message)
-       SELECT $1, $2, 'price', x.id, pr.part_number || ' @ ' || su.code, 'unit_price', o.avg_price::text, o.unit_price::text, 'incoming',
+       SELECT $1, $2, 'price', o.line_id, pr.part_number || ' @ ' || su.code, 'unit_price', o.avg_price::text, o.unit_price::text, 'incoming',
               format('Price %s %s of %s from %s is %s%% away from its history (average %s)', o.unit_price, o.currency, pr.part_number, su.code,
                      round(abs(o.unit_price - o.avg_price) * 100 / o.avg_price), o.avg_price)
-       FROM (SELECT * FROM outliers ORDER BY product_id, supplier_id, observed_on LIMIT $3) o
-       JOIN prices x ON x.product_id = o.product_id AND x.supplier_id = o.supplier_id AND x.observed_on = o.observed_on
-                    AND x.unit_price = o.unit_price AND x.currency = o.currency AND x.upload_id = $2
+       FROM (SELECT * FROM outliers ORDER BY product_id, supplier_id, observed_on, line_id LIMIT $3) o
        JOIN products pr ON pr.id = o.product_id JOIN suppliers su ON su.id = o.supplier_id`,
       [t, p.uploadId, Math.max(0, p.conflictCap - (counts.conflicts ?? 0))],
     );
