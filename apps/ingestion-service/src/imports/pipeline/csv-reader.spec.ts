@@ -17,6 +17,22 @@ function readAll(text: string, chunkSizes: number[] = [text.length || 1], opts =
   return rows;
 }
 
+/** readAll through the pull API (rows / rowsAtEnd), each chunk's rows taken before the next chunk is passed. */
+function pullAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): { fields: string[]; line: number }[] {
+  const reader = new CsvReader(opts);
+  const rows: { fields: string[]; line: number }[] = [];
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  let k = 0;
+  while (at < bytes.length) {
+    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
+    rows.push(...reader.rows(bytes.subarray(at, at + size)));
+    at += size;
+  }
+  rows.push(...reader.rowsAtEnd());
+  return rows;
+}
+
 /** A deterministic pseudo-random generator, so a failing case can be replayed. */
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -66,6 +82,16 @@ describe('CsvReader', () => {
     expect(() => readAll(`a\n"${'x'.repeat(5000)}`, [100], { maxRowChars: 1000 })).toThrow(/longer than 1000/);
   });
 
+  it('parses a chunk row by row as its rows are taken', () => {
+    const reader = new CsvReader();
+    const rows = reader.rows('a,b\n1,2\n3,"never closed\n');
+    expect(rows.next().value).toEqual({ fields: ['a', 'b'], line: 1 });
+    expect(rows.next().value).toEqual({ fields: ['1', '2'], line: 2 });
+    // The open quote is only a partial row so far: the chunk ends there.
+    expect(rows.next().done).toBe(true);
+    expect(() => [...reader.rowsAtEnd()]).toThrow(/line 3/);
+  });
+
   it('agrees with csv-parse on random files cut into random chunks', () => {
     const next = rng(42);
     const alphabet = ['a', 'b', ' ', ',', '"', '\n', '\r\n', 'é', '€', '1', ';'];
@@ -88,6 +114,7 @@ describe('CsvReader', () => {
       const expected = parse(text, { delimiter: ',', record_delimiter: ['\r\n', '\n'], relax_column_count: true, skip_empty_lines: true }) as string[][];
       const sizes = [1 + Math.floor(next() * 7), 1 + Math.floor(next() * 13)];
       expect(readAll(text, sizes, { delimiter: ',' }).map((r) => r.fields)).toEqual(expected);
+      expect(pullAll(text, sizes, { delimiter: ',' })).toEqual(readAll(text, sizes, { delimiter: ',' }));
     }
   });
 });

@@ -61,6 +61,21 @@ export class CsvReader {
 
   /** Parses a chunk; calls `onRow` for each complete row. Empty lines are skipped. */
   push(chunk: Buffer | string, onRow: (row: CsvRow) => void): void {
+    for (const row of this.rows(chunk)) onRow(row);
+  }
+
+  /** Parses what is left at the end of the input. */
+  end(onRow: (row: CsvRow) => void): void {
+    for (const row of this.rowsAtEnd()) onRow(row);
+  }
+
+  /**
+   * The complete rows of a chunk, parsed one at a time as they are iterated, so a caller that handles each
+   * row before taking the next never holds more than one (parsed rows piling up in an array outlive young
+   * garbage collections and fill the old generation). Iterate it to the end before passing the next chunk:
+   * the reader's state (the partial row carried over) moves on as the rows are taken. Empty lines are skipped.
+   */
+  *rows(chunk: Buffer | string): Generator<CsvRow, void, undefined> {
     let text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
     if (!this.started) {
       text = this.rest + text;
@@ -76,24 +91,24 @@ export class CsvReader {
         this.delimiter = sniffDelimiter(firstBreak < 0 ? text : text.slice(0, firstBreak)).charCodeAt(0);
       }
       this.started = true;
-      this.parse(text, false, onRow);
+      yield* this.parse(text, false);
       return;
     }
-    this.parse(this.rest.length ? this.rest + text : text, false, onRow);
+    yield* this.parse(this.rest.length ? this.rest + text : text, false);
   }
 
-  /** Parses what is left at the end of the input. */
-  end(onRow: (row: CsvRow) => void): void {
+  /** The rows left at the end of the input (see `rows`). */
+  *rowsAtEnd(): Generator<CsvRow, void, undefined> {
     const tail = this.decoder.end();
     if (!this.started) {
       const text = this.rest + tail;
       this.rest = '';
       if (text.length === 0) return;
-      this.push(text.endsWith('\n') ? text : `${text}\n`, onRow);
-      if (this.rest.length) this.parse(this.rest, true, onRow);
+      yield* this.rows(text.endsWith('\n') ? text : `${text}\n`);
+      if (this.rest.length) yield* this.parse(this.rest, true);
       return;
     }
-    this.parse(this.rest + tail, true, onRow);
+    yield* this.parse(this.rest + tail, true);
   }
 
   /** The delimiter in use (known once the first line was read). */
@@ -101,7 +116,7 @@ export class CsvReader {
     return this.delimiter < 0 ? null : String.fromCharCode(this.delimiter);
   }
 
-  private parse(s: string, final: boolean, onRow: (row: CsvRow) => void): void {
+  private *parse(s: string, final: boolean): Generator<CsvRow, void, undefined> {
     const delim = this.delimiter;
     const len = s.length;
     const maxRow = this.opts.maxRowChars ?? 1 << 20;
@@ -186,7 +201,7 @@ export class CsvReader {
         this.restLine = rowLine;
         return;
       }
-      if (!(fields.length === 1 && fields[0] === '')) onRow({ fields, line: rowLine });
+      if (!(fields.length === 1 && fields[0] === '')) yield { fields, line: rowLine };
       if (pos >= len) {
         this.rest = '';
         this.restLine = line;

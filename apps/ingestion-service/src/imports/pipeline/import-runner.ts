@@ -19,11 +19,12 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CopyData } from './copy-text.js';
 import { mapHeaders, type MappingLayers } from './header-mapper.js';
 import { mergeProcurement, mergeProducts, PROCUREMENT_STAGE, PRODUCTS_STAGE, type MergeOutcome, type Sql } from './merge.sql.js';
 import { RejectedRowsWriter } from './rejected-rows.js';
 import { OPTIONAL_FIELDS, RowChecker, STAGE_COLUMNS, type Problem } from './row-checker.js';
-import { ByteCounter, rowsOf, UnreadableFileError } from './row-source.js';
+import { ByteCounter, rowsOf, UnreadableFileError, type CsvRow } from './row-source.js';
 
 /** Problems and warnings kept in full on the upload (the rest are counted, and rejected rows are in the report). */
 export const KEPT_PROBLEMS = 100;
@@ -31,7 +32,7 @@ export const KEPT_PROBLEMS = 100;
 export const EVENT_CHUNK = 1000;
 /** Conflicts recorded per import at most. */
 export const CONFLICT_CAP = 1000;
-/** COPY data is sent in pieces of about this many characters. */
+/** COPY data is sent in pieces of about this many bytes. */
 const COPY_PIECE = 64 * 1024;
 
 /** The mapping cannot work: required fields without a column, or columns named that the file lacks. */
@@ -183,8 +184,9 @@ export class ImportRunner {
     let report: RejectedRowsWriter | null = null;
     let committed = false;
     try {
+      // The first batch is the header row alone (see RowBatches).
       const first = await rows.next();
-      const headerRow = first.done ? undefined : first.value[0];
+      const [headerRow] = first.done ? [] : first.value;
       if (!headerRow || headerRow.fields.every((f) => f.trim() === '')) throw new UnreadableFileError('The file is empty: it has no header row');
       const headers = headerRow.fields.map((h) => h.trim());
       const mapping = mapHeaders(spec.kind, headers, spec.mapping);
@@ -258,9 +260,9 @@ export class ImportRunner {
       copy = client.query(copyStreams.from(`COPY stage (${STAGE_COLUMNS[spec.kind].join(', ')}) FROM STDIN`));
       const copied = once(copy, 'finish');
       copied.catch(() => undefined);
-      let piece = '';
+      const copyData = new CopyData(COPY_PIECE);
       await hooks.progress(0, total(), 'Loading rows', true);
-      let batch = first.value!.slice(1);
+      let batch: Iterable<CsvRow> = [];
       for (;;) {
         for (const row of batch) {
           if (dataRows >= maxRows) {
@@ -271,7 +273,7 @@ export class ImportRunner {
           rowErrors = [];
           const record = sample.length < wantSample ? {} : undefined;
           const line = checker.check(row.fields, row.line, sink, record);
-          if (line !== null) piece += line;
+          if (line !== null) copyData.add(line);
           else {
             rejected++;
             report?.add(row.fields, rowErrors);
@@ -284,9 +286,8 @@ export class ImportRunner {
           if (record) {
             sample.push(line !== null ? record : { row: row.line, rejected: true, errors: rowErrors, values: Object.fromEntries(headers.map((h, i) => [h, row.fields[i] ?? ''])) });
           }
-          if (piece.length >= COPY_PIECE) {
-            const more = copy.write(piece);
-            piece = '';
+          if (copyData.full) {
+            const more = copy.write(copyData.take());
             if (!more) await once(copy, 'drain', { signal: hooks.signal });
           }
         }
@@ -300,7 +301,7 @@ export class ImportRunner {
         batch = next.value;
       }
       if (!complete) await rows.return(undefined);
-      copy.end(piece);
+      copy.end(copyData.take(true));
       await untilAborted(copied, hooks.signal);
       copy = null;
       hooks.throwIfCancelled();

@@ -1,5 +1,5 @@
 import { IMPORT_FIELDS, type ImportKind, type ImportProblemDto } from '@torque/contracts';
-import { copyText } from './copy-text.js';
+import { copyInt, copyText } from './copy-text.js';
 import { REPORT_COLUMNS, normaliseHeader, type ResolvedMapping } from './header-mapper.js';
 import { codeFromName, MAX_DECIMAL, parseCurrency, parseDate, parseDecimal, parsePositiveInt } from './values.js';
 
@@ -181,7 +181,7 @@ export class RowChecker {
         order_date: orderDate,
       });
     }
-    return `${row}\t${copyText(po)}\t${lineNo ?? '\\N'}\t${copyText(supplierCode)}\t${nameText ? copyText(nameText) : '\\N'}\t${copyText(part)}\t${
+    return `${copyInt(row)}\t${copyText(po)}\t${lineNo === null ? '\\N' : copyInt(lineNo)}\t${copyText(supplierCode)}\t${nameText ? copyText(nameText) : '\\N'}\t${copyText(part)}\t${
       description ? copyText(description) : '\\N'
     }\t${qty}\t${price}\t${currency}\t${orderDate ?? '\\N'}\n`;
   }
@@ -231,7 +231,7 @@ export class RowChecker {
       });
     }
     const opt = (v: string) => (v ? copyText(v) : '\\N');
-    return `${row}\t${copyText(part)}\t${opt(name)}\t${opt(description)}\t${opt(brand)}\t${opt(category)}\t${
+    return `${copyInt(row)}\t${copyText(part)}\t${opt(name)}\t${opt(description)}\t${opt(brand)}\t${opt(category)}\t${
       attributes ? copyText(JSON.stringify(attributes)) : '\\N'
     }\n`;
   }
