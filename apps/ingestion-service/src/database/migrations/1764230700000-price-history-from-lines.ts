@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createPricesTable } from './1764230500000-catalog.js';
 
 /**
  * Price history is read from the purchase order lines instead of being written a second time.
@@ -40,58 +41,42 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
         DROP CONSTRAINT purchase_order_lines_product_id_fkey`);
     // Locks every referenced row (as a foreign key does) and counts them: fewer locked than named means
     // one is missing (or was deleted meanwhile), and only then is it looked for, for the message.
-    await q.query(`
-      CREATE FUNCTION ingestion.purchase_order_lines_check_references() RETURNS trigger
-      LANGUAGE plpgsql AS $$
+    const requireAll = (column: string, table: string, what: string) => `
+        SELECT count(*) INTO named FROM (SELECT DISTINCT ${column} FROM new_lines) d;
+        SELECT count(*) INTO locked FROM (SELECT 1 FROM ingestion.${table} x WHERE x.id IN (SELECT ${column} FROM new_lines) FOR KEY SHARE) l;
+        IF locked < named THEN
+          SELECT n.${column} INTO missing FROM new_lines n WHERE NOT EXISTS (SELECT 1 FROM ingestion.${table} x WHERE x.id = n.${column}) LIMIT 1;
+          RAISE foreign_key_violation USING
+            MESSAGE = format('purchase_order_lines references ${what} %s, which does not exist', missing),
+            CONSTRAINT = 'purchase_order_lines_${column}_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
+        END IF;`;
+    /** A plpgsql function run once per statement on `table`, the statement's rows in the table `rows`. */
+    const perStatement = async (name: string, table: string, events: string[], rows: string, body: string) => {
+      await q.query(`CREATE FUNCTION ingestion.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$`);
+      // A trigger with a transition table handles one event, so each event has its own.
+      for (const event of events) {
+        await q.query(`
+          CREATE TRIGGER ${name}_${event.toLowerCase()} AFTER ${event} ON ingestion.${table}
+          REFERENCING ${event === 'DELETE' ? 'OLD' : 'NEW'} TABLE AS ${rows}
+          FOR EACH STATEMENT EXECUTE FUNCTION ingestion.${name}()`);
+      }
+    };
+    await perStatement('purchase_order_lines_check_references', 'purchase_order_lines', ['INSERT', 'UPDATE'], 'new_lines', `
       DECLARE
         named bigint;
         locked bigint;
         missing bigint;
       BEGIN
-        SELECT count(*) INTO named FROM (SELECT DISTINCT purchase_order_id FROM new_lines) d;
-        SELECT count(*) INTO locked FROM (
-          SELECT 1 FROM ingestion.purchase_orders po WHERE po.id IN (SELECT purchase_order_id FROM new_lines) FOR KEY SHARE) x;
-        IF locked < named THEN
-          SELECT n.purchase_order_id INTO missing FROM new_lines n
-           WHERE NOT EXISTS (SELECT 1 FROM ingestion.purchase_orders po WHERE po.id = n.purchase_order_id) LIMIT 1;
-          RAISE foreign_key_violation USING
-            MESSAGE = format('purchase_order_lines references purchase order %s, which does not exist', missing),
-            CONSTRAINT = 'purchase_order_lines_purchase_order_id_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
-        END IF;
-        SELECT count(*) INTO named FROM (SELECT DISTINCT product_id FROM new_lines) d;
-        SELECT count(*) INTO locked FROM (
-          SELECT 1 FROM ingestion.products p WHERE p.id IN (SELECT product_id FROM new_lines) FOR KEY SHARE) x;
-        IF locked < named THEN
-          SELECT n.product_id INTO missing FROM new_lines n
-           WHERE NOT EXISTS (SELECT 1 FROM ingestion.products p WHERE p.id = n.product_id) LIMIT 1;
-          RAISE foreign_key_violation USING
-            MESSAGE = format('purchase_order_lines references product %s, which does not exist', missing),
-            CONSTRAINT = 'purchase_order_lines_product_id_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
-        END IF;
+        ${requireAll('purchase_order_id', 'purchase_orders', 'purchase order')}
+        ${requireAll('product_id', 'products', 'product')}
         RETURN NULL;
-      END $$`);
-    // A trigger with a transition table handles one event, so inserts and updates have one each.
-    for (const event of ['INSERT', 'UPDATE']) {
-      await q.query(`
-        CREATE TRIGGER purchase_order_lines_references_${event.toLowerCase()}
-        AFTER ${event} ON ingestion.purchase_order_lines
-        REFERENCING NEW TABLE AS new_lines
-        FOR EACH STATEMENT EXECUTE FUNCTION ingestion.purchase_order_lines_check_references()`);
-    }
-    await q.query(`
-      CREATE FUNCTION ingestion.purchase_orders_delete_lines() RETURNS trigger
-      LANGUAGE plpgsql AS $$
+      END`);
+    await perStatement('purchase_orders_delete_lines', 'purchase_orders', ['DELETE'], 'old_orders', `
       BEGIN
         DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;
         RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER purchase_orders_delete_lines AFTER DELETE ON ingestion.purchase_orders
-      REFERENCING OLD TABLE AS old_orders
-      FOR EACH STATEMENT EXECUTE FUNCTION ingestion.purchase_orders_delete_lines()`);
-    await q.query(`
-      CREATE FUNCTION ingestion.products_keep_referenced() RETURNS trigger
-      LANGUAGE plpgsql AS $$
+      END`);
+    await perStatement('products_keep_referenced', 'products', ['DELETE'], 'old_products', `
       DECLARE
         referenced bigint;
       BEGIN
@@ -102,11 +87,7 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
             CONSTRAINT = 'purchase_order_lines_product_id_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
         END IF;
         RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER products_keep_referenced AFTER DELETE ON ingestion.products
-      REFERENCING OLD TABLE AS old_products
-      FOR EACH STATEMENT EXECUTE FUNCTION ingestion.products_keep_referenced()`);
+      END`);
     // Ids are identities and never change; an update of one would bypass the checks above.
     await q.query(`
       CREATE FUNCTION ingestion.keep_id() RETURNS trigger
@@ -122,33 +103,16 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE ingestion.prices (
-        id          bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-        tenant_id   varchar(64)   NOT NULL,
-        product_id  bigint        NOT NULL REFERENCES ingestion.products (id) ON DELETE CASCADE,
-        supplier_id bigint        NOT NULL REFERENCES ingestion.suppliers (id),
-        unit_price  numeric(18,4) NOT NULL,
-        currency    char(3)       NOT NULL,
-        observed_on date          NOT NULL,
-        source      varchar(20)   NOT NULL CHECK (source IN ('import','manual')),
-        upload_id   uuid,
-        created_at  timestamptz   NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX prices_product_supplier_idx ON ingestion.prices (product_id, supplier_id, observed_on DESC)`);
+    await createPricesTable(q);
     await q.query(`
       INSERT INTO ingestion.prices (tenant_id, product_id, supplier_id, unit_price, currency, observed_on, source, upload_id, created_at)
       SELECT tenant_id, product_id, supplier_id, unit_price, currency, observed_on, source, upload_id, created_at FROM ingestion.price_history`);
     await q.query(`DROP VIEW ingestion.price_history`);
     await q.query(`ALTER TABLE ingestion.purchase_order_lines DROP COLUMN price_excluded`);
-    for (const table of ['products', 'purchase_orders']) await q.query(`DROP TRIGGER ${table}_keep_id ON ingestion.${table}`);
-    await q.query(`DROP FUNCTION ingestion.keep_id()`);
-    await q.query(`DROP TRIGGER products_keep_referenced ON ingestion.products`);
-    await q.query(`DROP FUNCTION ingestion.products_keep_referenced()`);
-    await q.query(`DROP TRIGGER purchase_orders_delete_lines ON ingestion.purchase_orders`);
-    await q.query(`DROP FUNCTION ingestion.purchase_orders_delete_lines()`);
-    for (const event of ['insert', 'update']) await q.query(`DROP TRIGGER purchase_order_lines_references_${event} ON ingestion.purchase_order_lines`);
-    await q.query(`DROP FUNCTION ingestion.purchase_order_lines_check_references()`);
+    // Dropping a function drops its triggers with it.
+    for (const fn of ['keep_id', 'products_keep_referenced', 'purchase_orders_delete_lines', 'purchase_order_lines_check_references']) {
+      await q.query(`DROP FUNCTION ingestion.${fn}() CASCADE`);
+    }
     await q.query(`
       ALTER TABLE ingestion.purchase_order_lines
         ADD CONSTRAINT purchase_order_lines_purchase_order_id_fkey FOREIGN KEY (purchase_order_id) REFERENCES ingestion.purchase_orders (id) ON DELETE CASCADE,

@@ -2,35 +2,32 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { CsvReader, CsvSyntaxError, sniffDelimiter } from './csv-reader.js';
 
-function readAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): { fields: string[]; line: number }[] {
-  const reader = new CsvReader(opts);
-  const rows: { fields: string[]; line: number }[] = [];
+type Row = { fields: string[]; line: number };
+
+/** Passes `text` to `feed` in chunks of the given sizes (cycled); returns the rows it gathered. */
+function inChunks(text: string, chunkSizes: number[], feed: (chunk: Buffer | null, rows: Row[]) => void): Row[] {
+  const rows: Row[] = [];
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
   let k = 0;
   while (at < bytes.length) {
     const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
-    reader.push(bytes.subarray(at, at + size), (r) => rows.push(r));
+    feed(bytes.subarray(at, at + size), rows);
     at += size;
   }
-  reader.end((r) => rows.push(r));
+  feed(null, rows);
   return rows;
 }
 
-/** readAll through the pull API (rows / rowsAtEnd), each chunk's rows taken before the next chunk is passed. */
-function pullAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): { fields: string[]; line: number }[] {
+function readAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): Row[] {
   const reader = new CsvReader(opts);
-  const rows: { fields: string[]; line: number }[] = [];
-  const bytes = Buffer.from(text, 'utf8');
-  let at = 0;
-  let k = 0;
-  while (at < bytes.length) {
-    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
-    rows.push(...reader.rows(bytes.subarray(at, at + size)));
-    at += size;
-  }
-  rows.push(...reader.rowsAtEnd());
-  return rows;
+  return inChunks(text, chunkSizes, (chunk, rows) => (chunk ? reader.push(chunk, (r) => rows.push(r)) : reader.end((r) => rows.push(r))));
+}
+
+/** readAll through the pull API (rows / rowsAtEnd), each chunk's rows taken before the next chunk is passed. */
+function pullAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): Row[] {
+  const reader = new CsvReader(opts);
+  return inChunks(text, chunkSizes, (chunk, rows) => rows.push(...(chunk ? reader.rows(chunk) : reader.rowsAtEnd())));
 }
 
 /** A deterministic pseudo-random generator, so a failing case can be replayed. */
