@@ -8,7 +8,7 @@ import Bull from 'bull';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { TEST_RABBITMQ_URL, TEST_REDIS_URL } from '../support/servers.js';
+import { TEST_REDIS_URL } from '../support/servers.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 import { FakeChatServer } from './fitment-chat-server.js';
 
@@ -27,16 +27,10 @@ describe('crash resume of an AI fitment job', () => {
     const child = spawn(process.execPath, [MAIN], {
       env: {
         PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
+        ...suite.baseEnv,
         LOG_LEVEL: 'info',
         ROLE: 'worker',
-        DATABASE_URL: suite.db.url,
-        NAMESPACE: suite.ns,
-        REDIS_URL: TEST_REDIS_URL,
-        RABBITMQ_URL: TEST_RABBITMQ_URL,
         HTTP_PORT: '0',
-        SCHEDULES_ENABLED: 'false',
-        OUTBOX_POLL_MS: '100',
         BULL_LOCK_DURATION_MS: '1500',
         BULL_STALLED_INTERVAL_MS: '500',
         FITMENT_PROVIDER: 'openai',

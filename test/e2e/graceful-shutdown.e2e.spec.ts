@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { TEST_RABBITMQ_URL, TEST_REDIS_URL } from '../support/servers.js';
+import { TEST_REDIS_URL } from '../support/servers.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 /** The built entry point; TEST_FITMENT_MAIN points at another build (e.g. a copy that concurrent builds do not replace). */
@@ -93,15 +93,9 @@ describe('graceful shutdown of a worker with an active job', () => {
 
   function spawnService(extra: Record<string, string> = {}): ServiceProcess {
     service = new ServiceProcess({
-      NODE_ENV: 'test',
+      ...suite.baseEnv,
       LOG_LEVEL: 'info',
-      DATABASE_URL: suite.db.url,
-      NAMESPACE: suite.ns,
-      REDIS_URL: TEST_REDIS_URL,
-      RABBITMQ_URL: TEST_RABBITMQ_URL,
       HTTP_PORT: '0',
-      SCHEDULES_ENABLED: 'false',
-      OUTBOX_POLL_MS: '100',
       CLEANUP_BATCH_SIZE: '1',
       CLEANUP_BATCH_DELAY_MS: '100',
       // Short Bull locks, so a job handed back is taken over in seconds. Every process of the queue gets the

@@ -11,6 +11,7 @@ export * from './rmq/rmq-options.js';
 export * from './rmq/rmq-ack.interceptor.js';
 export * from './rpc/rpc-request.js';
 export * from './rpc/rpc-exception.filter.js';
+export * from './rpc/use-case.error.js';
 export * from './bull/bull-defaults.js';
 export * from './bull/queue.service.js';
 export * from './jobs/job-record.js';

@@ -135,22 +135,11 @@ export class ExportsRepository {
       yield* this.pages(em, `SELECT app_key, app FROM export_items WHERE export_id = $1 AND app_key > $2 ORDER BY app_key LIMIT $3`, [exportId], 'A', size);
       return;
     }
-    yield* this.pages(
-      em,
-      `SELECT b.app_key, b.app FROM export_items b LEFT JOIN export_items n ON n.export_id = $2 AND n.app_key = b.app_key
-        WHERE b.export_id = $1 AND (n.app_key IS NULL OR n.app <> b.app) AND b.app_key > $3 ORDER BY b.app_key LIMIT $4`,
-      [baseId, exportId],
-      'D',
-      size,
-    );
-    yield* this.pages(
-      em,
-      `SELECT n.app_key, n.app FROM export_items n LEFT JOIN export_items b ON b.export_id = $2 AND b.app_key = n.app_key
-        WHERE n.export_id = $1 AND (b.app_key IS NULL OR b.app <> n.app) AND n.app_key > $3 ORDER BY n.app_key LIMIT $4`,
-      [exportId, baseId],
-      'A',
-      size,
-    );
+    // The applications of `from` that `against` lacks or has otherwise: deletes from the base, adds from the new one.
+    const notIn = `SELECT f.app_key, f.app FROM export_items f LEFT JOIN export_items a ON a.export_id = $2 AND a.app_key = f.app_key
+                    WHERE f.export_id = $1 AND (a.app_key IS NULL OR a.app <> f.app) AND f.app_key > $3 ORDER BY f.app_key LIMIT $4`;
+    yield* this.pages(em, notIn, [baseId, exportId], 'D', size);
+    yield* this.pages(em, notIn, [exportId, baseId], 'A', size);
   }
 
   private async *pages(em: EntityManager, sql: string, params: unknown[], action: 'A' | 'D', size: number): AsyncGenerator<ActionApp[]> {

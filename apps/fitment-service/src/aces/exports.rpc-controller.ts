@@ -1,14 +1,13 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CreateExportCommand, ExportRefCommand, FitmentPatterns, ListExportsCommand, type ResultOf } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, runWithContext } from '@torque/platform';
-import { FitmentRpcErrorFilter } from '../fitments/fitment-rpc-error.filter.js';
+import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { requireRole, SUBMITTER_ROLES } from '../fitments/roles.js';
 import { ExportsService } from './exports.service.js';
 
 /** ACES / CSV exports over RabbitMQ (the gateway's /api/v1/fitment/exports routes). */
 @UseInterceptors(RmqAckInterceptor)
-@UseFilters(FitmentRpcErrorFilter)
+@UseFilters(RpcErrorFilter)
 @Controller()
 export class ExportsRpcController {
   constructor(private readonly exports: ExportsService) {}

@@ -9,15 +9,14 @@ import {
   ListFitmentJobsCommand,
   type ResultOf,
 } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, runWithContext } from '@torque/platform';
+import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { ReviewService } from '../review/review.service.js';
 import { AiJobsService } from './ai-jobs.service.js';
-import { FitmentRpcErrorFilter } from './fitment-rpc-error.filter.js';
 import { requireRole, REVIEWER_ROLES, SUBMITTER_ROLES } from './roles.js';
 
 /** The seed's AI fitment jobs API over RabbitMQ (the gateway's /api/data-uploads/ai-fitment-jobs/ routes). */
 @UseInterceptors(RmqAckInterceptor)
-@UseFilters(FitmentRpcErrorFilter)
+@UseFilters(RpcErrorFilter)
 @Controller()
 export class AiJobsRpcController {
   constructor(

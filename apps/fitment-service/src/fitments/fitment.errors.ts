@@ -1,21 +1,7 @@
-import type { ErrorCode, RpcErrorPayload } from '@torque/contracts';
+import { UseCaseError } from '@torque/platform';
 
-/** An expected failure of a fitment use-case; FitmentRpcErrorFilter answers it as an RpcErrorPayload. */
-export class FitmentError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, string[]>,
-  ) {
-    super(message);
-    this.name = 'FitmentError';
-  }
-
-  toPayload(): RpcErrorPayload {
-    return { status: this.status, error: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
-  }
-
+/** An expected failure of a fitment use-case; the platform's RpcErrorFilter answers it as an RpcErrorPayload. */
+export class FitmentError extends UseCaseError {
   static badRequest(message: string, details?: Record<string, string[]>): FitmentError {
     return new FitmentError(400, 'validation_failed', message, details);
   }

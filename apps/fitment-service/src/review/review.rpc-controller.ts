@@ -9,14 +9,13 @@ import {
   UpdateFitmentCommand,
   type ResultOf,
 } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, runWithContext } from '@torque/platform';
-import { FitmentRpcErrorFilter } from '../fitments/fitment-rpc-error.filter.js';
+import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { requireRole, REVIEWER_ROLES } from '../fitments/roles.js';
 import { ReviewService } from './review.service.js';
 
 /** Review of fitments over RabbitMQ (the gateway's /api/v1/fitment/fitments routes). */
 @UseInterceptors(RmqAckInterceptor)
-@UseFilters(FitmentRpcErrorFilter)
+@UseFilters(RpcErrorFilter)
 @Controller()
 export class ReviewRpcController {
   constructor(private readonly review: ReviewService) {}

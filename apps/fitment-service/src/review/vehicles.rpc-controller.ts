@@ -1,16 +1,15 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { FitmentPatterns, ImportVehiclesCommand, ListVehicleMakesQueryDto, ListVehicleModelsQueryDto, SearchVehiclesQueryDto, type ResultOf } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, runWithContext } from '@torque/platform';
+import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { FitmentRpcErrorFilter } from '../fitments/fitment-rpc-error.filter.js';
 import { requireRole } from '../fitments/roles.js';
 import { VehicleCatalogReader } from './vehicle-catalog.reader.js';
 import { VehicleImportService } from './vehicle-import.service.js';
 
 /** The vehicle catalog for people over RabbitMQ (the gateway's /api/v1/fitment/vehicles routes): makes, models, search, import. */
 @UseInterceptors(RmqAckInterceptor)
-@UseFilters(FitmentRpcErrorFilter)
+@UseFilters(RpcErrorFilter)
 @Controller()
 export class VehiclesRpcController {
   constructor(

@@ -1,20 +1,7 @@
-import type { ErrorCode, RpcErrorPayload } from '@torque/contracts';
+import { UseCaseError } from '@torque/platform';
 
-/** An expected failure of a catalog use-case; CatalogRpcErrorFilter answers it as an RpcErrorPayload. */
-export class CatalogError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-
-  toPayload(): RpcErrorPayload {
-    return { status: this.status, error: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
-  }
-
+/** An expected failure of a catalog use-case; the platform's RpcErrorFilter answers it as an RpcErrorPayload. */
+export class CatalogError extends UseCaseError {
   static productNotFound(id: number): CatalogError {
     return new CatalogError(404, 'not_found', `Product ${id} not found`);
   }

@@ -13,8 +13,7 @@ import {
   type RequestMeta,
   type ResultOf,
 } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, rpcError, runWithContext } from '@torque/platform';
-import { CatalogRpcErrorFilter } from './catalog-rpc-error.filter.js';
+import { parseRpc, RmqAckInterceptor, rpcError, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { ProcurementService } from './procurement.service.js';
 import { ProductsService } from './products.service.js';
 
@@ -29,7 +28,7 @@ function requireWriter(meta: RequestMeta): void {
 
 /** The catalog over RabbitMQ: the gateway's HTTP routes and other services' reads (get-many). */
 @UseInterceptors(RmqAckInterceptor)
-@UseFilters(CatalogRpcErrorFilter)
+@UseFilters(RpcErrorFilter)
 @Controller()
 export class CatalogRpcController {
   constructor(

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -397,19 +397,10 @@ export class ReviewResultDto {
 }
 
 /** The seed's bulk-approve / bulk-reject answer: the review result plus the job's counts at the top. */
-export class JobReviewResultDto extends ReviewResultDto {
-  @ApiProperty()
-  total_count!: number;
-
-  @ApiProperty()
-  pending_count!: number;
-
-  @ApiProperty()
-  approved_count!: number;
-
-  @ApiProperty()
-  rejected_count!: number;
-
+export class JobReviewResultDto extends IntersectionType(
+  ReviewResultDto,
+  PickType(JobCountsDto, ['total_count', 'pending_count', 'approved_count', 'rejected_count'] as const),
+) {
   @ApiProperty({ example: 'review_required' })
   job_status!: string;
 }

@@ -3,6 +3,7 @@ import { RpcException } from '@nestjs/microservices';
 import type { RpcErrorPayload } from '@torque/contracts';
 import { throwError, type Observable } from 'rxjs';
 import { JobNotFoundError, IllegalTransitionError } from '../jobs/job-lifecycle.service.js';
+import { UseCaseError } from './use-case.error.js';
 
 /** Answers every failed request with an RpcErrorPayload the gateway turns into the HTTP error envelope. */
 @Catch()
@@ -19,6 +20,7 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
       if (typeof body === 'object' && body !== null) return body as RpcErrorPayload;
       return { status: 400, error: 'bad_request', message: String(body) };
     }
+    if (exception instanceof UseCaseError) return exception.toPayload();
     if (exception instanceof JobNotFoundError) {
       return { status: 404, error: 'not_found', message: exception.message };
     }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { RpcException } from '@nestjs/microservices';
+import type { RpcErrorPayload } from '@torque/contracts';
+import { firstValueFrom } from 'rxjs';
+import { RpcErrorFilter } from './rpc-exception.filter.js';
+import { UseCaseError } from './use-case.error.js';
+
+class ShelfError extends UseCaseError {
+  static empty(shelf: string): ShelfError {
+    return new ShelfError(409, 'conflict', `Shelf ${shelf} is empty`, { shelf: ['no parts on it'] });
+  }
+}
+
+async function answer(exception: unknown): Promise<RpcErrorPayload> {
+  return firstValueFrom(new RpcErrorFilter().catch(exception)).then(
+    () => {
+      throw new Error('the filter answered without an error');
+    },
+    (payload: RpcErrorPayload) => payload,
+  );
+}
+
+describe('RpcErrorFilter', () => {
+  it('answers a use-case error of any service with its status, code, message and details', async () => {
+    const err = ShelfError.empty('B-7');
+    expect(err.name).toBe('ShelfError');
+    expect(await answer(err)).toEqual({ status: 409, error: 'conflict', message: 'Shelf B-7 is empty', details: { shelf: ['no parts on it'] } });
+    expect(await answer(new UseCaseError(404, 'not_found', 'gone'))).toEqual({ status: 404, error: 'not_found', message: 'gone' });
+  });
+
+  it('passes an RpcException payload through and hides an unexpected error behind a 500', async () => {
+    const payload: RpcErrorPayload = { status: 400, error: 'validation_failed', message: 'bad' };
+    expect(await answer(new RpcException(payload))).toEqual(payload);
+    expect(await answer(new Error('database password is hunter2'))).toEqual({
+      status: 500,
+      error: 'internal_error',
+      message: 'The service failed to handle the request',
+    });
+  });
+});
