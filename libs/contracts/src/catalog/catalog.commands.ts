@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { ProductPricesQueryDto } from './price.dto.js';
 import { UpdateProductDto, type ProductDto } from './product.dto.js';
 
@@ -8,10 +8,22 @@ export const MAX_PRODUCT_ID = Number.MAX_SAFE_INTEGER;
 /** Most ids one `catalog.products.get-many` may ask for. */
 export const GET_MANY_MAX_IDS = 1000;
 
+/** Applies each decorator to the property, in order. */
+function all(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
+  };
+}
+
+/** A catalog product id. */
+export const IsProductId = (): PropertyDecorator => all(IsInt(), Min(1), Max(MAX_PRODUCT_ID));
+
+/** A list of `min` to `max` catalog product ids. */
+export const IsProductIds = (min: number, max: number): PropertyDecorator =>
+  all(IsArray(), ArrayMinSize(min), ArrayMaxSize(max), IsInt({ each: true }), Min(1, { each: true }), Max(MAX_PRODUCT_ID, { each: true }));
+
 export class ProductRefCommand {
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRODUCT_ID)
+  @IsProductId()
   id!: number;
 }
 
@@ -23,19 +35,13 @@ export class UpdateProductCommand extends ProductRefCommand {
 }
 
 export class ProductPricesCommand extends ProductPricesQueryDto {
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRODUCT_ID)
+  @IsProductId()
   id!: number;
 }
 
 /** Payload of `catalog.products.get-many`: how other services read products (never through the schema). */
 export class GetManyProductsCommand {
-  @IsArray()
-  @ArrayMaxSize(GET_MANY_MAX_IDS)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_PRODUCT_ID, { each: true })
+  @IsProductIds(0, GET_MANY_MAX_IDS)
   ids!: number[];
 }
 

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { isProductAttributes, MAX_ATTRIBUTE_KEYS, TRIMMED_NON_BLANK } from './catalog.validators.js';
 import { CreateProductDto, UpdateProductDto } from './product.dto.js';
+import { GET_MANY_MAX_IDS, GetManyProductsCommand, ProductRefCommand } from './catalog.commands.js';
 
 const fields = (cls: new () => object, plain: object) =>
   validateSync(plainToInstance(cls, plain), { whitelist: true, forbidNonWhitelisted: true }).map((e) => e.property);
@@ -36,5 +37,17 @@ describe('product validation', () => {
       'name',
       'part_number',
     ]);
+  });
+});
+
+describe('product id validation', () => {
+  it('takes positive integer ids, in lists up to their limit', () => {
+    expect(fields(ProductRefCommand, { id: 7 })).toEqual([]);
+    for (const id of [0, -1, 1.5, '7', Number.MAX_SAFE_INTEGER + 2]) expect(fields(ProductRefCommand, { id })).toEqual(['id']);
+    expect(fields(GetManyProductsCommand, { ids: [] })).toEqual([]);
+    expect(fields(GetManyProductsCommand, { ids: [1, 2, 3] })).toEqual([]);
+    for (const ids of [[0], [1, 'x'], 'x', Array.from({ length: GET_MANY_MAX_IDS + 1 }, (_, i) => i + 1)]) {
+      expect(fields(GetManyProductsCommand, { ids })).toEqual(['ids']);
+    }
   });
 });

@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { JOB_STATUSES, type JobStatus } from '../jobs/job-status.js';
-import { MAX_PRODUCT_ID } from '../catalog/catalog.commands.js';
+import { IsProductIds } from '../catalog/catalog.commands.js';
 import { FITMENT_JOB_TYPES, MAX_JOB_PRODUCTS, TASK_STATES, type FitmentJobType, type TaskState } from './fitment-fields.js';
 
 /** `POST /api/data-uploads/ai-fitment-jobs/` with a JSON body (seed 000): a job for catalog products. */
@@ -23,12 +23,7 @@ export class CreateAiFitmentJobDto {
     description: `Catalog product ids (1 to ${MAX_JOB_PRODUCTS}); duplicates count once.`,
     example: [26, 31, 28],
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_JOB_PRODUCTS)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_PRODUCT_ID, { each: true })
+  @IsProductIds(1, MAX_JOB_PRODUCTS)
   product_ids!: number[];
 
   @ApiPropertyOptional({

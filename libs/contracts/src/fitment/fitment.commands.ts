@@ -12,13 +12,12 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PRODUCT_ID } from '../catalog/catalog.commands.js';
+import { IsProductIds } from '../catalog/catalog.commands.js';
 import { CreateFitmentExportDto } from './fitment-export.dto.js';
 import { FITMENT_JOB_TYPES, MAX_JOB_PRODUCTS, MAX_REVIEW_IDS, REVIEW_ACTIONS, type FitmentJobType, type ReviewAction } from './fitment-fields.js';
 import { JobFitmentsQueryDto, ListFitmentsQueryDto, ReviewFitmentsDto, UpdateFitmentDto } from './fitment.dto.js';
@@ -56,12 +55,7 @@ export class CreateFitmentJobCommand {
   job_type!: FitmentJobType;
 
   @ValidateIf((o: CreateFitmentJobCommand) => o.job_type === 'selection')
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_JOB_PRODUCTS)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_PRODUCT_ID, { each: true })
+  @IsProductIds(1, MAX_JOB_PRODUCTS)
   product_ids?: number[];
 
   @ValidateIf((o: CreateFitmentJobCommand) => o.job_type === 'upload')
