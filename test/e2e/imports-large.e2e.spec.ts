@@ -74,7 +74,8 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
       (SELECT count(*) FROM ingestion.suppliers)::int AS suppliers, (SELECT count(*) FROM ingestion.products)::int AS products,
       (SELECT count(*) FROM ingestion.purchase_orders)::int AS pos, (SELECT count(*) FROM ingestion.purchase_order_lines)::int AS lines,
       (SELECT count(*) FROM ingestion.purchase_order_lines WHERE price_excluded)::int AS excluded,
-      (SELECT count(*) FROM ingestion.outbox WHERE routing_key LIKE 'catalog.%')::int AS events`);
+      (SELECT count(*) FROM ingestion.outbox WHERE routing_key LIKE 'catalog.%')::int AS events,
+      (SELECT count(*) FROM pg_class WHERE relname LIKE 'purchase_order_lines_b%' AND relkind = 'r')::int AS line_blocks`);
     return rows[0];
   }
 
@@ -140,6 +141,15 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
     }, 110_000, 250);
     expect(bigDone.state).toBe('SUCCESS');
     expect(bigDone.result).toEqual(expect.objectContaining({ processed: ROWS, created_pos: ROWS / 10, created_suppliers: 500, created_materials: 20_000, created_lines: ROWS }));
+    // Its new orders' lines (more than IMPORT_BLOCK_MIN_LINES) went into a partition of their own, attached whole.
+    const blocks = await db.query(
+      `SELECT c.relname AS name, (SELECT count(*) FROM ingestion.purchase_order_lines l WHERE l.tableoid = c.oid)::int AS lines
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'ingestion.purchase_order_lines'::regclass ORDER BY 1`,
+    );
+    expect(blocks.rows).toEqual([
+      { name: expect.stringMatching(/^purchase_order_lines_b\d+$/), lines: ROWS },
+      { name: 'purchase_order_lines_main', lines: 50 },
+    ]);
     expect(bigDone.current).toBe(ROWS);
     const job = (await (await suite.http(`/api/v1/jobs/${bigJob}`)).json()) as JobViewDto;
     expect(job.progress.percent).toBe(100);

@@ -3,6 +3,7 @@ import { Catalog1764230500000 } from './migrations/1764230500000-catalog.js';
 import { Imports1764230600000 } from './migrations/1764230600000-imports.js';
 import { CatalogReadIndexes1764230550000 } from './migrations/1764230550000-catalog-read-indexes.js';
 import { PriceHistoryFromLines1764230700000 } from './migrations/1764230700000-price-history-from-lines.js';
+import { LinesPartitionedByOrder1764230800000 } from './migrations/1764230800000-lines-partitioned-by-order.js';
 
 /** Entities and migrations of the `ingestion` schema, in the order they apply. */
 export const ingestionSchema: ServiceSchema = {
@@ -14,5 +15,6 @@ export const ingestionSchema: ServiceSchema = {
     CatalogReadIndexes1764230550000,
     Imports1764230600000,
     PriceHistoryFromLines1764230700000,
+    LinesPartitionedByOrder1764230800000,
   ],
 };

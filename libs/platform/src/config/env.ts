@@ -131,6 +131,15 @@ export class PlatformEnv {
   @Min(1)
   @Max(10_000)
   IMPORT_PRICE_OUTLIER_PCT = 50;
+
+  /**
+   * An import whose new purchase orders have at least this many lines writes them as a partition of their
+   * own, indexes built once, instead of row by row into the shared one.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  IMPORT_BLOCK_MIN_LINES = 100_000;
 }
 
 /** Settings of a back-end service (fitment, ingestion, media, indexer). */

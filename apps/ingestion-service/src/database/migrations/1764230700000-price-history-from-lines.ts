@@ -19,6 +19,16 @@ import { createPricesTable } from './1764230500000-catalog.js';
  * - deleting a purchase order deletes its lines (ON DELETE CASCADE as before);
  * - deleting a product that lines reference fails (NO ACTION as before).
  */
+/** The price history: every line's price with its order's supplier and date, less the prices a person excluded. */
+export const PRICE_HISTORY_VIEW = `
+  CREATE VIEW ingestion.price_history AS
+  SELECT l.id, l.tenant_id, l.product_id, po.supplier_id, l.unit_price, l.currency,
+         coalesce(po.order_date, po.created_at::date) AS observed_on,
+         'import'::varchar(20) AS source, l.upload_id, po.created_at, l.purchase_order_id
+    FROM ingestion.purchase_order_lines l
+    JOIN ingestion.purchase_orders po ON po.id = l.purchase_order_id
+   WHERE NOT l.price_excluded`;
+
 export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   name = 'PriceHistoryFromLines1764230700000';
 
@@ -26,14 +36,7 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
     // Imports were the only source of prices, and each of their rows has its line: nothing is lost.
     await q.query(`DROP TABLE ingestion.prices`);
     await q.query(`ALTER TABLE ingestion.purchase_order_lines ADD COLUMN price_excluded boolean NOT NULL DEFAULT false`);
-    await q.query(`
-      CREATE VIEW ingestion.price_history AS
-      SELECT l.id, l.tenant_id, l.product_id, po.supplier_id, l.unit_price, l.currency,
-             coalesce(po.order_date, po.created_at::date) AS observed_on,
-             'import'::varchar(20) AS source, l.upload_id, po.created_at, l.purchase_order_id
-        FROM ingestion.purchase_order_lines l
-        JOIN ingestion.purchase_orders po ON po.id = l.purchase_order_id
-       WHERE NOT l.price_excluded`);
+    await q.query(PRICE_HISTORY_VIEW);
 
     await q.query(`
       ALTER TABLE ingestion.purchase_order_lines

@@ -329,6 +329,7 @@ export class ImportRunner {
         },
         conflictCap: CONFLICT_CAP,
         outlierPct: this.env.IMPORT_PRICE_OUTLIER_PCT,
+        blockMinLines: this.env.IMPORT_BLOCK_MIN_LINES,
       };
       const merged: MergeOutcome = loaded === 0
         ? { counts: {}, createdProductIds: [], updatedProductIds: [], duplicateRows: 0, droppedRows: 0, priceOutliers: 0, duplicateWarnings: [] }

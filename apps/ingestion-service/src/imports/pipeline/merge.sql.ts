@@ -1,4 +1,5 @@
 import type { ImportCounts } from '@torque/contracts';
+import { ORDER_BLOCK_SIZE } from '../../database/migrations/1764230800000-lines-partitioned-by-order.js';
 
 /** Runs one statement on the import's connection (inside its transaction). */
 export type Sql = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
@@ -15,6 +16,8 @@ export interface MergeParams {
   productFields: { name: boolean; description: boolean; brand: boolean; category: boolean };
   conflictCap: number;
   outlierPct: number;
+  /** New purchase orders with at least this many lines in the file get a partition of lines of their own. */
+  blockMinLines: number;
 }
 
 export interface MergeOutcome {
@@ -92,7 +95,7 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
                SELECT part_number, min(description) AS description FROM stage GROUP BY part_number`);
   await sql(`CREATE TEMP TABLE in_pos ON COMMIT DROP AS
                SELECT po_number, min(supplier_code) AS supplier_code, min(order_date) AS order_date,
-                      min(currency) AS currency, min(row_no) AS first_row
+                      min(currency) AS currency, min(row_no) AS first_row, count(*) AS lines
                FROM stage GROUP BY po_number`);
   await sql(`ANALYZE in_suppliers, in_products, in_pos`);
 
@@ -172,11 +175,18 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   await sql(`CREATE TEMP TABLE map_pos ON COMMIT DROP AS
                SELECT po.id, po.po_number, i.first_row, false AS created
                FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number`, [t]);
+  // Many new lines: the new orders get ids from a block of their own, so that their lines can be
+  // written into a new table and attached as a partition, indexes built once (see LinesPartitionedByOrder).
+  const newLines = int(
+    (await sql(`SELECT coalesce(sum(i.lines), 0) AS n FROM in_pos i WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`)).rows[0].n,
+  );
+  const block = newLines >= p.blockMinLines ? String((await sql(`SELECT open_lines_block() AS block`)).rows[0].block) : null;
+  const blockId = block ? { column: 'id, ', value: `${block}::bigint * ${ORDER_BLOCK_SIZE} + row_number() OVER (ORDER BY i.po_number), ` } : { column: '', value: '' };
   counts.created_pos = (
     await sql(
       `WITH ins AS (
-         INSERT INTO purchase_orders (tenant_id, po_number, supplier_id, order_date, currency)
-         SELECT $1, i.po_number, s.id, i.order_date, i.currency FROM in_pos i JOIN map_suppliers s ON s.code = i.supplier_code
+         INSERT INTO purchase_orders (${blockId.column}tenant_id, po_number, supplier_id, order_date, currency)
+         SELECT ${blockId.value}$1, i.po_number, s.id, i.order_date, i.currency FROM in_pos i JOIN map_suppliers s ON s.code = i.supplier_code
          WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)
          ORDER BY i.po_number
          ON CONFLICT (tenant_id, po_number) DO NOTHING
@@ -210,7 +220,21 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   // Lines of purchase orders created just now cannot exist yet: a plain INSERT, cheaper than ON CONFLICT's speculative one.
   const insertLines = `INSERT INTO purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
                        SELECT $1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM`;
-  counts.created_lines = (await sql(`${insertLines} (${lines('(SELECT * FROM map_pos WHERE created)')}) n`, [t, p.uploadId])).rowCount ?? 0;
+  const createdLines = lines('(SELECT * FROM map_pos WHERE created)');
+  if (block) {
+    const { rows } = await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`);
+    counts.created_lines =
+      (
+        await sql(
+          `INSERT INTO purchase_order_lines_b${block} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
+           SELECT nextval($3::regclass), $1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM (${createdLines}) n`,
+          [t, p.uploadId, rows[0].seq],
+        )
+      ).rowCount ?? 0;
+    await sql(`SELECT attach_lines_block($1)`, [block]);
+  } else {
+    counts.created_lines = (await sql(`${insertLines} (${createdLines}) n`, [t, p.uploadId])).rowCount ?? 0;
+  }
   if (existingPos > 0) {
     counts.created_lines +=
       (
