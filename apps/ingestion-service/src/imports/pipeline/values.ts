@@ -38,11 +38,31 @@ export function parseCurrency(text: string): string | null {
   return CURRENCY_SYMBOLS[t] ?? null;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1];
+}
+
 function isoDate(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The value of the two ASCII digits of `t` at `i`, or NaN. */
+function twoDigits(t: string, i: number): number {
+  const a = t.charCodeAt(i) - 48;
+  const b = t.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+}
+
+/** `t` itself when it is already a valid YYYY-MM-DD date (the common case, read without a regular expression). */
+function canonicalIso(t: string): string | null {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return null;
+  const y = twoDigits(t, 0) * 100 + twoDigits(t, 2);
+  const m = twoDigits(t, 5);
+  const d = twoDigits(t, 8);
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? t : null;
 }
 
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -57,6 +77,8 @@ const NAMED = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[\s,-]*(\d{4})$/;
  */
 export function parseDate(text: string): string | null {
   const t = text.trim();
+  const iso = canonicalIso(t);
+  if (iso) return iso;
   let m = ISO.exec(t);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = DAY_FIRST_DOT.exec(t);
