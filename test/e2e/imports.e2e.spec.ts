@@ -183,6 +183,30 @@ describe('uploads and imports through the gateway', () => {
     expect((await finished(ok.job.id)).counts).toEqual(expect.objectContaining({ processed: 2, rejected_rows: 2 }));
   });
 
+  it('counts rows that repeat a key of their order in the quality score: a part twice, or a numbered line twice (the last one wins)', async () => {
+    const importCsv = async (name: string, csv: string) => {
+      const up = (await (await upload(name, csv)).json()) as UploadDto;
+      const accepted = (await (await suite.http(`/api/v1/ingestion/uploads/${up.id}/process`, { method: 'POST', json: {} })).json()) as ProcessAcceptedDto;
+      const job = await finished(accepted.job.id);
+      expect(job.status).toBe('completed');
+      return { job, upload: (await (await suite.http(`/api/v1/ingestion/uploads/${up.id}`)).json()) as UploadDto };
+    };
+    // Without line numbers the key is (order, part): D-1 holds part DUP-1 twice; D-2's DUP-1 is another order's.
+    const parts = await importCsv('dup-parts.csv', ['PO,Supplier,SKU,Qty,Price', 'D-1,Dupco,DUP-1,1,10', 'D-1,Dupco,DUP-1,2,10', 'D-1,Dupco,DUP-2,1,10', 'D-2,Dupco,DUP-1,1,10'].join('\n'));
+    expect(parts.job.counts).toEqual(expect.objectContaining({ processed: 4, created_lines: 4 }));
+    expect(parts.upload.quality).toEqual(expect.objectContaining({ duplicateRows: 1 }));
+    // With line numbers the key is (order, line): the second E-1 line 1 replaces the first, which is reported.
+    const numbered = await importCsv('dup-lines.csv', ['PO,Line,Supplier,SKU,Qty,Price', 'E-1,1,Eco,DUP-1,1,10', 'E-1,1,Eco,DUP-2,1,11', 'E-1,2,Eco,DUP-1,1,10', 'E-2,1,Eco,DUP-2,1,10'].join('\n'));
+    expect(numbered.job.counts).toEqual(expect.objectContaining({ processed: 3, created_lines: 3 }));
+    expect(numbered.upload.quality).toEqual(expect.objectContaining({ duplicateRows: 1 }));
+    expect(numbered.upload.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, value: 'E-1 line 1' })]));
+    const line = await db.query(
+      `SELECT p.part_number FROM ingestion.purchase_order_lines l JOIN ingestion.purchase_orders po ON po.id = l.purchase_order_id
+       JOIN ingestion.products p ON p.id = l.product_id WHERE po.po_number = 'E-1' AND l.line_no = 1`,
+    );
+    expect(line.rows).toEqual([{ part_number: 'DUP-2' }]);
+  });
+
   it('uses an explicit mapping, saves it for a supplier and reuses it for the supplier\'s next file', async () => {
     const csv = ['Bestellnummer;Artikel;Menge;Preis', 'M-1;ART-1;3;2,50', 'M-2;ART-2;1;7,00'].join('\n');
     const up = (await (await upload('lieferant.csv', csv, { supplier_code: 'LIEF-1' })).json()) as UploadDto;

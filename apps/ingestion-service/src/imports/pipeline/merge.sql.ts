@@ -95,7 +95,9 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
                SELECT part_number, min(description) AS description FROM stage GROUP BY part_number`);
   await sql(`CREATE TEMP TABLE in_pos ON COMMIT DROP AS
                SELECT po_number, min(supplier_code) AS supplier_code, min(order_date) AS order_date,
-                      min(currency) AS currency, min(row_no) AS first_row, count(*) AS lines
+                      min(currency) AS currency, min(row_no) AS first_row, count(*) AS lines,
+                      -- rows repeating another's key within the order: (order, line), or (order, part) without line numbers
+                      count(*) - count(DISTINCT ${p.numbersLines ? 'coalesce(line_no, 0)' : 'part_number'}) AS repeats
                FROM stage GROUP BY po_number`);
   await sql(`ANALYZE in_suppliers, in_products, in_pos`);
 
@@ -279,9 +281,7 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
     );
     counts.conflicts = (counts.conflicts ?? 0) + (rowCount ?? 0);
   }
-  const key = p.numbersLines ? 'po_number, line_no' : 'po_number, part_number';
-  const duplicateRows =
-    duplicateWarnings.length + int((await sql(`SELECT coalesce(sum(n - 1), 0) AS n FROM (SELECT count(*) AS n FROM stage GROUP BY ${key}) g`)).rows[0].n);
+  const duplicateRows = duplicateWarnings.length + int((await sql(`SELECT coalesce(sum(repeats), 0) AS n FROM in_pos`)).rows[0].n);
 
   const createdProductIds = (await sql(`SELECT id FROM map_products WHERE created ORDER BY id`)).rows.map((r) => int(r.id));
   return { counts, createdProductIds, updatedProductIds: [], duplicateRows, droppedRows: duplicateWarnings.length, priceOutliers, duplicateWarnings };
