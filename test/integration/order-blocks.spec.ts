@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { serviceDataSourceOptions, urlForServiceRole } from '@torque/platform';
+import { JobContext, PlatformEnv, serviceDataSourceOptions, urlForServiceRole, type JobRecord, type ServiceEnv } from '@torque/platform';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { LineBlocksMerge } from '../../apps/ingestion-service/src/catalog/line-blocks.maintenance.js';
 import { ingestionSchema } from '../../apps/ingestion-service/src/database/ingestion.schema.js';
 import { ORDER_BLOCK_SIZE } from '../../apps/ingestion-service/src/database/migrations/1764230800000-lines-partitioned-by-order.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -129,6 +130,75 @@ describe('purchase order line blocks (partition exchange)', () => {
     );
     await expect(svc.query(`SELECT ingestion.attach_lines_block($1)`, [n.toString()])).rejects.toThrow(/violated by some row/);
     await svc.query('ROLLBACK');
+  });
+
+  it('merges adjacent block partitions into one, never across a missing block nor past max_lines, keeping every line and rule', async () => {
+    // So far: blocks 1 (6 lines) and 2 (2 lines left) are attached; 3, 4 and 5 were rolled back.
+    const loaded: bigint[] = [];
+    for (let i = 0; i < 3; i++) {
+      await svc.query('BEGIN');
+      loaded.push(await loadBlock(2));
+      await svc.query('COMMIT');
+    }
+    expect(loaded).toEqual([6n, 7n, 8n]);
+    const lines = async () => (await svc.query(`SELECT count(*)::int AS n, sum(id)::text AS ids, sum(unit_price)::text AS prices FROM ingestion.purchase_order_lines`)).rows[0];
+    const before = await lines();
+    const merge = async (maxLines: number) => (await svc.query(`SELECT * FROM ingestion.compact_lines_blocks($1)`, [maxLines])).rows;
+
+    expect(await merge(3)).toEqual([]);
+    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b1_2', merged: 2, lines: '8' }]);
+    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b6_8', merged: 3, lines: '12' }]);
+    expect(await merge(1000)).toEqual([]);
+    expect(await partitions()).toEqual(['purchase_order_lines_b1_2', 'purchase_order_lines_b6_8', 'purchase_order_lines_main']);
+    expect(await lines()).toEqual(before);
+
+    // The merged partition keeps the key and the references.
+    await expect(
+      svc.query(`INSERT INTO ingestion.purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES ('t1', $1, 1, $2, 1, 1, 'EUR')`, [
+        String(block(7) + 1n),
+        productIds[0],
+      ]),
+    ).rejects.toMatchObject({ code: '23505' });
+    await expect(svc.query(`DELETE FROM ingestion.products WHERE id = $1`, [productIds[0]])).rejects.toMatchObject({ code: '23503' });
+    // The next block is adjacent to the merged one, and merges with it.
+    await svc.query('BEGIN');
+    expect(await loadBlock(1)).toBe(9n);
+    await svc.query('COMMIT');
+    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b6_9', merged: 2, lines: '14' }]);
+  });
+
+  it('runs the merge as a step of the nightly clean-up, and leaves it to the next night when the lines are locked', async () => {
+    const env = Object.assign(new PlatformEnv(), { IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS: 300 }) as ServiceEnv;
+    const ds = new DataSource(serviceDataSourceOptions({ url: urlForServiceRole(db.url, 'ingestion'), ...ingestionSchema, poolSize: 2 }));
+    await ds.initialize();
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      const job = { id: '9d1c1d2e-0000-4000-8000-00000000b10c', counts: {}, cancel_requested_at: null } as unknown as JobRecord;
+      const ctx = () => new JobContext(job, new AbortController().signal, { progress: async () => job });
+      const step = new LineBlocksMerge(ds, env);
+      for (let i = 0; i < 2; i++) {
+        await svc.query('BEGIN');
+        await loadBlock(1);
+        await svc.query('COMMIT');
+      }
+      // A writer holds the newest partition: the merge waits 300 ms for it, then gives up without failing.
+      await other.query('BEGIN');
+      await other.query(`LOCK TABLE ingestion.purchase_order_lines_b11 IN ROW EXCLUSIVE MODE`);
+      const deferred = ctx();
+      await step.run(deferred);
+      expect(deferred.counts).toEqual({ line_partition_merges_deferred: 1 });
+      await other.query('ROLLBACK');
+
+      const done = ctx();
+      await step.run(done);
+      expect(done.counts).toEqual({ line_partitions_merged: 3 });
+      expect(await partitions()).toEqual(['purchase_order_lines_b1_2', 'purchase_order_lines_b6_11', 'purchase_order_lines_main']);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+      await ds.destroy();
+    }
   });
 
   it('migrates down to one plain table with every line and up again', async () => {

@@ -26,6 +26,7 @@ export * from './jobs/outbox-relay.service.js';
 export * from './jobs/cancel-signal.service.js';
 export * from './jobs/worker-registry.service.js';
 export * from './maintenance/maintenance.service.js';
+export * from './maintenance/maintenance-step.js';
 export * from './maintenance/service-queues.js';
 export * from './observability/metrics.service.js';
 export * from './observability/health.service.js';

@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bull';
-import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SERVICE_QUEUES, serviceQueueName, type ServiceName } from '@torque/contracts';
@@ -17,6 +17,7 @@ import { JobsRpcController } from './jobs/jobs.rpc-controller.js';
 import { OutboxRelayService } from './jobs/outbox-relay.service.js';
 import { WorkerRegistryService } from './jobs/worker-registry.service.js';
 import { CleanupJobHandler } from './maintenance/cleanup.job-handler.js';
+import { MAINTENANCE_STEPS, type MaintenanceStep } from './maintenance/maintenance-step.js';
 import { MaintenanceRpcController } from './maintenance/maintenance.rpc-controller.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { OWNED_QUEUES } from './maintenance/service-queues.js';
@@ -36,6 +37,8 @@ export interface ServicePlatformOptions {
   schema: string;
   entities: Function[];
   migrations: Function[];
+  /** The service's own steps of the nightly clean-up, run in this order after the platform's. */
+  maintenanceSteps?: Type<MaintenanceStep>[];
 }
 
 /**
@@ -49,10 +52,13 @@ export class ServicePlatformModule {
   static forService(opts: ServicePlatformOptions): DynamicModule {
     const { env, service } = opts;
     const queues: string[] = [...SERVICE_QUEUES[service]];
+    const steps = opts.maintenanceSteps ?? [];
     const providers: Provider[] = [
       { provide: SERVICE_NAME, useValue: service },
       { provide: SERVICE_ENV, useValue: env },
       { provide: OWNED_QUEUES, useValue: queues },
+      ...steps,
+      { provide: MAINTENANCE_STEPS, useFactory: (...instances: MaintenanceStep[]) => instances, inject: steps },
       {
         provide: REDIS,
         useFactory: () => new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false }),

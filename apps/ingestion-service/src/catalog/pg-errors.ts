@@ -7,3 +7,5 @@ export function sqlState(err: unknown): string | undefined {
 
 export const UNIQUE_VIOLATION = '23505';
 export const FOREIGN_KEY_VIOLATION = '23503';
+/** A lock not granted within lock_timeout. */
+export const LOCK_NOT_AVAILABLE = '55P03';

@@ -140,6 +140,18 @@ export class PlatformEnv {
   @IsInt()
   @Min(1)
   IMPORT_BLOCK_MIN_LINES = 100_000;
+
+  /** The nightly clean-up merges adjacent partitions of imported lines while together they hold at most this many lines. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  IMPORT_BLOCKS_MERGE_MAX_LINES = 10_000_000;
+
+  /** How long that merge waits for locks on the lines before leaving it to the next night. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS = 5000;
 }
 
 /** Settings of a back-end service (fitment, ingestion, media, indexer). */

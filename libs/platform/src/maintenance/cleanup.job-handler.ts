@@ -9,6 +9,7 @@ import type { JobContext } from '../jobs/job-context.js';
 import type { Outcome } from '../jobs/job-lifecycle.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { SERVICE_ENV } from '../tokens.js';
+import { MAINTENANCE_STEPS, type MaintenanceStep } from './maintenance-step.js';
 import { SYSTEM_TENANT } from './maintenance.service.js';
 import { OWNED_QUEUES } from './service-queues.js';
 
@@ -16,7 +17,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The retention clean-up: deletes finished job rows, relayed outbox rows, old inbox entries and
- * finished Bull jobs older than the cut-off, in batches, checking for cancel between batches.
+ * finished Bull jobs older than the cut-off, in batches, checking for cancel between batches; the
+ * nightly run then runs the service's own maintenance steps.
  */
 @Injectable()
 @JobHandler(QueueNames.Maintenance, JobNames.Cleanup)
@@ -27,6 +29,7 @@ export class CleanupJobHandler implements JobHandlerInstance {
     private readonly queues: QueueService,
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
     @Inject(OWNED_QUEUES) private readonly serviceQueues: string[],
+    @Inject(MAINTENANCE_STEPS) private readonly steps: MaintenanceStep[],
   ) {}
 
   async handle(ctx: JobContext): Promise<Outcome> {
@@ -47,7 +50,7 @@ export class CleanupJobHandler implements JobHandlerInstance {
          (SELECT count(*)::int FROM inbox WHERE handled_at < $1) AS inbox`,
       [cutoff, ctx.job.id, tenant],
     );
-    const total = tenant === null ? jobs + outbox + inbox + this.serviceQueues.length : jobs;
+    const total = tenant === null ? jobs + outbox + inbox + this.serviceQueues.length + this.steps.length : jobs;
     let done = 0;
     await ctx.progress(0, total, `Deleting records finished before ${cutoff.toISOString()}`, true);
 
@@ -83,6 +86,12 @@ export class CleanupJobHandler implements JobHandlerInstance {
       ctx.count('bull_jobs_removed', await this.queues.cleanFinished(queue, Date.now() - cutoff.getTime()));
       done += 1;
       await ctx.progress(Math.min(done, total), total, `Cleaning Bull queue ${queue}`, true);
+    }
+    for (const step of this.steps) {
+      ctx.throwIfCancelled();
+      await ctx.progress(Math.min(done, total), total, step.description, true);
+      await step.run(ctx);
+      done += 1;
     }
     return { status: 'completed', counts: ctx.counts, message: 'Clean-up finished' };
   }

@@ -21,9 +21,14 @@ const LINES = 'ingestion.purchase_order_lines';
  *   `open_lines_block()` and `attach_lines_block(N)`, in its own transaction: a failed or cancelled
  *   import rolls the new table back with everything else.
  *
- * The service's role has no DDL rights, so the two functions run as their owner (SECURITY
+ * The service's role has no DDL rights, so these functions run as their owner (SECURITY
  * DEFINER); `attach_lines_block` checks the block's references as the per-statement trigger does
  * for inserted lines (ATTACH PARTITION fires no insert trigger).
+ *
+ * Each large import adds a partition, and a query that cannot prune by order (a product's price
+ * history) looks into each of them: with 500 partitions such a query took about 60 ms instead of a
+ * few. `compact_lines_blocks(max_lines)`, run by the nightly clean-up, merges the oldest run of
+ * adjacent block partitions holding at most max_lines lines into one (`purchase_order_lines_b<first>_<last>`).
  *
  * The key of the lines becomes (purchase_order_id, line_no), which includes the partition key; `id`
  * keeps its identity sequence and an index. Deleting an order still deletes its lines, deleting a
@@ -68,6 +73,16 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
         EXECUTE format('GRANT SELECT, INSERT ON ingestion.%I TO %I', name, session_user);
         RETURN block;
       END $$`);
+    // Built once, sorted (and in parallel where the server allows), instead of row by row.
+    await q.query(`
+      CREATE FUNCTION ingestion.index_lines_partition(name text) RETURNS void
+      LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+      BEGIN
+        EXECUTE format('ALTER TABLE ingestion.%I ADD CONSTRAINT %I PRIMARY KEY (purchase_order_id, line_no)', name, name || '_pkey');
+        EXECUTE format('CREATE INDEX %I ON ingestion.%I (id)', name || '_id_idx', name);
+        EXECUTE format('CREATE INDEX %I ON ingestion.%I (product_id)', name || '_product_id_idx', name);
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION ingestion.index_lines_partition(text) FROM PUBLIC`);
     await q.query(`
       CREATE FUNCTION ingestion.attach_lines_block(block bigint) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -95,17 +110,89 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
               CONSTRAINT = 'purchase_order_lines_' || col || '_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
           END IF;
         END LOOP;
-        -- Built once, sorted (and in parallel where the server allows), instead of row by row.
-        EXECUTE format('ALTER TABLE ingestion.%I ADD CONSTRAINT %I PRIMARY KEY (purchase_order_id, line_no)', name, name || '_pkey');
-        EXECUTE format('CREATE INDEX %I ON ingestion.%I (id)', name || '_id_idx', name);
-        EXECUTE format('CREATE INDEX %I ON ingestion.%I (product_id)', name || '_product_id_idx', name);
+        PERFORM ingestion.index_lines_partition(name);
         EXECUTE format('ALTER TABLE ingestion.purchase_order_lines ATTACH PARTITION ingestion.%I FOR VALUES FROM (%s) TO (%s)',
                        name, low, low + ${ORDER_BLOCK_SIZE});
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION ingestion.compact_lines_blocks(max_lines bigint)
+      RETURNS TABLE (partition text, merged int, lines bigint)
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+      DECLARE
+        p record;
+        rel text;
+        n bigint;
+        run text[] := '{}';
+        run_first bigint;
+        run_last bigint;
+        run_lines bigint := 0;
+        low bigint;
+        high bigint;
+      BEGIN
+        -- The oldest run of adjacent block partitions (no block number missing between them: a block
+        -- still being loaded, or rolled back) that together hold at most max_lines lines.
+        FOR p IN
+          SELECT c.relname AS rel, m[1]::bigint AS first, coalesce(m[2], m[1])::bigint AS last, c.reltuples AS estimate
+          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid,
+               LATERAL regexp_match(c.relname, '^purchase_order_lines_b(\\d+)(?:_(\\d+))?$') m
+          WHERE i.inhparent = 'ingestion.purchase_order_lines'::regclass AND m IS NOT NULL
+          ORDER BY 2
+        LOOP
+          n := p.estimate;
+          IF n < 0 THEN
+            EXECUTE format('SELECT count(*) FROM ingestion.%I', p.rel) INTO n;
+          END IF;
+          IF cardinality(run) > 0 AND p.first = run_last + 1 AND run_lines + n <= max_lines THEN
+            run := run || p.rel;
+            run_last := p.last;
+            run_lines := run_lines + n;
+          ELSIF cardinality(run) >= 2 THEN
+            EXIT;
+          ELSIF n <= max_lines THEN
+            run := ARRAY[p.rel];
+            run_first := p.first;
+            run_last := p.last;
+            run_lines := n;
+          ELSE
+            run := '{}';
+          END IF;
+        END LOOP;
+        IF cardinality(run) < 2 THEN
+          RETURN;
+        END IF;
+
+        partition := format('purchase_order_lines_b%s_%s', run_first, run_last);
+        low := run_first * ${ORDER_BLOCK_SIZE};
+        high := (run_last + 1) * ${ORDER_BLOCK_SIZE};
+        merged := cardinality(run);
+        lines := 0;
+        -- Readers go on while the lines are copied; writers to these partitions wait (the caller's lock_timeout
+        -- bounds how long this waits for them).
+        FOREACH rel IN ARRAY run LOOP
+          EXECUTE format('LOCK TABLE ingestion.%I IN SHARE MODE', rel);
+        END LOOP;
+        EXECUTE format('CREATE TABLE ingestion.%I (LIKE ingestion.purchase_order_lines INCLUDING DEFAULTS)', partition);
+        FOREACH rel IN ARRAY run LOOP
+          EXECUTE format('INSERT INTO ingestion.%I SELECT * FROM ingestion.%I', partition, rel);
+          GET DIAGNOSTICS n = ROW_COUNT;
+          lines := lines + n;
+        END LOOP;
+        PERFORM ingestion.index_lines_partition(partition);
+        -- Proves the bound, so that ATTACH needs no scan of its own while the parent is locked.
+        EXECUTE format('ALTER TABLE ingestion.%I ADD CONSTRAINT %I CHECK (purchase_order_id >= %s AND purchase_order_id < %s)',
+                       partition, partition || '_bound', low, high);
+        FOREACH rel IN ARRAY run LOOP
+          EXECUTE format('ALTER TABLE ingestion.purchase_order_lines DETACH PARTITION ingestion.%I', rel);
+          EXECUTE format('DROP TABLE ingestion.%I', rel);
+        END LOOP;
+        EXECUTE format('ALTER TABLE ingestion.purchase_order_lines ATTACH PARTITION ingestion.%I FOR VALUES FROM (%s) TO (%s)', partition, low, high);
+        EXECUTE format('ALTER TABLE ingestion.%I DROP CONSTRAINT %I', partition, partition || '_bound');
+        RETURN NEXT;
       END $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION ingestion.attach_lines_block(bigint), ingestion.open_lines_block()`);
+    await q.query(`DROP FUNCTION ingestion.compact_lines_blocks(bigint), ingestion.attach_lines_block(bigint), ingestion.open_lines_block(), ingestion.index_lines_partition(text)`);
     await q.query(`DROP SEQUENCE ingestion.purchase_order_blocks`);
     await q.query(`ALTER TABLE ingestion.purchase_orders ALTER COLUMN id SET NO MAXVALUE`);
     await q.query(`DROP VIEW ingestion.price_history`);

@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SERVICE_ENV, type JobContext, type MaintenanceStep, type ServiceEnv } from '@torque/platform';
+import { DataSource } from 'typeorm';
+import { LOCK_NOT_AVAILABLE, sqlState } from './pg-errors.js';
+
+/**
+ * Nightly: merges the partitions of purchase order lines that large imports added (see
+ * LinesPartitionedByOrder1764230800000), oldest adjacent ones first, each merge in a transaction of
+ * its own, until no run of adjacent partitions fits IMPORT_BLOCKS_MERGE_MAX_LINES. Lines stay
+ * readable throughout; writers to the partitions being merged wait, and when the merge cannot get
+ * its locks within IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS it leaves the rest to the next night.
+ */
+@Injectable()
+export class LineBlocksMerge implements MaintenanceStep {
+  readonly description = 'Merging the partitions of purchase order lines that large imports added';
+  private readonly logger = new Logger(LineBlocksMerge.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+  ) {}
+
+  async run(ctx: JobContext): Promise<void> {
+    if (this.env.IMPORT_BLOCKS_MERGE_MAX_LINES === 0) return;
+    for (;;) {
+      ctx.throwIfCancelled();
+      let merged: { partition: string; merged: number; lines: string }[];
+      try {
+        merged = await this.dataSource.transaction(async (m) => {
+          await m.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.env.IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS}ms`]);
+          return m.query(`SELECT * FROM compact_lines_blocks($1)`, [this.env.IMPORT_BLOCKS_MERGE_MAX_LINES]);
+        });
+      } catch (err) {
+        if (sqlState(err) !== LOCK_NOT_AVAILABLE) throw err;
+        this.logger.warn(`partitions of purchase order lines are busy: merging them is left to the next run (${(err as Error).message})`);
+        ctx.count('line_partition_merges_deferred');
+        return;
+      }
+      if (!merged.length) return;
+      const [{ partition, merged: partitions, lines }] = merged;
+      this.logger.log(`merged ${partitions} partitions of purchase order lines into ${partition} (${lines} lines)`);
+      ctx.count('line_partitions_merged', partitions);
+    }
+  }
+}
