@@ -253,7 +253,10 @@ export class ImportRunner {
       };
       const sample: Record<string, unknown>[] = [];
       const wantSample = spec.sampleRows ?? 0;
-      const total = () => Math.max(dataRows, this.estimateRows(spec, dataRows, input.bytes));
+      // An estimate while rows are being read, always above the rows read so far: a total reached counts as the
+      // job's last unit, whose progress is written at once (unthrottled), and an .xlsx file is read ahead of
+      // its rows, so its byte-based estimate meets the rows read long before the end.
+      const total = () => Math.max(dataRows + 1, this.estimateRows(spec, dataRows, input.bytes));
       const maxRows = spec.maxRows ?? Number.POSITIVE_INFINITY;
       let complete = true;
 
