@@ -21,7 +21,9 @@ describe('uploads and imports through the gateway', () => {
   let db: pg.Client;
 
   beforeAll(async () => {
-    suite = await startSuite({ services: ['ingestion'], env: { UPLOAD_MAX_BYTES: String(MAX_BYTES) } });
+    // Every import here with new orders writes their lines as a partition of its own (the path of large files):
+    // test/e2e/imports-large.e2e.spec.ts covers both paths with the default.
+    suite = await startSuite({ services: ['ingestion'], env: { UPLOAD_MAX_BYTES: String(MAX_BYTES), IMPORT_BLOCK_MIN_LINES: '1' } });
     db = new pg.Client({ connectionString: suite.db.url });
     await db.connect();
   });
@@ -63,6 +65,15 @@ describe('uploads and imports through the gateway', () => {
     expect(preview.warnings).toEqual([expect.objectContaining({ row: 5, field: 'currency', severity: 'warning' })]);
     const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM ingestion.products`)).rows;
     expect(n).toBe(0);
+    // A preview writes no partition of lines and takes no block number.
+    const blocks = async () =>
+      (
+        await db.query(
+          `SELECT (SELECT count(*)::int FROM pg_inherits WHERE inhparent = 'ingestion.purchase_order_lines'::regclass) AS partitions,
+                  (SELECT is_called FROM ingestion.purchase_order_blocks) AS taken`,
+        )
+      ).rows[0];
+    expect(await blocks()).toEqual({ partitions: 1, taken: false });
 
     const processRes = await suite.http(`/api/v1/ingestion/uploads/${up.id}/process`, { method: 'POST', json: {} });
     expect(processRes.status).toBe(202);
@@ -70,6 +81,7 @@ describe('uploads and imports through the gateway', () => {
     const job = await finished(accepted.job.id);
     expect(job.status).toBe('completed');
     expect(job.counts).toEqual(expect.objectContaining({ processed: 4, created_suppliers: 2, created_materials: 4, created_pos: 3, created_prices: 4, created_lines: 4 }));
+    expect(await blocks()).toEqual({ partitions: 2, taken: true });
 
     const seed = (await (await suite.http(`/data-ingestion/progress/${accepted.job.id}/`)).json()) as SeedProgressDto;
     expect(seed).toEqual(

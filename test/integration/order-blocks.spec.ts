@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JobContext, PlatformEnv, serviceDataSourceOptions, urlForServiceRole, type JobRecord, type ServiceEnv } from '@torque/platform';
+import { grantServiceRole, JobContext, PlatformEnv, serviceDataSourceOptions, urlForServiceRole, type JobRecord, type ServiceEnv } from '@torque/platform';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { LineBlocksMerge } from '../../apps/ingestion-service/src/catalog/line-blocks.maintenance.js';
@@ -78,6 +78,15 @@ describe('purchase order line blocks (partition exchange)', () => {
     );
     const line = await svc.query(`SELECT unit_price FROM ingestion.purchase_order_lines WHERE purchase_order_id = $1 AND line_no = 1`, [String(block(n) + 1n)]);
     expect(line.rows).toEqual([{ unit_price: '99.0000' }]);
+    // Partitions are written through the parent only, whose trigger checks the references.
+    for (const partition of [`purchase_order_lines_b${n}`, 'purchase_order_lines_main']) {
+      await expect(
+        svc.query(`INSERT INTO ingestion.${partition} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES (1, 't1', $1, 9, 424242, 1, 1, 'EUR')`, [
+          String(block(n) + 1n),
+        ]),
+      ).rejects.toThrow(/permission denied/);
+      await expect(svc.query(`DELETE FROM ingestion.${partition}`)).rejects.toThrow(/permission denied/);
+    }
   });
 
   it('keeps the reference rules for lines in a block: product delete refused, order delete cascades', async () => {
@@ -132,8 +141,8 @@ describe('purchase order line blocks (partition exchange)', () => {
     await svc.query('ROLLBACK');
   });
 
-  it('merges adjacent block partitions into one, never across a missing block nor past max_lines, keeping every line and rule', async () => {
-    // So far: blocks 1 (6 lines) and 2 (2 lines left) are attached; 3, 4 and 5 were rolled back.
+  it('merges block partitions into one, over the numbers of rolled-back blocks, leaving partitions of a quarter of max_lines or more', async () => {
+    // So far: blocks 1 (6 lines) and 2 (2 lines left, 4 by the estimate) are attached; 3, 4 and 5 were rolled back.
     const loaded: bigint[] = [];
     for (let i = 0; i < 3; i++) {
       await svc.query('BEGIN');
@@ -146,13 +155,12 @@ describe('purchase order line blocks (partition exchange)', () => {
     const merge = async (maxLines: number) => (await svc.query(`SELECT * FROM ingestion.compact_lines_blocks($1)`, [maxLines])).rows;
 
     expect(await merge(3)).toEqual([]);
-    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b1_2', merged: 2, lines: '8' }]);
-    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b6_8', merged: 3, lines: '12' }]);
+    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b1_8', merged: 5, lines: '20' }]);
     expect(await merge(1000)).toEqual([]);
-    expect(await partitions()).toEqual(['purchase_order_lines_b1_2', 'purchase_order_lines_b6_8', 'purchase_order_lines_main']);
+    expect(await partitions()).toEqual(['purchase_order_lines_b1_8', 'purchase_order_lines_main']);
     expect(await lines()).toEqual(before);
 
-    // The merged partition keeps the key and the references.
+    // The merged partition keeps the key, the references and the write rule.
     await expect(
       svc.query(`INSERT INTO ingestion.purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES ('t1', $1, 1, $2, 1, 1, 'EUR')`, [
         String(block(7) + 1n),
@@ -160,18 +168,26 @@ describe('purchase order line blocks (partition exchange)', () => {
       ]),
     ).rejects.toMatchObject({ code: '23505' });
     await expect(svc.query(`DELETE FROM ingestion.products WHERE id = $1`, [productIds[0]])).rejects.toMatchObject({ code: '23503' });
-    // The next block is adjacent to the merged one, and merges with it.
+    await expect(svc.query(`DELETE FROM ingestion.purchase_order_lines_b1_8`)).rejects.toThrow(/permission denied/);
+
+    // A new block merges with it ...
     await svc.query('BEGIN');
     expect(await loadBlock(1)).toBe(9n);
     await svc.query('COMMIT');
-    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b6_9', merged: 2, lines: '14' }]);
+    expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b1_9', merged: 2, lines: '22' }]);
+    // ... unless the merged one holds a quarter of max_lines or more: it is not rewritten every night.
+    await svc.query('BEGIN');
+    expect(await loadBlock(1)).toBe(10n);
+    await svc.query('COMMIT');
+    expect(await merge(80)).toEqual([]);
+    expect(await partitions()).toEqual(['purchase_order_lines_b10', 'purchase_order_lines_b1_9', 'purchase_order_lines_main']);
   });
 
-  it('runs the merge as a step of the nightly clean-up, and leaves it to the next night when the lines are locked', async () => {
+  it('runs the merge as a step of the nightly clean-up, and leaves it to the next night while a block is being loaded', async () => {
     const env = Object.assign(new PlatformEnv(), { IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS: 300 }) as ServiceEnv;
     const ds = new DataSource(serviceDataSourceOptions({ url: urlForServiceRole(db.url, 'ingestion'), ...ingestionSchema, poolSize: 2 }));
     await ds.initialize();
-    const other = new pg.Client({ connectionString: db.url });
+    const other = new pg.Client({ connectionString: urlForServiceRole(db.url, 'ingestion') });
     await other.connect();
     try {
       const job = { id: '9d1c1d2e-0000-4000-8000-00000000b10c', counts: {}, cancel_requested_at: null } as unknown as JobRecord;
@@ -179,21 +195,21 @@ describe('purchase order line blocks (partition exchange)', () => {
       const step = new LineBlocksMerge(ds, env);
       for (let i = 0; i < 2; i++) {
         await svc.query('BEGIN');
-        await loadBlock(1);
+        expect(await loadBlock(1)).toBe(BigInt(11 + i));
         await svc.query('COMMIT');
       }
-      // A writer holds the newest partition: the merge waits 300 ms for it, then gives up without failing.
+      // An import is loading block 13: the merge waits 300 ms for it, then gives up without failing.
       await other.query('BEGIN');
-      await other.query(`LOCK TABLE ingestion.purchase_order_lines_b11 IN ROW EXCLUSIVE MODE`);
+      expect((await other.query(`SELECT ingestion.open_lines_block() AS n`)).rows[0].n).toBe('13');
       const deferred = ctx();
       await step.run(deferred);
       expect(deferred.counts).toEqual({ line_partition_merges_deferred: 1 });
+      // That import rolls back: the next run merges over its number.
       await other.query('ROLLBACK');
-
       const done = ctx();
       await step.run(done);
-      expect(done.counts).toEqual({ line_partitions_merged: 3 });
-      expect(await partitions()).toEqual(['purchase_order_lines_b1_2', 'purchase_order_lines_b6_11', 'purchase_order_lines_main']);
+      expect(done.counts).toEqual({ line_partitions_merged: 4 });
+      expect(await partitions()).toEqual(['purchase_order_lines_b1_12', 'purchase_order_lines_main']);
     } finally {
       await other.query('ROLLBACK').catch(() => undefined);
       await other.end();
@@ -216,6 +232,8 @@ describe('purchase order line blocks (partition exchange)', () => {
     } finally {
       await ds.destroy();
     }
+    // As `npm run migrate` does after the migrations.
+    await grantServiceRole(db.url, 'ingestion');
     expect(await partitions()).toEqual(['purchase_order_lines_main']);
     expect(await count()).toEqual(before);
     // New lines take ids after the existing ones.

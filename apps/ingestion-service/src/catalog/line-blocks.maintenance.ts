@@ -5,10 +5,11 @@ import { LOCK_NOT_AVAILABLE, sqlState } from './pg-errors.js';
 
 /**
  * Nightly: merges the partitions of purchase order lines that large imports added (see
- * LinesPartitionedByOrder1764230800000), oldest adjacent ones first, each merge in a transaction of
- * its own, until no run of adjacent partitions fits IMPORT_BLOCKS_MERGE_MAX_LINES. Lines stay
- * readable throughout; writers to the partitions being merged wait, and when the merge cannot get
- * its locks within IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS it leaves the rest to the next night.
+ * LinesPartitionedByOrder1764230800000), oldest first, each merge in a transaction of its own, until
+ * no two neighbouring partitions under a quarter of IMPORT_BLOCKS_MERGE_MAX_LINES fit in it together.
+ * A merge locks the lines (readers and writers wait for it); when it cannot have them within
+ * IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS (an import is loading a block, a long query runs) it leaves
+ * the rest to the next night.
  */
 @Injectable()
 export class LineBlocksMerge implements MaintenanceStep {

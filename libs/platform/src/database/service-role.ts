@@ -7,7 +7,8 @@ export function serviceRoleName(schema: string): string {
 
 /**
  * Creates (if needed) the service's login role and grants it what it needs on its own schema and
- * nothing else: data access on the tables, no DDL (migrations run as the owner via `npm run migrate`).
+ * nothing else: data access on the tables (partitions through their parent), the schema's functions, no
+ * DDL (migrations run as the owner via `npm run migrate`).
  * A password, when given, is set on the role (production); locally trust auth needs none.
  */
 export async function grantServiceRole(adminUrl: string, schema: string, password?: string): Promise<string> {
@@ -28,6 +29,17 @@ export async function grantServiceRole(adminUrl: string, schema: string, passwor
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${schema}" TO "${role}"`);
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${role}"`);
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT USAGE, SELECT ON SEQUENCES TO "${role}"`);
+    // Functions the schema's migrations keep from PUBLIC are the service's to call.
+    await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "${schema}" TO "${role}"`);
+    // A partition is written through its parent (whose triggers check what the partition's would not):
+    // privileges are not checked on partitions reached through their parent, so only reading them directly stays.
+    const { rows: partitions } = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relispartition AND c.relkind IN ('r', 'p')`,
+      [schema],
+    );
+    for (const { name } of partitions) {
+      await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "${schema}"."${name}" FROM "${role}"`);
+    }
     return role;
   } finally {
     await client.end();

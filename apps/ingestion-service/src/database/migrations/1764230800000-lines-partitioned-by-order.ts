@@ -5,6 +5,8 @@ import { PRICE_HISTORY_VIEW } from './1764230700000-price-history-from-lines.js'
 export const ORDER_BLOCK_SIZE = 2n ** 32n;
 
 const LINES = 'ingestion.purchase_order_lines';
+/** The functions this migration creates, in the order they can be dropped. */
+const LINE_FUNCTIONS = ['compact_lines_blocks(bigint)', 'attach_lines_block(bigint)', 'open_lines_block()', 'index_lines_partition(text)', 'writes_through_parent_only(text)'];
 
 /**
  * Purchase order lines are partitioned by range of their order's id, so that a large import can
@@ -62,13 +64,35 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
     await q.query(PRICE_HISTORY_VIEW);
 
     await q.query(`CREATE SEQUENCE ingestion.purchase_order_blocks AS bigint MINVALUE 1 MAXVALUE 2000000000 START WITH ${firstBlock}`);
+    // The lines' partitions are written through the parent only (its trigger checks the references;
+    // privileges are not checked on partitions reached through their parent).
+    await q.query(`
+      CREATE FUNCTION ingestion.writes_through_parent_only(name text) RETURNS void
+      LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+      DECLARE
+        grantee text;
+      BEGIN
+        FOR grantee IN
+          SELECT DISTINCT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END
+          FROM pg_class c, aclexplode(c.relacl) a
+          WHERE c.oid = format('ingestion.%I', name)::regclass AND a.grantee <> c.relowner
+        LOOP
+          EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ingestion.%I FROM %s', name, grantee);
+        END LOOP;
+      END $$`);
+    await q.query(`SELECT ingestion.writes_through_parent_only('purchase_order_lines_main')`);
     await q.query(`
       CREATE FUNCTION ingestion.open_lines_block() RETURNS bigint
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       DECLARE
-        block bigint := nextval('ingestion.purchase_order_blocks');
-        name text := 'purchase_order_lines_b' || block;
+        block bigint;
+        name text;
       BEGIN
+        -- Held until the loading transaction ends, before the number is taken: while compact_lines_blocks holds
+        -- the lines, no block is being loaded, so a block number without a partition is one that rolled back.
+        LOCK TABLE ingestion.purchase_order_lines IN ACCESS SHARE MODE;
+        block := nextval('ingestion.purchase_order_blocks');
+        name := 'purchase_order_lines_b' || block;
         EXECUTE format('CREATE TABLE ingestion.%I (LIKE ingestion.purchase_order_lines INCLUDING DEFAULTS)', name);
         EXECUTE format('GRANT SELECT, INSERT ON ingestion.%I TO %I', name, session_user);
         RETURN block;
@@ -82,7 +106,6 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
         EXECUTE format('CREATE INDEX %I ON ingestion.%I (id)', name || '_id_idx', name);
         EXECUTE format('CREATE INDEX %I ON ingestion.%I (product_id)', name || '_product_id_idx', name);
       END $$`);
-    await q.query(`REVOKE ALL ON FUNCTION ingestion.index_lines_partition(text) FROM PUBLIC`);
     await q.query(`
       CREATE FUNCTION ingestion.attach_lines_block(block bigint) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -113,6 +136,7 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
         PERFORM ingestion.index_lines_partition(name);
         EXECUTE format('ALTER TABLE ingestion.purchase_order_lines ATTACH PARTITION ingestion.%I FOR VALUES FROM (%s) TO (%s)',
                        name, low, low + ${ORDER_BLOCK_SIZE});
+        PERFORM ingestion.writes_through_parent_only(name);
       END $$`);
     await q.query(`
       CREATE FUNCTION ingestion.compact_lines_blocks(max_lines bigint)
@@ -129,8 +153,13 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
         low bigint;
         high bigint;
       BEGIN
-        -- The oldest run of adjacent block partitions (no block number missing between them: a block
-        -- still being loaded, or rolled back) that together hold at most max_lines lines.
+        -- The lines are locked first and whole, so that no lock is ever taken in the opposite order of a
+        -- statement on the lines (parent, then partitions): readers and writers wait for the merge, and the
+        -- caller's lock_timeout bounds how long the merge waits for them.
+        LOCK TABLE ingestion.purchase_order_lines IN ACCESS EXCLUSIVE MODE;
+        -- With the lines locked no block is being loaded (see open_lines_block), so block numbers between two
+        -- partitions belong to rolled-back imports and a merged range may span them. A partition of a quarter of
+        -- max_lines or more is left as it is, so that no partition is rewritten night after night as it grows.
         FOR p IN
           SELECT c.relname AS rel, m[1]::bigint AS first, coalesce(m[2], m[1])::bigint AS last, c.reltuples AS estimate
           FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid,
@@ -142,19 +171,19 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
           IF n < 0 THEN
             EXECUTE format('SELECT count(*) FROM ingestion.%I', p.rel) INTO n;
           END IF;
-          IF cardinality(run) > 0 AND p.first = run_last + 1 AND run_lines + n <= max_lines THEN
+          IF n * 4 >= max_lines THEN
+            EXIT WHEN cardinality(run) >= 2;
+            run := '{}';
+          ELSIF cardinality(run) > 0 AND run_lines + n <= max_lines THEN
             run := run || p.rel;
             run_last := p.last;
             run_lines := run_lines + n;
-          ELSIF cardinality(run) >= 2 THEN
-            EXIT;
-          ELSIF n <= max_lines THEN
+          ELSE
+            EXIT WHEN cardinality(run) >= 2;
             run := ARRAY[p.rel];
             run_first := p.first;
             run_last := p.last;
             run_lines := n;
-          ELSE
-            run := '{}';
           END IF;
         END LOOP;
         IF cardinality(run) < 2 THEN
@@ -166,33 +195,28 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
         high := (run_last + 1) * ${ORDER_BLOCK_SIZE};
         merged := cardinality(run);
         lines := 0;
-        -- Readers go on while the lines are copied; writers to these partitions wait (the caller's lock_timeout
-        -- bounds how long this waits for them).
-        FOREACH rel IN ARRAY run LOOP
-          EXECUTE format('LOCK TABLE ingestion.%I IN SHARE MODE', rel);
-        END LOOP;
         EXECUTE format('CREATE TABLE ingestion.%I (LIKE ingestion.purchase_order_lines INCLUDING DEFAULTS)', partition);
         FOREACH rel IN ARRAY run LOOP
           EXECUTE format('INSERT INTO ingestion.%I SELECT * FROM ingestion.%I', partition, rel);
           GET DIAGNOSTICS n = ROW_COUNT;
           lines := lines + n;
-        END LOOP;
-        PERFORM ingestion.index_lines_partition(partition);
-        -- Proves the bound, so that ATTACH needs no scan of its own while the parent is locked.
-        EXECUTE format('ALTER TABLE ingestion.%I ADD CONSTRAINT %I CHECK (purchase_order_id >= %s AND purchase_order_id < %s)',
-                       partition, partition || '_bound', low, high);
-        FOREACH rel IN ARRAY run LOOP
           EXECUTE format('ALTER TABLE ingestion.purchase_order_lines DETACH PARTITION ingestion.%I', rel);
           EXECUTE format('DROP TABLE ingestion.%I', rel);
         END LOOP;
+        PERFORM ingestion.index_lines_partition(partition);
         EXECUTE format('ALTER TABLE ingestion.purchase_order_lines ATTACH PARTITION ingestion.%I FOR VALUES FROM (%s) TO (%s)', partition, low, high);
-        EXECUTE format('ALTER TABLE ingestion.%I DROP CONSTRAINT %I', partition, partition || '_bound');
+        PERFORM ingestion.writes_through_parent_only(partition);
+        -- Autovacuum never analyses a partitioned table itself.
+        ANALYZE ingestion.purchase_order_lines;
         RETURN NEXT;
       END $$`);
+    // The service's role calls them (grantServiceRole grants it EXECUTE on its schema's functions); nobody else.
+    for (const fn of LINE_FUNCTIONS) await q.query(`REVOKE ALL ON FUNCTION ingestion.${fn} FROM PUBLIC`);
+    await q.query(`ANALYZE ingestion.purchase_order_lines`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION ingestion.compact_lines_blocks(bigint), ingestion.attach_lines_block(bigint), ingestion.open_lines_block(), ingestion.index_lines_partition(text)`);
+    await q.query(`DROP FUNCTION ${LINE_FUNCTIONS.map((fn) => `ingestion.${fn}`).join(', ')}`);
     await q.query(`DROP SEQUENCE ingestion.purchase_order_blocks`);
     await q.query(`ALTER TABLE ingestion.purchase_orders ALTER COLUMN id SET NO MAXVALUE`);
     await q.query(`DROP VIEW ingestion.price_history`);

@@ -332,7 +332,8 @@ export class ImportRunner {
         },
         conflictCap: CONFLICT_CAP,
         outlierPct: this.env.IMPORT_PRICE_OUTLIER_PCT,
-        blockMinLines: this.env.IMPORT_BLOCK_MIN_LINES,
+        // A preview is rolled back: it writes no partition (nor takes a block number or the lock of an attach).
+        blockMinLines: spec.dryRun ? Number.POSITIVE_INFINITY : this.env.IMPORT_BLOCK_MIN_LINES,
       };
       const merged: MergeOutcome = loaded === 0
         ? { counts: {}, createdProductIds: [], updatedProductIds: [], duplicateRows: 0, droppedRows: 0, priceOutliers: 0, duplicateWarnings: [] }

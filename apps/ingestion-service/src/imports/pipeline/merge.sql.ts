@@ -233,7 +233,6 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
           [t, p.uploadId, rows[0].seq],
         )
       ).rowCount ?? 0;
-    await sql(`SELECT attach_lines_block($1)`, [block]);
   } else {
     counts.created_lines = (await sql(`${insertLines} (${createdLines}) n`, [t, p.uploadId])).rowCount ?? 0;
   }
@@ -246,6 +245,9 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
         ])
       ).rowCount ?? 0;
   }
+  // Last of the writes to lines: attaching holds a lock on the lines that another large import's attach waits
+  // for until this import ends, so nothing after it may wait for a row that import holds.
+  if (block) await sql(`SELECT attach_lines_block($1)`, [block]);
 
   // Each new line is a new point of its product's price history (the price_history view reads the lines).
   counts.created_prices = counts.created_lines;
