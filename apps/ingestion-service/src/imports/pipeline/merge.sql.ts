@@ -220,30 +220,21 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
     counts.updated_lines = rowCount ?? 0;
   }
   // Lines of purchase orders created just now cannot exist yet: a plain INSERT, cheaper than ON CONFLICT's speculative one.
-  const insertLines = `INSERT INTO purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
-                       SELECT $1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM`;
+  // A block's table has no identity of its own: its ids come from the lines' sequence ($3).
+  const insertLines = (table: string, rows: string, id = '') =>
+    `INSERT INTO ${table} (${id && 'id, '}tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
+     SELECT ${id && `${id}, `}$1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM (${rows}) n`;
   const createdLines = lines('(SELECT * FROM map_pos WHERE created)');
   if (block) {
     const { rows } = await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`);
-    counts.created_lines =
-      (
-        await sql(
-          `INSERT INTO purchase_order_lines_b${block} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
-           SELECT nextval($3::regclass), $1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM (${createdLines}) n`,
-          [t, p.uploadId, rows[0].seq],
-        )
-      ).rowCount ?? 0;
+    counts.created_lines = (await sql(insertLines(`purchase_order_lines_b${block}`, createdLines, 'nextval($3::regclass)'), [t, p.uploadId, rows[0].seq])).rowCount ?? 0;
   } else {
-    counts.created_lines = (await sql(`${insertLines} (${createdLines}) n`, [t, p.uploadId])).rowCount ?? 0;
+    counts.created_lines = (await sql(insertLines('purchase_order_lines', createdLines), [t, p.uploadId])).rowCount ?? 0;
   }
   if (existingPos > 0) {
+    const existingLines = lines('(SELECT * FROM map_pos WHERE NOT created)');
     counts.created_lines +=
-      (
-        await sql(`${insertLines} (${lines('(SELECT * FROM map_pos WHERE NOT created)')}) n ON CONFLICT (purchase_order_id, line_no) DO NOTHING`, [
-          t,
-          p.uploadId,
-        ])
-      ).rowCount ?? 0;
+      (await sql(`${insertLines('purchase_order_lines', existingLines)} ON CONFLICT (purchase_order_id, line_no) DO NOTHING`, [t, p.uploadId])).rowCount ?? 0;
   }
   // Last of the writes to lines: attaching holds a lock on the lines that another large import's attach waits
   // for until this import ends, so nothing after it may wait for a row that import holds.
