@@ -210,6 +210,12 @@ describe('purchase order line blocks (partition exchange)', () => {
       await step.run(done);
       expect(done.counts).toEqual({ line_partitions_merged: 4 });
       expect(await partitions()).toEqual(['purchase_order_lines_b1_12', 'purchase_order_lines_main']);
+      // With nothing to merge the lines are not locked at all: a block being loaded does not defer anything.
+      await other.query('BEGIN');
+      await other.query(`SELECT ingestion.open_lines_block()`);
+      const idle = ctx();
+      await step.run(idle);
+      expect(idle.counts).toEqual({});
     } finally {
       await other.query('ROLLBACK').catch(() => undefined);
       await other.end();

@@ -6,7 +6,7 @@ export const ORDER_BLOCK_SIZE = 2n ** 32n;
 
 const LINES = 'ingestion.purchase_order_lines';
 /** The functions this migration creates, in the order they can be dropped. */
-const LINE_FUNCTIONS = ['compact_lines_blocks(bigint)', 'attach_lines_block(bigint)', 'open_lines_block()', 'index_lines_partition(text)', 'writes_through_parent_only(text)'];
+const LINE_FUNCTIONS = ['compact_lines_blocks(bigint)', 'next_lines_merge(bigint)', 'attach_lines_block(bigint)', 'open_lines_block()', 'index_lines_partition(text)', 'writes_through_parent_only(text)'];
 
 /**
  * Purchase order lines are partitioned by range of their order's id, so that a large import can
@@ -138,28 +138,17 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
                        name, low, low + ${ORDER_BLOCK_SIZE});
         PERFORM ingestion.writes_through_parent_only(name);
       END $$`);
+    // The oldest run of block partitions to merge into one (fewer than two: none). A partition of a quarter of
+    // max_lines or more is left as it is, so that no partition is rewritten night after night as it grows.
     await q.query(`
-      CREATE FUNCTION ingestion.compact_lines_blocks(max_lines bigint)
-      RETURNS TABLE (partition text, merged int, lines bigint)
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+      CREATE FUNCTION ingestion.next_lines_merge(max_lines bigint, OUT run text[], OUT run_first bigint, OUT run_last bigint)
+      LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
       DECLARE
         p record;
-        rel text;
         n bigint;
-        run text[] := '{}';
-        run_first bigint;
-        run_last bigint;
         run_lines bigint := 0;
-        low bigint;
-        high bigint;
       BEGIN
-        -- The lines are locked first and whole, so that no lock is ever taken in the opposite order of a
-        -- statement on the lines (parent, then partitions): readers and writers wait for the merge, and the
-        -- caller's lock_timeout bounds how long the merge waits for them.
-        LOCK TABLE ingestion.purchase_order_lines IN ACCESS EXCLUSIVE MODE;
-        -- With the lines locked no block is being loaded (see open_lines_block), so block numbers between two
-        -- partitions belong to rolled-back imports and a merged range may span them. A partition of a quarter of
-        -- max_lines or more is left as it is, so that no partition is rewritten night after night as it grows.
+        run := '{}';
         FOR p IN
           SELECT c.relname AS rel, m[1]::bigint AS first, coalesce(m[2], m[1])::bigint AS last, c.reltuples AS estimate
           FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid,
@@ -187,6 +176,35 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
           END IF;
         END LOOP;
         IF cardinality(run) < 2 THEN
+          run := '{}';
+        END IF;
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION ingestion.compact_lines_blocks(max_lines bigint)
+      RETURNS TABLE (partition text, merged int, lines bigint)
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+      DECLARE
+        rel text;
+        n bigint;
+        run text[];
+        run_first bigint;
+        run_last bigint;
+        low bigint;
+        high bigint;
+      BEGIN
+        -- Nothing to merge: the lines are not locked at all.
+        SELECT * INTO run, run_first, run_last FROM ingestion.next_lines_merge(max_lines);
+        IF cardinality(run) = 0 THEN
+          RETURN;
+        END IF;
+        -- The lines are locked first and whole, so that no lock is ever taken in the opposite order of a
+        -- statement on the lines (parent, then partitions): readers and writers wait for the merge, and the
+        -- caller's lock_timeout bounds how long the merge waits for them. With the lines locked no block is
+        -- being loaded (see open_lines_block), so block numbers between two partitions belong to rolled-back
+        -- imports and a merged range may span them: the run is chosen again, now that nothing changes.
+        LOCK TABLE ingestion.purchase_order_lines IN ACCESS EXCLUSIVE MODE;
+        SELECT * INTO run, run_first, run_last FROM ingestion.next_lines_merge(max_lines);
+        IF cardinality(run) = 0 THEN
           RETURN;
         END IF;
 
