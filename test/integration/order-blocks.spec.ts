@@ -78,6 +78,14 @@ describe('purchase order line blocks (partition exchange)', () => {
     );
     const line = await svc.query(`SELECT unit_price FROM ingestion.purchase_order_lines WHERE purchase_order_id = $1 AND line_no = 1`, [String(block(n) + 1n)]);
     expect(line.rows).toEqual([{ unit_price: '99.0000' }]);
+    // Ids come from the identity only: none given, none changed (no unique index spans the partitions).
+    await expect(
+      svc.query(`INSERT INTO ingestion.purchase_order_lines (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES (1, 't1', $1, 9, $2, 1, 1, 'EUR')`, [
+        String(block(n) + 1n),
+        productIds[0],
+      ]),
+    ).rejects.toThrow(/cannot insert a non-DEFAULT value into column "id"/);
+    await expect(svc.query(`UPDATE ingestion.purchase_order_lines SET id = id + 1000`)).rejects.toThrow(/can only be updated to DEFAULT/);
     // Partitions are written through the parent only, whose trigger checks the references.
     for (const partition of [`purchase_order_lines_b${n}`, 'purchase_order_lines_main']) {
       await expect(
