@@ -219,6 +219,60 @@ describe('uploads and imports through the gateway', () => {
     expect(line.rows).toEqual([{ part_number: 'DUP-2' }]);
   });
 
+  it('re-imports procurement files: upsert updates lines of existing orders in their partition and adds new ones; insert keeps them', async () => {
+    const run = async (name: string, csv: string, mode: 'insert' | 'upsert') => {
+      const up = (await (await upload(name, csv)).json()) as UploadDto;
+      const accepted = (await (await suite.http(`/api/v1/ingestion/uploads/${up.id}/process`, { method: 'POST', json: { mode } })).json()) as ProcessAcceptedDto;
+      const job = await finished(accepted.job.id);
+      expect(job.status).toBe('completed');
+      return job.counts;
+    };
+    const lines = async () =>
+      (
+        await db.query(
+          `SELECT po.po_number, l.line_no, l.unit_price::text AS price, l.quantity::text AS qty, c.relname AS partition
+           FROM ingestion.purchase_order_lines l JOIN ingestion.purchase_orders po ON po.id = l.purchase_order_id
+           JOIN pg_class c ON c.oid = l.tableoid WHERE po.po_number LIKE 'U-%' ORDER BY 1, 2`,
+        )
+      ).rows;
+    const header = 'PO,Line,Supplier,SKU,Qty,Price,Currency,Order Date';
+    expect(await run('u-first.csv', [header, 'U-1,1,Upco,U-P1,1,10,EUR,2024-05-01', 'U-1,2,Upco,U-P2,2,20,EUR,2024-05-01', 'U-2,1,Upco,U-P1,3,10,EUR,2024-05-02'].join('\n'), 'insert')).toEqual(
+      expect.objectContaining({ created_pos: 2, created_lines: 2 + 1 }),
+    );
+    const first = await lines();
+    const block = first[0].partition as string;
+    expect(block).toMatch(/^purchase_order_lines_b\d+$/);
+    expect(first.every((l) => l.partition === block)).toBe(true);
+
+    // Upsert: U-1 line 1 gets a new price, U-1 line 3 is new, U-2 line 1 is unchanged, U-3 is a new order.
+    const second = [header, 'U-1,1,Upco,U-P1,1,12,EUR,2024-05-01', 'U-1,3,Upco,U-P3,5,30,EUR,2024-05-01', 'U-2,1,Upco,U-P1,3,10,EUR,2024-05-02', 'U-3,1,Upco,U-P2,1,21,EUR,2024-05-03'];
+    expect(await run('u-second.csv', second.join('\n'), 'upsert')).toEqual(expect.objectContaining({ created_pos: 1, updated_lines: 1, created_lines: 2 }));
+    const after = await lines();
+    expect(after.map(({ po_number, line_no, price }) => [po_number, line_no, price])).toEqual([
+      ['U-1', 1, '12.0000'],
+      ['U-1', 2, '20.0000'],
+      ['U-1', 3, '30.0000'],
+      ['U-2', 1, '10.0000'],
+      ['U-3', 1, '21.0000'],
+    ]);
+    // The lines of an order stay in its partition; the new order's went into a block of the second import.
+    expect(after.filter((l) => l.po_number !== 'U-3').every((l) => l.partition === block)).toBe(true);
+    expect(after.find((l) => l.po_number === 'U-3')!.partition).toMatch(/^purchase_order_lines_b\d+$/);
+    expect(after.find((l) => l.po_number === 'U-3')!.partition).not.toBe(block);
+
+    // Insert mode leaves existing lines as they are and adds only what is new.
+    expect(await run('u-third.csv', [header, 'U-1,1,Upco,U-P1,9,99,EUR,2024-05-01', 'U-1,4,Upco,U-P1,1,40,EUR,2024-05-01'].join('\n'), 'insert')).toEqual(
+      expect.objectContaining({ created_pos: 0, created_lines: 1 }),
+    );
+    const last = await lines();
+    expect(last.filter((l) => l.po_number === 'U-1').map((l) => [l.line_no, l.price])).toEqual([
+      [1, '12.0000'],
+      [2, '20.0000'],
+      [3, '30.0000'],
+      [4, '40.0000'],
+    ]);
+  });
+
   it('uses an explicit mapping, saves it for a supplier and reuses it for the supplier\'s next file', async () => {
     const csv = ['Bestellnummer;Artikel;Menge;Preis', 'M-1;ART-1;3;2,50', 'M-2;ART-2;1;7,00'].join('\n');
     const up = (await (await upload('lieferant.csv', csv, { supplier_code: 'LIEF-1' })).json()) as UploadDto;
