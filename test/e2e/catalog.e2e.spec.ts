@@ -349,10 +349,39 @@ describe('catalog through the gateway', () => {
       // A product on lines cannot be deleted; ids never change.
       await violation(db.query(`DELETE FROM products WHERE id = $1`, [part.id]), 'purchase_order_lines_product_id_fkey');
       await expect(db.query(`UPDATE products SET id = id + 1000000 WHERE id = $1`, [part.id])).rejects.toThrow(/products.id cannot change/);
-      // Deleting a purchase order deletes its lines; the product can go afterwards.
+      // An order must name an existing supplier, on insert and on update; a supplier with orders cannot be deleted.
+      await violation(purchaseOrder(R, 'PO-R-2', 99_999_999, '2025-05-01', 'USD'), 'purchase_orders_supplier_id_fkey');
+      await violation(db.query(`UPDATE purchase_orders SET supplier_id = 99999999 WHERE id = $1`, [po]), 'purchase_orders_supplier_id_fkey');
+      await violation(db.query(`DELETE FROM suppliers WHERE id = $1`, [s]), 'purchase_orders_supplier_id_fkey');
+      await expect(db.query(`UPDATE suppliers SET id = id + 1000000 WHERE id = $1`, [s])).rejects.toThrow(/suppliers.id cannot change/);
+      // Deleting a purchase order deletes its lines; the product and the supplier can go afterwards.
       await db.query(`DELETE FROM purchase_orders WHERE id = $1`, [po]);
       expect((await db.query(`SELECT count(*)::int AS n FROM purchase_order_lines WHERE purchase_order_id = $1`, [po])).rows[0].n).toBe(0);
       expect((await suite.http(`${PRODUCTS}/${part.id}`, { method: 'DELETE', tenant: R })).status).toBe(204);
+      expect((await db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rowCount).toBe(1);
+    });
+
+    it('locks the supplier of an order being written, as a foreign key does: it cannot be deleted until that transaction ends', async () => {
+      const R = 'refs-lock';
+      const s = await supplier(R, 'SUP-L', 'Lock Supply');
+      const other = new pg.Client({ connectionString: suite.db.url, options: '-c search_path=ingestion' });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`INSERT INTO purchase_orders (tenant_id, po_number, supplier_id) VALUES ($1, 'PO-L-1', $2)`, [R, s]);
+        await db.query('BEGIN');
+        await db.query(`SET LOCAL lock_timeout = '200ms'`);
+        await expect(db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rejects.toEqual(expect.objectContaining({ code: '55P03' }));
+        await db.query('ROLLBACK');
+        // Once the order is committed, the delete is refused for the reference itself.
+        await other.query('COMMIT');
+        await expect(db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rejects.toEqual(
+          expect.objectContaining({ code: '23503', constraint: 'purchase_orders_supplier_id_fkey', message: expect.stringContaining(`supplier ${s} is still referenced`) }),
+        );
+      } finally {
+        await db.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
     });
   });
 

@@ -29,6 +29,18 @@ export const PRICE_HISTORY_VIEW = `
     JOIN ingestion.purchase_orders po ON po.id = l.purchase_order_id
    WHERE NOT l.price_excluded`;
 
+/** A plpgsql function run once per statement on `table`, the statement's rows in the table `rows`. */
+export async function createStatementTrigger(q: QueryRunner, name: string, table: string, events: string[], rows: string, body: string): Promise<void> {
+  await q.query(`CREATE FUNCTION ingestion.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$`);
+  // A trigger with a transition table handles one event, so each event has its own.
+  for (const event of events) {
+    await q.query(`
+      CREATE TRIGGER ${name}_${event.toLowerCase()} AFTER ${event} ON ingestion.${table}
+      REFERENCING ${event === 'DELETE' ? 'OLD' : 'NEW'} TABLE AS ${rows}
+      FOR EACH STATEMENT EXECUTE FUNCTION ingestion.${name}()`);
+  }
+}
+
 export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   name = 'PriceHistoryFromLines1764230700000';
 
@@ -53,18 +65,7 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
             MESSAGE = format('purchase_order_lines references ${what} %s, which does not exist', missing),
             CONSTRAINT = 'purchase_order_lines_${column}_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
         END IF;`;
-    /** A plpgsql function run once per statement on `table`, the statement's rows in the table `rows`. */
-    const perStatement = async (name: string, table: string, events: string[], rows: string, body: string) => {
-      await q.query(`CREATE FUNCTION ingestion.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$`);
-      // A trigger with a transition table handles one event, so each event has its own.
-      for (const event of events) {
-        await q.query(`
-          CREATE TRIGGER ${name}_${event.toLowerCase()} AFTER ${event} ON ingestion.${table}
-          REFERENCING ${event === 'DELETE' ? 'OLD' : 'NEW'} TABLE AS ${rows}
-          FOR EACH STATEMENT EXECUTE FUNCTION ingestion.${name}()`);
-      }
-    };
-    await perStatement('purchase_order_lines_check_references', 'purchase_order_lines', ['INSERT', 'UPDATE'], 'new_lines', `
+    await createStatementTrigger(q, 'purchase_order_lines_check_references', 'purchase_order_lines', ['INSERT', 'UPDATE'], 'new_lines', `
       DECLARE
         named bigint;
         locked bigint;
@@ -74,12 +75,12 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
         ${requireAll('product_id', 'products', 'product')}
         RETURN NULL;
       END`);
-    await perStatement('purchase_orders_delete_lines', 'purchase_orders', ['DELETE'], 'old_orders', `
+    await createStatementTrigger(q, 'purchase_orders_delete_lines', 'purchase_orders', ['DELETE'], 'old_orders', `
       BEGIN
         DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;
         RETURN NULL;
       END`);
-    await perStatement('products_keep_referenced', 'products', ['DELETE'], 'old_products', `
+    await createStatementTrigger(q, 'products_keep_referenced', 'products', ['DELETE'], 'old_products', `
       DECLARE
         referenced bigint;
       BEGIN
