@@ -9,12 +9,15 @@
 //    process is started afresh for each file, so each peak is that import's.
 // 4. In the same run, COPYs the same CSV into one plain table with PostgreSQL's own CSV parser, and prints
 //    its rows/s and the ratio.
+// 5. Also in the same run, the least PostgreSQL work the CSV's rows take in this schema (databaseFloor): rows
+//    already resolved to ids COPYed in one transaction, the lines as an attached block, timed per step.
 // BENCH_ROWS and BENCH_XLSX_ROWS change the sizes; BENCH_SERVICE_NODE_ARGS adds node flags to the service (profiling). Everything is dropped afterwards; app logs go to bench/.out/.
 import { createReadStream, createWriteStream, openAsBlob, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
@@ -28,6 +31,7 @@ const MATERIALS = 50_000;
 const DATABASE = 'torque_bench_ingestion';
 const NAMESPACE = 'benchingest';
 const TENANT = 'bench';
+const cores = availableParallelism();
 const HEADER = ['PO Number', 'Supplier Code', 'Supplier Name', 'Material', 'Material Description', 'Qty', 'Unit Price', 'Currency', 'Order Date'];
 
 requireBuild('bench:ingestion');
@@ -89,10 +93,112 @@ async function writeXlsx(file, rows) {
   await book.commit();
 }
 
+/** CPU seconds of the whole machine so far (/proc/stat, all cores): busy (user, system, interrupts), idle (with I/O wait), stolen. */
+function machineCpu() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
+  return { busy: (user + nice + system + irq + softirq) / 100, idle: (idle + iowait) / 100, steal: steal / 100 };
+}
+
+/** CPU seconds a process has used so far (user + system, /proc/<pid>/stat). */
+function processCpu(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Peak resident memory of a process so far (VmHWM), in MiB. */
 function peakRssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/**
+ * The least PostgreSQL work that importing the CSV's rows takes in this schema, whatever the code around it:
+ * one transaction, as the database owner, COPYs rows already resolved to ids (generated here, no file parsed,
+ * nothing validated, no staging, no joins, no conflicts or quality checks) into suppliers, products and
+ * purchase orders (their indexes and triggers as they are), and the lines into a block table attached with
+ * `attach_lines_block` as a large import does; line ids are taken from the sequence as one range. Keys have
+ * their own prefix (tenant `floor`), so nothing collides with the import measured before.
+ */
+async function databaseFloor(benchUrl) {
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  const steps = [];
+  let t = Date.now();
+  const started = t;
+  const mark = (name) => {
+    steps.push([name, (Date.now() - t) / 1000]);
+    t = Date.now();
+  };
+  const copy = (statement, lines) => pipeline(Readable.from(lines()), client.query(copyStreams.from(statement)));
+  /** Yields COPY text in pieces of about 64 KB. */
+  const pieces = (count, line) =>
+    function* () {
+      let buf = '';
+      for (let i = 0; i < count; i++) {
+        buf += line(i);
+        if (buf.length > 1 << 16) {
+          yield buf;
+          buf = '';
+        }
+      }
+      yield buf;
+    };
+  const P = 'F';
+  const tenant = 'floor';
+  const orders = Math.ceil(ROWS / 10);
+  const usedMaterials = new Uint8Array(MATERIALS);
+  for (let i = 0; i < ROWS; i++) usedMaterials[(i * 7919) % MATERIALS] = 1;
+  const materials = [...usedMaterials.keys()].filter((m) => usedMaterials[m]);
+  try {
+    await client.query('BEGIN');
+    await copy(
+      'COPY ingestion.suppliers (tenant_id, code, name) FROM STDIN',
+      pieces(Math.min(SUPPLIERS, orders), (s) => `${tenant}\t${P}SUP-${String(s).padStart(5, '0')}\tSupplier ${P}${s} Automotive GmbH\n`),
+    );
+    const supplierIds = new Map((await client.query(`SELECT id, code FROM ingestion.suppliers WHERE tenant_id = $1`, [tenant])).rows.map((r) => [r.code, r.id]));
+    mark('suppliers');
+    await copy(
+      'COPY ingestion.products (tenant_id, part_number, name, description) FROM STDIN',
+      pieces(materials.length, (k) => {
+        const m = materials[k];
+        return `${tenant}\t${P}MAT-${String(m).padStart(6, '0')}\tBrake rotor, type ${m % 97}\tBrake rotor, type ${m % 97}\n`;
+      }),
+    );
+    const productIds = new Map((await client.query(`SELECT id, part_number FROM ingestion.products WHERE tenant_id = $1`, [tenant])).rows.map((r) => [r.part_number, r.id]));
+    mark('materials');
+    const block = BigInt((await client.query(`SELECT ingestion.open_lines_block() AS block`)).rows[0].block);
+    const firstOrder = block * 2n ** 32n + 1n;
+    await copy(
+      'COPY ingestion.purchase_orders (id, tenant_id, po_number, supplier_id, order_date, currency) FROM STDIN',
+      pieces(orders, (po) => {
+        const r = row(po * 10, P);
+        return `${firstOrder + BigInt(po)}\t${tenant}\t${r[0]}\t${supplierIds.get(r[1])}\t${r[8]}\t${r[7]}\n`;
+      }),
+    );
+    mark('purchase orders');
+    const { rows: seq } = await client.query(`SELECT pg_get_serial_sequence('ingestion.purchase_order_lines', 'id') AS name`);
+    const firstLine = BigInt((await client.query(`SELECT nextval($1::regclass) AS id`, [seq[0].name])).rows[0].id);
+    await client.query(`SELECT setval($1::regclass, $2)`, [seq[0].name, String(firstLine + BigInt(ROWS) - 1n)]);
+    await copy(
+      `COPY ingestion.purchase_order_lines_b${block} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) FROM STDIN`,
+      pieces(ROWS, (i) => {
+        const r = row(i, P);
+        return `${firstLine + BigInt(i)}\t${tenant}\t${firstOrder + BigInt(Math.floor(i / 10))}\t${(i % 10) + 1}\t${productIds.get(r[3])}\t${r[5]}\t${r[6]}\t${r[7]}\n`;
+      }),
+    );
+    mark('lines (COPY into the block table)');
+    await client.query(`SELECT ingestion.attach_lines_block($1)`, [String(block)]);
+    mark('lines (checks, indexes, attach)');
+    await client.query('COMMIT');
+    mark('commit');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    await client.end();
+  }
+  return { seconds: (Date.now() - started) / 1000, steps };
 }
 
 async function main() {
@@ -123,6 +229,8 @@ async function main() {
     await apps.until('the ingestion service', async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok, 60_000, 100);
     const bootPeak = peakRssMb(service.pid);
     const started = Date.now();
+    const cpuBefore = machineCpu();
+    const serviceCpuBefore = processCpu(service.pid);
     const form = new FormData();
     form.append('kind', 'procurement');
     form.append('file', await openAsBlob(file), name);
@@ -150,12 +258,19 @@ async function main() {
       100,
     );
     const finished = Date.now();
+    const cpuAfter = machineCpu();
+    const serviceCpu = processCpu(service.pid) - serviceCpuBefore;
     if (done.state !== 'SUCCESS') throw new Error(`the import of ${name} ended ${done.state}: ${done.error}`);
     const peak = peakRssMb(service.pid);
     await apps.stop('ingestion');
     const seconds = (finished - started) / 1000;
     results.push({ label, rows, seconds, bootPeakMb: bootPeak, uploadSeconds: (uploaded - started) / 1000, rowsPerSecond: rows / seconds, peakRssMb: peak, result: done.result });
     console.log(`\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB (${bootPeak.toFixed(0)} MiB after boot, before the upload)`);
+    const cpu = (k) => cpuAfter[k] - cpuBefore[k];
+    console.log(
+      `  CPU while it ran (all processes, ${cores} cores): ${cpu('busy').toFixed(1)} s busy, ${cpu('idle').toFixed(1)} s idle, ${cpu('steal').toFixed(1)} s stolen; ` +
+        `the ingestion service ${serviceCpu.toFixed(1)} s`,
+    );
     console.log(`  upload (stream to storage, hash, register) ${((uploaded - started) / 1000).toFixed(1)} s`);
     for (let i = 0; i < phases.length; i++) {
       const end = i + 1 < phases.length ? phases[i + 1][1] : finished;
@@ -179,6 +294,12 @@ async function main() {
     const copyRate = ROWS / copySeconds;
     console.log(`\nplain COPY of the same CSV into one table: ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en')} rows/s`);
     console.log(`import end to end / plain COPY: ${(results[0].rowsPerSecond / copyRate).toFixed(3)}`);
+
+    const floor = await databaseFloor(benchUrl);
+    const withUpload = floor.seconds + results[0].uploadSeconds;
+    console.log(`\nleast PostgreSQL work for the same rows in this schema (resolved rows COPYed, one transaction): ${floor.seconds.toFixed(1)} s`);
+    for (const [name, seconds] of floor.steps) console.log(`  ${name.padEnd(68)} ${seconds.toFixed(1)} s`);
+    console.log(`  with this run's upload (${results[0].uploadSeconds.toFixed(1)} s) before it: ${withUpload.toFixed(1)} s = ${Math.round(ROWS / withUpload).toLocaleString('en')} rows/s at most, for an import that only writes`);
 
     await importFile('XLSX', xlsx, 'procurement-100k.xlsx', XLSX_ROWS);
   } finally {
