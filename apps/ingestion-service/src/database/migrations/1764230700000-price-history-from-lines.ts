@@ -41,6 +41,28 @@ export async function createStatementTrigger(q: QueryRunner, name: string, table
   }
 }
 
+/**
+ * Deleting rows of `table` that `referencing`.`column` still names fails (a foreign key's NO ACTION), with
+ * SQLSTATE 23503 under that key's name: trigger `<table>_keep_referenced`, once per statement.
+ */
+export function createDeleteRestriction(
+  q: QueryRunner,
+  r: { table: string; what: string; referencing: string; column: string; by: string },
+): Promise<void> {
+  return createStatementTrigger(q, `${r.table}_keep_referenced`, r.table, ['DELETE'], `old_${r.table}`, `
+    DECLARE
+      referenced bigint;
+    BEGIN
+      SELECT x.${r.column} INTO referenced FROM ingestion.${r.referencing} x JOIN old_${r.table} o ON x.${r.column} = o.id LIMIT 1;
+      IF FOUND THEN
+        RAISE foreign_key_violation USING
+          MESSAGE = format('${r.what} %s is still referenced by ${r.by}', referenced),
+          CONSTRAINT = '${r.referencing}_${r.column}_fkey', TABLE = '${r.referencing}', SCHEMA = 'ingestion';
+      END IF;
+      RETURN NULL;
+    END`);
+}
+
 export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   name = 'PriceHistoryFromLines1764230700000';
 
@@ -80,18 +102,7 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
         DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;
         RETURN NULL;
       END`);
-    await createStatementTrigger(q, 'products_keep_referenced', 'products', ['DELETE'], 'old_products', `
-      DECLARE
-        referenced bigint;
-      BEGIN
-        SELECT l.product_id INTO referenced FROM ingestion.purchase_order_lines l JOIN old_products o ON l.product_id = o.id LIMIT 1;
-        IF FOUND THEN
-          RAISE foreign_key_violation USING
-            MESSAGE = format('product %s is still referenced by purchase order lines', referenced),
-            CONSTRAINT = 'purchase_order_lines_product_id_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
-        END IF;
-        RETURN NULL;
-      END`);
+    await createDeleteRestriction(q, { table: 'products', what: 'product', referencing: 'purchase_order_lines', column: 'product_id', by: 'purchase order lines' });
     // Ids are identities and never change; an update of one would bypass the checks above.
     await q.query(`
       CREATE FUNCTION ingestion.keep_id() RETURNS trigger

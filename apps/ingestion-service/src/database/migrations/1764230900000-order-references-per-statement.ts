@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ORDER_BLOCK_SIZE } from './1764230800000-lines-partitioned-by-order.js';
-import { createStatementTrigger } from './1764230700000-price-history-from-lines.js';
+import { createDeleteRestriction, createStatementTrigger } from './1764230700000-price-history-from-lines.js';
 
 interface Reference {
   /** The rows that reference: a transition table, or (attach) `ingestion.%1$I`, the block named by format()'s first argument. */
@@ -79,18 +79,7 @@ export class OrderReferencesPerStatement1764230900000 implements MigrationInterf
         ${requireReferenced({ rows: 'new_orders', column: 'supplier_id', target: 'suppliers', what: 'supplier', table: 'purchase_orders' })}
         RETURN NULL;
       END`);
-    await createStatementTrigger(q, 'suppliers_keep_referenced', 'suppliers', ['DELETE'], 'old_suppliers', `
-      DECLARE
-        referenced bigint;
-      BEGIN
-        SELECT po.supplier_id INTO referenced FROM ingestion.purchase_orders po JOIN old_suppliers o ON po.supplier_id = o.id LIMIT 1;
-        IF FOUND THEN
-          RAISE foreign_key_violation USING
-            MESSAGE = format('supplier %s is still referenced by purchase orders', referenced),
-            CONSTRAINT = 'purchase_orders_supplier_id_fkey', TABLE = 'purchase_orders', SCHEMA = 'ingestion';
-        END IF;
-        RETURN NULL;
-      END`);
+    await createDeleteRestriction(q, { table: 'suppliers', what: 'supplier', referencing: 'purchase_orders', column: 'supplier_id', by: 'purchase orders' });
     await q.query(`
       CREATE TRIGGER suppliers_keep_id BEFORE UPDATE OF id ON ingestion.suppliers
       FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION ingestion.keep_id()`);
