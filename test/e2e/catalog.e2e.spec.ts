@@ -361,6 +361,51 @@ describe('catalog through the gateway', () => {
       expect((await db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rowCount).toBe(1);
     });
 
+    it('refuses what the foreign keys refused: a delete that could miss a newer reference (repeatable read), a truncate of a referenced table', async () => {
+      const R = 'refs-iso';
+      const s = await supplier(R, 'SUP-I', 'Iso Supply');
+      const unused = await supplier(R, 'SUP-J', 'Unused Supply');
+      const part = await create({ part_number: 'REF-ISO', name: 'Isolated' }, R);
+      const po = await purchaseOrder(R, 'PO-I-1', s, '2025-05-01', 'USD');
+      await line(R, po, 1, part.id, '1', '3');
+      // The per-statement check would see references as of the transaction's first snapshot only.
+      for (const [table, id] of [['suppliers', unused], ['products', part.id], ['purchase_orders', po]] as const) {
+        await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        try {
+          await expect(db.query(`DELETE FROM ${table} WHERE id = $1`, [id])).rejects.toEqual(
+            expect.objectContaining({ code: '0A000', message: expect.stringContaining(`rows of ${table} can be deleted only at isolation level read committed`) }),
+          );
+        } finally {
+          await db.query('ROLLBACK');
+        }
+        // A delete of nothing is not refused, at any level.
+        await db.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        expect((await db.query(`DELETE FROM ${table} WHERE id = -1`)).rowCount).toBe(0);
+        await db.query('ROLLBACK');
+      }
+      for (const [table, constraint] of [
+        ['suppliers', 'purchase_orders_supplier_id_fkey'],
+        ['purchase_orders', 'purchase_order_lines_purchase_order_id_fkey'],
+        ['products', 'purchase_order_lines_product_id_fkey'],
+      ]) {
+        await db.query('BEGIN');
+        try {
+          await expect(db.query(`TRUNCATE ${table}`)).rejects.toEqual(expect.objectContaining({ code: '23503', constraint }));
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      }
+      // Together in one command they may go (rolled back: the other tests keep their rows).
+      await db.query('BEGIN');
+      try {
+        await db.query('TRUNCATE suppliers, purchase_orders, purchase_order_lines, products');
+      } finally {
+        await db.query('ROLLBACK');
+      }
+      // At read committed the unreferenced supplier goes.
+      expect((await db.query(`DELETE FROM suppliers WHERE id = $1`, [unused])).rowCount).toBe(1);
+    });
+
     it('locks the supplier of an order being written, as a foreign key does: it cannot be deleted until that transaction ends', async () => {
       const R = 'refs-lock';
       const s = await supplier(R, 'SUP-L', 'Lock Supply');

@@ -41,18 +41,27 @@ export async function createStatementTrigger(q: QueryRunner, name: string, table
   }
 }
 
+export interface DeleteRestriction {
+  /** The referenced table, whose deletes are checked. */
+  table: string;
+  /** Its row, in the message: "product". */
+  what: string;
+  /** The referencing table and column: the error names them and the former foreign key `<referencing>_<column>_fkey`. */
+  referencing: string;
+  column: string;
+  /** The referencing rows, in the message: "purchase order lines". */
+  by: string;
+}
+
 /**
- * Deleting rows of `table` that `referencing`.`column` still names fails (a foreign key's NO ACTION), with
- * SQLSTATE 23503 under that key's name: trigger `<table>_keep_referenced`, once per statement.
+ * The body of trigger `<table>_keep_referenced`: deleting rows of `table` that `referencing`.`column` still
+ * names fails (a foreign key's NO ACTION), with SQLSTATE 23503 under that key's name; `before` runs first.
  */
-export function createDeleteRestriction(
-  q: QueryRunner,
-  r: { table: string; what: string; referencing: string; column: string; by: string },
-): Promise<void> {
-  return createStatementTrigger(q, `${r.table}_keep_referenced`, r.table, ['DELETE'], `old_${r.table}`, `
+export function deleteRestrictionBody(r: DeleteRestriction, before = ''): string {
+  return `
     DECLARE
       referenced bigint;
-    BEGIN
+    BEGIN${before}
       SELECT x.${r.column} INTO referenced FROM ingestion.${r.referencing} x JOIN old_${r.table} o ON x.${r.column} = o.id LIMIT 1;
       IF FOUND THEN
         RAISE foreign_key_violation USING
@@ -60,8 +69,14 @@ export function createDeleteRestriction(
           CONSTRAINT = '${r.referencing}_${r.column}_fkey', TABLE = '${r.referencing}', SCHEMA = 'ingestion';
       END IF;
       RETURN NULL;
-    END`);
+    END`;
 }
+
+/** ON DELETE CASCADE of the lines, in trigger purchase_orders_delete_lines (the deleted orders are `old_orders`). */
+export const DELETE_LINES_OF_OLD_ORDERS = 'DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;';
+
+/** Products that purchase order lines reference. */
+export const PRODUCTS_ON_LINES: DeleteRestriction = { table: 'products', what: 'product', referencing: 'purchase_order_lines', column: 'product_id', by: 'purchase order lines' };
 
 export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   name = 'PriceHistoryFromLines1764230700000';
@@ -99,10 +114,10 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
       END`);
     await createStatementTrigger(q, 'purchase_orders_delete_lines', 'purchase_orders', ['DELETE'], 'old_orders', `
       BEGIN
-        DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;
+        ${DELETE_LINES_OF_OLD_ORDERS}
         RETURN NULL;
       END`);
-    await createDeleteRestriction(q, { table: 'products', what: 'product', referencing: 'purchase_order_lines', column: 'product_id', by: 'purchase order lines' });
+    await createStatementTrigger(q, 'products_keep_referenced', 'products', ['DELETE'], 'old_products', deleteRestrictionBody(PRODUCTS_ON_LINES));
     // Ids are identities and never change; an update of one would bypass the checks above.
     await q.query(`
       CREATE FUNCTION ingestion.keep_id() RETURNS trigger
