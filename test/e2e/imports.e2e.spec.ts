@@ -273,6 +273,53 @@ describe('uploads and imports through the gateway', () => {
     ]);
   });
 
+  it('re-imports files without line numbers by part: the fixed rejected rows are added, a changed part is added, nothing is overwritten', async () => {
+    const run = async (name: string, csv: string, mode: 'insert' | 'upsert', fields: Record<string, string> = {}) => {
+      const up = (await (await upload(name, csv, fields)).json()) as UploadDto;
+      const accepted = (await (await suite.http(`/api/v1/ingestion/uploads/${up.id}/process`, { method: 'POST', json: { mode } })).json()) as ProcessAcceptedDto;
+      const job = await finished(accepted.job.id);
+      expect(job.status).toBe('completed');
+      return { counts: job.counts, upload: up };
+    };
+    const lines = async (po: string) =>
+      (
+        await db.query(
+          `SELECT l.line_no, p.part_number, l.quantity::int AS qty, l.unit_price::text AS price
+           FROM ingestion.purchase_order_lines l JOIN ingestion.purchase_orders po ON po.id = l.purchase_order_id
+           JOIN ingestion.products p ON p.id = l.product_id WHERE po.po_number = $1 ORDER BY 1`,
+          [po],
+        )
+      ).rows.map((r) => [r.line_no, r.part_number, r.qty, r.price]);
+    const header = 'PO,Supplier,SKU,Qty,Price';
+    // Two of W-1's four rows are rejected; the fixed report goes back in.
+    const first = await run('w-first.csv', [header, 'W-1,Wco,W-P1,1,10', 'W-1,Wco,W-P2,two,20', 'W-1,Wco,W-P3,3,30', 'W-1,Wco,W-P4,4,-1'].join('\n'), 'insert');
+    expect(first.counts).toEqual(expect.objectContaining({ processed: 2, rejected_rows: 2, created_lines: 2 }));
+    const report = (await (await suite.http(`/api/v1/ingestion/uploads/${first.upload.id}/errors.csv`)).text()).trim().split('\n');
+    const fixed = report.map((l, i) => (i === 0 ? l : l.replace(',two,', ',2,').replace(',-1,', ',40,'))).join('\n');
+    const second = await run('w-fixed.csv', fixed, 'insert');
+    expect(second.counts).toEqual(expect.objectContaining({ processed: 2, created_lines: 2, unchanged_lines: 0 }));
+    expect(await lines('W-1')).toEqual([
+      [1, 'W-P1', 1, '10.0000'],
+      [3, 'W-P3', 3, '30.0000'],
+      [4, 'W-P2', 2, '20.0000'],
+      [5, 'W-P4', 4, '40.0000'],
+    ]);
+    // The same file again, in insert mode: every row finds its line, which is left as it is.
+    expect((await run('w-again.csv', fixed, 'insert', { force: 'true' })).counts).toEqual(expect.objectContaining({ processed: 2, created_lines: 0, unchanged_lines: 2 }));
+    // Upsert: W-P1 is found by its part and updated; W-P5 is not on the order and is added, not written over a line;
+    // W-P3 twice: the first row goes to its line, the second is added.
+    const upsert = await run('w-upsert.csv', [header, 'W-1,Wco,W-P5,5,50', 'W-1,Wco,W-P1,1,11', 'W-1,Wco,W-P3,3,30', 'W-1,Wco,W-P3,6,31'].join('\n'), 'upsert');
+    expect(upsert.counts).toEqual(expect.objectContaining({ processed: 4, updated_lines: 1, unchanged_lines: 1, created_lines: 2 }));
+    expect(await lines('W-1')).toEqual([
+      [1, 'W-P1', 1, '11.0000'],
+      [3, 'W-P3', 3, '30.0000'],
+      [4, 'W-P2', 2, '20.0000'],
+      [5, 'W-P4', 4, '40.0000'],
+      [6, 'W-P5', 5, '50.0000'],
+      [7, 'W-P3', 6, '31.0000'],
+    ]);
+  });
+
   it('uses an explicit mapping, saves it for a supplier and reuses it for the supplier\'s next file', async () => {
     const csv = ['Bestellnummer;Artikel;Menge;Preis', 'M-1;ART-1;3;2,50', 'M-2;ART-2;1;7,00'].join('\n');
     const up = (await (await upload('lieferant.csv', csv, { supplier_code: 'LIEF-1' })).json()) as UploadDto;
@@ -375,6 +422,24 @@ describe('uploads and imports through the gateway', () => {
     // The line itself stays: the purchase order says what it says.
     const lines = await db.query(`SELECT l.unit_price::float AS p, l.price_excluded FROM ingestion.purchase_order_lines l JOIN ingestion.products p ON p.id = l.product_id WHERE p.part_number = 'H-PART' ORDER BY 1`);
     expect(lines.rows).toEqual([{ p: 100, price_excluded: false }, { p: 104, price_excluded: false }, { p: 250, price_excluded: true }]);
+
+    // One code, two names in one file: the alphabetically first is imported, the other's first row is reported.
+    const named = ['PO,Supplier Code,Supplier Name,SKU,Qty,Price,Currency,Date', 'N-1,NAME-1,Nameco Parts,N-PART,1,5,EUR,2024-01-01', 'N-2,NAME-1,Nameco Ltd,N-PART,1,5,EUR,2024-01-01', 'N-3,NAME-1, nameco ltd ,N-PART,1,5,EUR,2024-01-01'];
+    const n = (await (await upload('names.csv', named.join('\n'))).json()) as UploadDto;
+    const accN = (await (await suite.http(`/api/v1/ingestion/uploads/${n.id}/process`, { method: 'POST', json: {} })).json()) as ProcessAcceptedDto;
+    expect((await finished(accN.job.id)).counts).toEqual(expect.objectContaining({ created_suppliers: 1, warning_rows: 1 }));
+    const viewN = (await (await suite.http(`/api/v1/ingestion/uploads/${n.id}`)).json()) as UploadDto;
+    expect(viewN.warnings).toEqual([
+      {
+        row: 2,
+        column: 'Supplier Name',
+        field: 'supplier_name',
+        value: 'Nameco Parts',
+        expected: 'the name supplier NAME-1 has on other rows of the file ("Nameco Ltd", which is the one imported)',
+        severity: 'warning',
+      },
+    ]);
+    expect((await db.query(`SELECT name FROM ingestion.suppliers WHERE code = 'NAME-1'`)).rows[0].name).toBe('Nameco Ltd');
   });
 
   it('answers the seed progress endpoint for an unknown task with 404 and keeps tenants apart', async () => {

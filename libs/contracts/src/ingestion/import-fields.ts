@@ -49,6 +49,7 @@ export const IMPORT_COUNT_NAMES = [
   'updated_pos',
   'created_lines',
   'updated_lines',
+  'unchanged_lines',
   'created_prices',
   'conflicts',
 ] as const;

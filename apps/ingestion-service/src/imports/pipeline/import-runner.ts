@@ -336,12 +336,22 @@ export class ImportRunner {
         blockMinLines: spec.dryRun ? Number.POSITIVE_INFINITY : this.env.IMPORT_BLOCK_MIN_LINES,
       };
       const merged: MergeOutcome = loaded === 0
-        ? { counts: {}, createdProductIds: [], updatedProductIds: [], duplicateRows: 0, droppedRows: 0, priceOutliers: 0, duplicateWarnings: [] }
+        ? { counts: {}, createdProductIds: [], updatedProductIds: [], duplicateRows: 0, droppedRows: 0, priceOutliers: 0, duplicateWarnings: [], nameWarnings: [] }
         : spec.kind === 'procurement'
           ? await mergeProcurement(sql, params, step)
           : await mergeProducts(sql, params, step);
       for (const d of merged.duplicateWarnings) {
         sink.warning({ row: d.row, column: null, field: null, value: d.key, expected: 'a key not repeated later in the file (a later row replaced this one)', severity: 'warning' });
+      }
+      for (const w of merged.nameWarnings) {
+        sink.warning({
+          row: w.row,
+          column: headers[mapping.index.supplier_name] ?? null,
+          field: 'supplier_name',
+          value: w.name,
+          expected: `the name supplier ${w.code} has on other rows of the file ("${w.used}", which is the one imported)`,
+          severity: 'warning',
+        });
       }
 
       const counts: ImportCounts = { ...emptyImportCounts(), ...merged.counts, processed: loaded - merged.droppedRows, rejected_rows: rejected, warning_rows: warningRows };

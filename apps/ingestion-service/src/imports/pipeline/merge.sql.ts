@@ -30,6 +30,8 @@ export interface MergeOutcome {
   priceOutliers: number;
   /** Rows dropped as repeats of a later row with the same key (the last one wins). */
   duplicateWarnings: { row: number; key: string }[];
+  /** A supplier code with another name on other rows of the file: the first row with each other name (`used` is the one imported). */
+  nameWarnings: { row: number; code: string; name: string; used: string }[];
 }
 
 const int = (v: unknown) => Number(v ?? 0);
@@ -89,8 +91,9 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   }
 
   await step('Finding the suppliers, materials and purchase orders of the file');
+  // A code named differently on some rows: the alphabetically first name is used, the others are reported.
   await sql(`CREATE TEMP TABLE in_suppliers ON COMMIT DROP AS
-               SELECT supplier_code AS code, min(supplier_name) AS name FROM stage GROUP BY supplier_code`);
+               SELECT supplier_code AS code, min(supplier_name) AS name, max(supplier_name) AS other_name FROM stage GROUP BY supplier_code`);
   await sql(`CREATE TEMP TABLE in_products ON COMMIT DROP AS
                SELECT part_number, min(description) AS description FROM stage GROUP BY part_number`);
   await sql(`CREATE TEMP TABLE in_pos ON COMMIT DROP AS
@@ -100,6 +103,18 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
                       count(*) - count(DISTINCT ${p.numbersLines ? 'coalesce(line_no, 0)' : 'part_number'}) AS repeats
                FROM stage GROUP BY po_number`);
   await sql(`ANALYZE in_suppliers, in_products, in_pos`);
+
+  const nameWarnings: MergeOutcome['nameWarnings'] = [];
+  if (p.namesSuppliers && (await sql(`SELECT 1 FROM in_suppliers WHERE name <> other_name LIMIT 1`)).rows.length) {
+    const { rows } = await sql(
+      `SELECT min(s.row_no) AS row_no, s.supplier_code AS code, s.supplier_name AS name, i.name AS used
+       FROM stage s JOIN in_suppliers i ON i.code = s.supplier_code AND i.name <> i.other_name
+       WHERE lower(btrim(s.supplier_name)) <> lower(btrim(i.name))
+       GROUP BY s.supplier_code, s.supplier_name, i.name ORDER BY 1 LIMIT $1`,
+      [p.conflictCap],
+    );
+    for (const r of rows) nameWarnings.push({ row: int(r.row_no), code: String(r.code), name: String(r.name), used: String(r.used) });
+  }
 
   await step('Merging suppliers');
   if (p.namesSuppliers) {
@@ -203,28 +218,15 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   const existingPos = int((await sql(`SELECT count(*) AS n FROM map_pos WHERE NOT created`)).rows[0].n);
 
   await step('Merging purchase order lines');
-  // Without a line column, a line's number is its position among the PO's rows in the file.
-  const lines = (pos: string) => `
-    SELECT po.id AS po_id, coalesce(s.line_no, s.row_no - po.first_row + 1) AS line_no, p.id AS product_id,
-           s.quantity, s.unit_price, s.currency
-    FROM stage s JOIN ${pos} po ON po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number`;
-  if (p.upsert && existingPos > 0) {
-    const { rowCount } = await sql(
-      `UPDATE purchase_order_lines l
-       SET product_id = n.product_id, quantity = n.quantity, unit_price = n.unit_price, currency = n.currency, upload_id = $1
-       FROM (${lines('(SELECT * FROM map_pos WHERE NOT created)')}) n
-       WHERE l.purchase_order_id = n.po_id AND l.line_no = n.line_no
-         AND (l.product_id, l.quantity, l.unit_price, l.currency) IS DISTINCT FROM (n.product_id, n.quantity, n.unit_price, n.currency)`,
-      [p.uploadId],
-    );
-    counts.updated_lines = rowCount ?? 0;
-  }
-  // Lines of purchase orders created just now cannot exist yet: a plain INSERT, cheaper than ON CONFLICT's speculative one.
+  // Lines of purchase orders created just now cannot exist yet: a plain INSERT, cheaper than ON CONFLICT's speculative
+  // one. Without a line column, a line's number is its position among the PO's rows in the file.
   // A block's table has no identity of its own: its ids come from the lines' sequence ($3).
   const insertLines = (table: string, rows: string, id = '') =>
     `INSERT INTO ${table} (${id && 'id, '}tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
      SELECT ${id && `${id}, `}$1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM (${rows}) n`;
-  const createdLines = lines('(SELECT * FROM map_pos WHERE created)');
+  const createdLines = `
+    SELECT po.id AS po_id, coalesce(s.line_no, s.row_no - po.first_row + 1) AS line_no, p.id AS product_id, s.quantity, s.unit_price, s.currency
+    FROM stage s JOIN map_pos po ON po.created AND po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number`;
   if (block) {
     const { rows } = await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`);
     counts.created_lines = (await sql(insertLines(`purchase_order_lines_b${block}`, createdLines, 'nextval($3::regclass)'), [t, p.uploadId, rows[0].seq])).rowCount ?? 0;
@@ -232,9 +234,10 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
     counts.created_lines = (await sql(insertLines('purchase_order_lines', createdLines), [t, p.uploadId])).rowCount ?? 0;
   }
   if (existingPos > 0) {
-    const existingLines = lines('(SELECT * FROM map_pos WHERE NOT created)');
-    counts.created_lines +=
-      (await sql(`${insertLines('purchase_order_lines', existingLines)} ON CONFLICT (purchase_order_id, line_no) DO NOTHING`, [t, p.uploadId])).rowCount ?? 0;
+    const { updated, created, unchanged } = await mergeLinesOfExistingOrders(sql, p, insertLines);
+    counts.created_lines += created;
+    counts.updated_lines = updated;
+    counts.unchanged_lines = unchanged;
   }
   // Last of the writes to lines: attaching holds a lock on the lines that another large import's attach waits
   // for until this import ends, so nothing after it may wait for a row that import holds.
@@ -277,7 +280,60 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   const duplicateRows = duplicateWarnings.length + int((await sql(`SELECT coalesce(sum(repeats), 0) AS n FROM in_pos`)).rows[0].n);
 
   const createdProductIds = (await sql(`SELECT id FROM map_products WHERE created ORDER BY id`)).rows.map((r) => int(r.id));
-  return { counts, createdProductIds, updatedProductIds: [], duplicateRows, droppedRows: duplicateWarnings.length, priceOutliers, duplicateWarnings };
+  return { counts, createdProductIds, updatedProductIds: [], duplicateRows, droppedRows: duplicateWarnings.length, priceOutliers, duplicateWarnings, nameWarnings };
+}
+
+/**
+ * The file's rows for purchase orders that existed before: each goes to the line it names (a line column), or
+ * else to the line of the order that holds its part (the k-th row of a part to the k-th such line, by line
+ * number), or is added after the order's last line. Upsert updates the lines found where they differ, insert
+ * leaves them; so a file imported again, or the fixed rows of a rejected-rows report, never overwrite another
+ * part's line nor lose a row. The orders are locked first, so that two imports adding lines to one order
+ * number them one after the other.
+ */
+async function mergeLinesOfExistingOrders(
+  sql: Sql,
+  p: MergeParams,
+  insertLines: (table: string, rows: string) => string,
+): Promise<{ updated: number; created: number; unchanged: number }> {
+  await sql(`SELECT 1 FROM purchase_orders WHERE id IN (SELECT id FROM map_pos WHERE NOT created) ORDER BY id FOR NO KEY UPDATE`);
+  await sql(`
+    CREATE TEMP TABLE existing_lines ON COMMIT DROP AS
+    WITH incoming AS (
+      SELECT po.id AS po_id, s.row_no, s.line_no AS named_line, p.id AS product_id, s.quantity, s.unit_price, s.currency,
+             row_number() OVER (PARTITION BY po.id, p.id, s.line_no IS NULL ORDER BY s.row_no) AS occurrence
+      FROM stage s JOIN map_pos po ON NOT po.created AND po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number),
+    held AS (
+      SELECT l.purchase_order_id AS po_id, l.line_no, l.product_id,
+             row_number() OVER (PARTITION BY l.purchase_order_id, l.product_id ORDER BY l.line_no) AS occurrence
+      FROM purchase_order_lines l WHERE l.purchase_order_id IN (SELECT id FROM map_pos WHERE NOT created)),
+    matched AS (
+      SELECT i.*, coalesce(i.named_line, h.line_no) AS line_no,
+             CASE WHEN i.named_line IS NULL THEN h.line_no IS NOT NULL
+                  ELSE EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.purchase_order_id = i.po_id AND l.line_no = i.named_line) END AS held
+      FROM incoming i LEFT JOIN held h ON i.named_line IS NULL AND h.po_id = i.po_id AND h.product_id = i.product_id AND h.occurrence = i.occurrence),
+    last_line AS (
+      SELECT po_id, max(line_no) AS line_no FROM (
+        SELECT po_id, line_no FROM held UNION ALL SELECT po_id, named_line FROM incoming WHERE named_line IS NOT NULL) a
+      GROUP BY po_id)
+    SELECT m.po_id, m.held, m.product_id, m.quantity, m.unit_price, m.currency,
+           coalesce(m.line_no, coalesce(ll.line_no, 0) + row_number() OVER (PARTITION BY m.po_id, m.line_no IS NULL ORDER BY m.row_no)) AS line_no
+    FROM matched m LEFT JOIN last_line ll ON ll.po_id = m.po_id`);
+  let updated = 0;
+  if (p.upsert) {
+    const { rowCount } = await sql(
+      `UPDATE purchase_order_lines l
+       SET product_id = n.product_id, quantity = n.quantity, unit_price = n.unit_price, currency = n.currency, upload_id = $1
+       FROM existing_lines n
+       WHERE n.held AND l.purchase_order_id = n.po_id AND l.line_no = n.line_no
+         AND (l.product_id, l.quantity, l.unit_price, l.currency) IS DISTINCT FROM (n.product_id, n.quantity, n.unit_price, n.currency)`,
+      [p.uploadId],
+    );
+    updated = rowCount ?? 0;
+  }
+  const created = (await sql(insertLines('purchase_order_lines', `SELECT * FROM existing_lines WHERE NOT held`), [p.tenantId, p.uploadId])).rowCount ?? 0;
+  const held = Number((await sql(`SELECT count(*) AS n FROM existing_lines WHERE held`)).rows[0].n);
+  return { updated, created, unchanged: held - updated };
 }
 
 /** Adds the keys another import inserted between our look-up and our insert (ON CONFLICT DO NOTHING skipped them). */
@@ -354,5 +410,6 @@ export async function mergeProducts(sql: Sql, p: MergeParams, step: Step): Promi
     droppedRows: duplicateRows,
     priceOutliers: 0,
     duplicateWarnings: dropped.map((r) => ({ row: int(r.row_no), key: String(r.part_number) })),
+    nameWarnings: [],
   };
 }
