@@ -19,6 +19,7 @@ import {
   ListConflictsQueryDto,
   ListUploadsQueryDto,
   MessagePatterns,
+  PREVIEW_DEADLINE_MS,
   PreviewDto,
   PreviewRequestDto,
   ProcessAcceptedDto,
@@ -34,6 +35,7 @@ import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ApiError } from '../http/http-error.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
+import { FileLastInterceptor } from './file-last.interceptor.js';
 import { UploadIntakeService } from './upload-intake.service.js';
 
 const UPLOAD_FORM_SCHEMA = {
@@ -64,16 +66,18 @@ export class UploadsController {
   @Post()
   @HttpCode(201)
   @Roles('admin', 'operator')
-  @UseInterceptors(FileStreamInterceptor('file'))
+  @UseInterceptors(FileLastInterceptor, FileStreamInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_FORM_SCHEMA })
   @ApiOperation({
     summary: 'Upload a CSV or Excel file for import',
     description:
       'The file streams into storage (never through the message broker) and is registered as an upload; nothing is imported yet ' +
-      '(preview it, then process it). Text fields must come before the file in the form. Refused: files over UPLOAD_MAX_BYTES (413), ' +
-      'other types or content that does not match the name (415), empty files (400), and a file whose content (SHA-256) was uploaded ' +
-      'to the tenant before (409, `details.uploadId` names it) unless `force=true`.',
+      '(preview it, then process it). The file is the last part of the form: a text field or a second file after it is refused ' +
+      '(400, `details` names each). Refused: files over UPLOAD_MAX_BYTES (413), other types or content that does not match the ' +
+      'name, such as a ZIP named .xlsx that holds no workbook (415), empty files and files without a readable header row (400, ' +
+      '`details.file` says why), and a file whose content (SHA-256) was uploaded to the tenant before (409, `details.uploadId` ' +
+      'names it) unless `force=true`.',
     operationId: 'uploadFile',
   })
   @ApiCreatedResponse({ type: UploadDto })
@@ -109,13 +113,14 @@ export class UploadsController {
     description:
       'Runs the real import on the first IMPORT_PREVIEW_MAX_ROWS rows inside a transaction that is rolled back. `complete` tells ' +
       'whether that was the whole file (then the counts are exactly those of a real run). A mapping that misses required columns ' +
-      'is answered with the detected mapping and a problem on row 1 per missing field.',
+      'is answered with the detected mapping and a problem on row 1 per missing field. The gateway waits up to 60 s for the answer ' +
+      '(504 after that), not RPC_TIMEOUT_MS.',
     operationId: 'previewUpload',
   })
   @ApiOkResponse({ type: PreviewDto })
   @ApiErrors(404)
   preview(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: PreviewRequestDto): Promise<PreviewDto> {
-    return this.clients.send('ingestion', MessagePatterns.UploadsPreview, { ...body, uploadId: id }, meta);
+    return this.clients.send('ingestion', MessagePatterns.UploadsPreview, { ...body, uploadId: id }, meta, { timeoutMs: PREVIEW_DEADLINE_MS });
   }
 
   @Post(':id/process')

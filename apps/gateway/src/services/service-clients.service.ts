@@ -82,10 +82,11 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
         throw new ApiError(503, 'service_unavailable', `The connection to the message broker was lost while asking ${service}`);
       }),
     );
+    const deadlineMs = opts.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
     try {
-      return await firstValueFrom(race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(opts.timeoutMs ?? this.env.RPC_TIMEOUT_MS)), connectionLost$));
+      return await firstValueFrom(race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(deadlineMs)), connectionLost$));
     } catch (err) {
-      throw this.toHttpError(service, err);
+      throw this.toHttpError(service, err, deadlineMs);
     }
   }
 
@@ -105,10 +106,10 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  private toHttpError(service: ServiceName, err: unknown): ApiError {
+  private toHttpError(service: ServiceName, err: unknown, deadlineMs: number): ApiError {
     if (err instanceof ApiError) return err;
     if (err instanceof TimeoutError) {
-      return new ApiError(504, 'service_timeout', `${service} did not answer within ${this.env.RPC_TIMEOUT_MS} ms`);
+      return new ApiError(504, 'service_timeout', `${service} did not answer within ${deadlineMs} ms`);
     }
     if (isRpcErrorPayload(err)) return new ApiError(err.status, err.error, err.message, err.details);
     const message = typeof err === 'string' ? err : ((err as { message?: string })?.message ?? String(err));

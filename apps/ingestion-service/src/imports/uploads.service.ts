@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   EventNames,
   foreignFields,
   IMPORT_FIELDS,
   JobNames,
+  PREVIEW_DEADLINE_MS,
   QueueNames,
   type ColumnMapping,
   type ConflictDto,
@@ -27,18 +28,20 @@ import {
 } from '@torque/contracts';
 import {
   enqueueEvent,
+  FILE_STORAGE,
   JobLifecycleService,
   JobSubmitterService,
   OutboxRelayService,
   rpcError,
   SERVICE_ENV,
   StorageNotFoundError,
+  type FileStorage,
   type JobRecord,
   type ServiceEnv,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
 import { ImportRunner, MappingError } from './pipeline/import-runner.js';
-import { UnreadableFileError } from './pipeline/row-source.js';
+import { headerRowOf, UnreadableFileError } from './pipeline/row-source.js';
 import { toConflictDto, toUploadDto, UploadsRepository, type UploadRecord } from './uploads.repository.js';
 
 /** Import jobs of small files go first (Bull priority 1 is the highest). */
@@ -64,6 +67,8 @@ const SEED_STATE: Record<JobRecord['status'], SeedTaskState> = {
 /** Use-cases of uploads: register, list, preview, process, conflicts, mappings and the seed's progress view. */
 @Injectable()
 export class UploadsService {
+  private readonly logger = new Logger(UploadsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: UploadsRepository,
@@ -71,11 +76,13 @@ export class UploadsService {
     private readonly submitter: JobSubmitterService,
     private readonly lifecycle: JobLifecycleService,
     private readonly relay: OutboxRelayService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
   ) {}
 
   async register(meta: RequestMeta, cmd: RegisterUploadCommand): Promise<UploadDto> {
     this.checkMappingKind(cmd.kind, cmd.mapping);
+    await this.checkHeaderRow(cmd);
     await this.dataSource.transaction(async (em) => {
       await this.repo.lockContent(em, meta.tenantId, cmd.sha256);
       if (!cmd.force) {
@@ -110,8 +117,8 @@ export class UploadsService {
     this.checkMappingKind(upload.kind, cmd.mapping);
     const mode = cmd.mode ?? upload.mode;
     const base = { uploadId: upload.id, kind: upload.kind, mode };
-    // Ends a little before the gateway stops waiting, so the caller hears why.
-    const deadline = AbortSignal.timeout(Math.max(500, this.env.RPC_TIMEOUT_MS - 300));
+    // Ends a little before the gateway stops waiting (PREVIEW_DEADLINE_MS, not RPC_TIMEOUT_MS), so the caller hears why.
+    const deadline = AbortSignal.timeout(PREVIEW_DEADLINE_MS - 1000);
     try {
       const o = await this.runner.run(
         {
@@ -162,7 +169,7 @@ export class UploadsService {
         };
       }
       if (deadline.aborted) {
-        throw rpcError(504, 'service_timeout', `The preview took longer than the request deadline; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`);
+        throw rpcError(504, 'service_timeout', `The preview took longer than ${PREVIEW_DEADLINE_MS / 1000} s; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`);
       }
       throw this.fileError(err);
     }
@@ -281,6 +288,36 @@ export class UploadsService {
     const upload = await this.repo.find(meta.tenantId, id);
     if (!upload) throw rpcError(404, 'not_found', `Upload ${id} not found`);
     return upload;
+  }
+
+  /**
+   * Refuses a file without a readable header row now, at upload, rather than at its preview or import: the
+   * header row is read from storage as the import reads it. Not a workbook at all is a file of the wrong type (415).
+   * An .xlsx whose worksheet comes before its shared strings is read to its end for that, which can outlast the
+   * gateway's wait for the answer: the gateway would then remove the file while it is registered here. So the
+   * check gets half of RPC_TIMEOUT_MS; a file it cannot read by then is taken, and checked by its preview or import.
+   */
+  private async checkHeaderRow(cmd: RegisterUploadCommand): Promise<void> {
+    const waitMs = this.env.RPC_TIMEOUT_MS / 2;
+    const source = await this.storage.open(cmd.storageKey).catch((err: unknown) => {
+      throw this.fileError(err);
+    });
+    const reading = headerRowOf(cmd.format, source).then(
+      () => 'readable' as const,
+      (err: unknown) => err,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, waitMs, 'late')));
+    const outcome = await Promise.race([reading, late]);
+    clearTimeout(timer);
+    if (outcome === 'readable') return;
+    if (outcome === 'late') {
+      this.logger.log(`Upload ${cmd.id}: the header row was not read within ${waitMs} ms; the file is taken unchecked`);
+      return;
+    }
+    if (!(outcome instanceof UnreadableFileError)) throw this.fileError(outcome);
+    if (outcome.wrongFormat) throw rpcError(415, 'bad_request', outcome.message);
+    throw rpcError(400, 'validation_failed', outcome.message, { file: [outcome.message] });
   }
 
   private checkMappingKind(kind: UploadRecord['kind'], mapping: ColumnMapping | null | undefined): void {

@@ -9,6 +9,13 @@ import type { ListUploadsCommand, RegisterUploadCommand, StoredFileRef, UploadDt
  * Request-reply patterns of uploads and imports (ingestion-service). Wire names: never change one
  * without a migration note.
  */
+/**
+ * How long the gateway waits for a preview (IngestionPatterns.UploadsPreview), instead of RPC_TIMEOUT_MS: a
+ * preview runs the import on up to IMPORT_PREVIEW_MAX_ROWS rows before it answers, seconds on a large file and
+ * more while imports run. The service gives up a little earlier, so the caller hears why.
+ */
+export const PREVIEW_DEADLINE_MS = 60_000;
+
 export const IngestionPatterns = {
   UploadsRegister: 'ingestion.uploads.register',
   UploadsList: 'ingestion.uploads.list',

@@ -19,8 +19,8 @@ import { DetectedMappingDto, IsColumnMapping, type ColumnMapping } from './mappi
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
 /**
- * The text fields of the upload form (multipart/form-data). They must come before the `file` part:
- * the gateway streams the file into storage as it arrives and reads no field after it.
+ * The text fields of the upload form (multipart/form-data). They must come before the `file` part: the
+ * gateway streams the file into storage as it arrives, and refuses the upload (400) when a field follows it.
  */
 export class UploadFormDto {
   @ApiProperty({ enum: IMPORT_KINDS, description: 'What the file holds: purchase order lines or the product master.' })
@@ -43,7 +43,14 @@ export class UploadFormDto {
   @MaxLength(100)
   supplier_code?: string;
 
-  @ApiPropertyOptional({ enum: IMPORT_MODES, default: 'insert' })
+  @ApiPropertyOptional({
+    enum: IMPORT_MODES,
+    default: 'insert',
+    description:
+      'insert creates what is new and leaves what exists; upsert also updates what exists. A row of a purchase order that exists ' +
+      'goes to the line it names (a line column), or else to the line that holds its part (the k-th row of a part to the k-th ' +
+      'such line); a row that finds no line is added after the last line of its order.',
+  })
   @IsOptional()
   @IsIn(IMPORT_MODES)
   mode?: ImportMode;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
-import { csvRows, UnreadableFileError, xlsxRows, type CsvRow, type RowBatches } from './row-source.js';
+import { zipOf } from '../../../../../test/support/zip.js';
+import { csvRows, headerRowOf, UnreadableFileError, xlsxRows, type CsvRow, type RowBatches } from './row-source.js';
 
 /** The batches of a row source, each batch taken whole before the next is asked for. */
 async function batchesOf(rows: RowBatches): Promise<CsvRow[][]> {
@@ -42,6 +45,25 @@ describe('csvRows', () => {
   });
 });
 
+async function workbookOf(rows: unknown[][], sheets = 1): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (let i = 1; i <= sheets; i++) {
+    const sheet = book.addWorksheet(`Sheet ${i}`);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The error a promise rejects with. */
+async function failureOf(promise: Promise<unknown>): Promise<UnreadableFileError> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (err: UnreadableFileError) => err,
+  );
+}
+
 describe('xlsxRows', () => {
   it('gives the header row as a batch of its own, then the rows in small batches', async () => {
     const book = new ExcelJS.Workbook();
@@ -55,5 +77,54 @@ describe('xlsxRows', () => {
     expect(rows).toHaveLength(150);
     expect(rows[0]).toEqual({ fields: ['PO-1', '1', '2024-01-02'], line: 2 });
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThan(100);
+  });
+
+  it('says what is wrong with a workbook it cannot read: no workbook at all, no worksheet, cut off', async () => {
+    const notABook = await failureOf(batchesOf(xlsxRows(Readable.from([zipOf({ 'readme.txt': 'hello' })]))));
+    expect(notABook).toBeInstanceOf(UnreadableFileError);
+    expect({ message: notABook.message, wrongFormat: notABook.wrongFormat }).toEqual({
+      message: 'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook',
+      wrongFormat: true,
+    });
+    const noSheet = await failureOf(batchesOf(xlsxRows(Readable.from([Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer())]))));
+    expect({ message: noSheet.message, wrongFormat: noSheet.wrongFormat }).toEqual({ message: 'The .xlsx file has no worksheet', wrongFormat: false });
+    const whole = await workbookOf([['SKU', 'Name'], ...Array.from({ length: 300 }, (_, i) => [`P-${i}`, `Part ${i}`])]);
+    const cut = await failureOf(batchesOf(xlsxRows(Readable.from([whole.subarray(0, whole.length >> 1)]))));
+    expect({ message: cut.message, wrongFormat: cut.wrongFormat }).toEqual({ message: 'The .xlsx file cannot be read: it ends early (the file may be cut off)', wrongFormat: false });
+  });
+
+  it('leaves no temporary copy of a worksheet behind, read to the end or left at the header row', async () => {
+    // exceljs writes the worksheets before the shared strings, as Excel does: the reader copies them to temporary files.
+    const book = await workbookOf([['SKU', 'Name'], ['P-1', 'Brake pad']], 3);
+    const copies = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+    const before = copies();
+    const left = () => copies().filter((name) => !before.includes(name));
+    expect((await batchesOf(xlsxRows(Readable.from([book])))).flat()).toHaveLength(2);
+    expect((await headerRowOf('xlsx', Readable.from([book]))).fields).toEqual(['SKU', 'Name']);
+    // exceljs removes a copy asynchronously, once the next worksheet was asked for.
+    for (let waited = 0; left().length > 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(left()).toEqual([]);
+  });
+});
+
+describe('headerRowOf', () => {
+  it('reads the header row of a CSV or .xlsx file', async () => {
+    expect(await headerRowOf('csv', chunks('PO;Qty\nPO-1;1\n', 3))).toEqual({ fields: ['PO', 'Qty'], line: 1 });
+    expect(await headerRowOf('xlsx', Readable.from([await workbookOf([['PO', 'Qty'], ['PO-1', 1]])]))).toEqual({ fields: ['PO', 'Qty'], line: 1 });
+  });
+
+  it('refuses a file without one: no text, blank lines only, a blank first row, an empty worksheet', async () => {
+    for (const text of ['', '\n\n', ' \r\n\t\n  ', ',,\nPO,Qty\n']) {
+      await expect(headerRowOf('csv', chunks(text, 2))).rejects.toThrow('The CSV file has no header row: it holds no text, or its first line is blank');
+    }
+    await expect(headerRowOf('xlsx', Readable.from([await workbookOf([])]))).rejects.toThrow(
+      'The first worksheet of the .xlsx file has no header row: it is empty, or its first row is blank',
+    );
+  });
+
+  it('closes the file once the header row is read', async () => {
+    const source = chunks(`PO,Qty\n${'PO-1,1\n'.repeat(10_000)}`, 1024);
+    await headerRowOf('csv', source);
+    expect(source.destroyed).toBe(true);
   });
 });

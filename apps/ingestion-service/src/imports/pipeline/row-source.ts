@@ -5,9 +5,15 @@ import { CsvReader, type CsvRow } from './csv-reader.js';
 
 export type { CsvRow } from './csv-reader.js';
 
-/** A file that cannot be read as the format it claims (a broken .xlsx, an unterminated quote ...). */
+/**
+ * A file that cannot be read as the format it claims (a broken .xlsx, an unterminated quote ...).
+ * `wrongFormat`: it is not of that format at all (a ZIP named .xlsx that holds no workbook), not merely broken.
+ */
 export class UnreadableFileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly wrongFormat = false,
+  ) {
     super(message);
     this.name = 'UnreadableFileError';
   }
@@ -91,6 +97,35 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** The reason exceljs (or the unzip beneath it) gives, in words where it gives a code. */
+function xlsxReason(err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  return message === 'FILE_ENDED' ? 'it ends early (the file may be cut off)' : message;
+}
+
+/**
+ * exceljs copies a worksheet that comes before the shared strings in the archive (as Excel writes them) to
+ * a temporary file, read once the whole archive was, and removes the copy only when asked for the worksheet
+ * after it: breaking off at the first worksheet would leave the copy behind until the process exits. So
+ * when the archive was read to its end, the remaining worksheets are opened and left at once (which closes
+ * them) to the end; otherwise no copy was read yet and the file is just closed.
+ */
+async function closeWorkbook(sheets: AsyncIterator<AsyncIterable<unknown>>, source: Readable): Promise<void> {
+  try {
+    if (source.readableEnded) {
+      for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+        const rows = next.value[Symbol.asyncIterator]();
+        await rows.next();
+        await rows.return?.();
+      }
+    }
+  } catch {
+    // Whatever went wrong was reported by the read that stopped.
+  } finally {
+    source.destroy();
+  }
+}
+
 /**
  * The rows of the first worksheet of an .xlsx stream, in batches, read with exceljs's streaming reader
  * (memory: one row plus the shared strings table). Dates come as YYYY-MM-DD.
@@ -105,33 +140,66 @@ export async function* xlsxRows(source: Readable): RowBatches {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const sheets = workbook[Symbol.asyncIterator]();
   let batch: CsvRow[] = [];
   let header = false;
   try {
-    for await (const sheet of workbook) {
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const fields: string[] = [];
-        for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]));
-        if (fields.every((f) => f === '')) continue;
-        batch.push({ fields, line: row.number });
-        if (!header || batch.length >= XLSX_BATCH_ROWS) {
-          header = true;
-          yield batch;
-          batch = [];
-        }
+    // Only the first worksheet holds the data.
+    const first = await sheets.next();
+    if (first.done) {
+      // exceljs sets the model when it read xl/workbook.xml: without it the archive is no workbook at all.
+      if (!workbook.model) throw new UnreadableFileError('The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook', true);
+      throw new UnreadableFileError('The .xlsx file has no worksheet');
+    }
+    for await (const row of first.value) {
+      const values = row.values as ExcelJS.CellValue[];
+      const fields: string[] = [];
+      for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]));
+      if (fields.every((f) => f === '')) continue;
+      batch.push({ fields, line: row.number });
+      if (!header || batch.length >= XLSX_BATCH_ROWS) {
+        header = true;
+        yield batch;
+        batch = [];
       }
-      // Only the first worksheet holds the data; the rest of the file is not read.
-      break;
     }
   } catch (err) {
-    throw new UnreadableFileError(`The .xlsx file cannot be read: ${(err as Error).message}`);
+    if (err instanceof UnreadableFileError) throw err;
+    throw new UnreadableFileError(`The .xlsx file cannot be read: ${xlsxReason(err)}`);
   } finally {
-    source.destroy();
+    await closeWorkbook(sheets, source);
   }
   if (batch.length) yield batch;
 }
 
 export function rowsOf(format: UploadFormat, source: Readable): RowBatches {
   return format === 'xlsx' ? xlsxRows(source) : csvRows(source);
+}
+
+/** A row without text (empty or blank cells only): as a header row, it names no column. */
+export function isBlankRow(row: CsvRow): boolean {
+  return row.fields.every((f) => f.trim() === '');
+}
+
+/**
+ * The header row of a file (its first row), read as the import reads it, and nothing after it; an
+ * UnreadableFileError when the file has none: no text at all, or a blank first row. Closes the source.
+ */
+export async function headerRowOf(format: UploadFormat, source: Readable): Promise<CsvRow> {
+  const rows = rowsOf(format, source);
+  try {
+    const first = await rows.next();
+    const [header] = first.done ? [] : [...first.value];
+    if (!header || isBlankRow(header)) {
+      throw new UnreadableFileError(
+        format === 'xlsx'
+          ? 'The first worksheet of the .xlsx file has no header row: it is empty, or its first row is blank'
+          : 'The CSV file has no header row: it holds no text, or its first line is blank',
+      );
+    }
+    return header;
+  } finally {
+    await rows.return(undefined);
+    source.destroy();
+  }
 }
