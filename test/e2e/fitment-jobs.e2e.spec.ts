@@ -146,6 +146,13 @@ describe('AI fitment jobs', () => {
     expect(bad.body.details.product_file[0]).toMatch(/part number column/);
     const txt = await upload('parts.txt', new Blob(['x'], { type: 'text/plain' }));
     expect(txt.status).toBe(415);
+    // job_type after the file would not be read: refused, not taken as a JSON-less request without a type.
+    const late = new FormData();
+    late.append('product_file', new Blob([csv], { type: 'text/csv' }), 'late.csv');
+    late.append('job_type', 'upload');
+    const lateRes = await suite.http(`${JOBS}/`, { method: 'POST', body: late });
+    expect(lateRes.status).toBe(400);
+    expect(((await lateRes.json()) as { details: Record<string, string[]> }).details).toEqual({ job_type: ['job_type must come before the file part in the form'] });
   });
 
   it('takes an .xlsx parts file, with catalog product ids', async () => {

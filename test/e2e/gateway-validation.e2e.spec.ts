@@ -75,7 +75,7 @@ describe('gateway input validation', () => {
     });
 
     it('answers a body of an unsupported media type with a 415 envelope', async () => {
-      const body = await envelope(await postRaw('<cleanup olderThanDays="1"/>', 'application/xml'), 415, 'bad_request');
+      const body = await envelope(await postRaw('<cleanup olderThanDays="1"/>', 'application/xml'), 415, 'unsupported_media_type');
       expect(body.message).toMatch(/content-type|media type/i);
     });
 

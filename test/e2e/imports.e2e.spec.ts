@@ -121,7 +121,7 @@ describe('uploads and imports through the gateway', () => {
     expect(((await tooBig.json()) as { message: string }).message).toMatch(new RegExp(`larger than ${MAX_BYTES} bytes`));
     const pdf = await upload('scan.pdf', '%PDF-1.4');
     expect(pdf.status).toBe(415);
-    expect(((await pdf.json()) as { message: string }).message).toMatch(/Only \.csv and \.xlsx/);
+    expect(await pdf.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringMatching(/Only \.csv and \.xlsx/), details: { file: [expect.stringMatching(/Only/)] } });
     const fakeXlsx = await upload('book.xlsx', 'a,b\n1,2\n');
     expect(fakeXlsx.status).toBe(415);
     expect((await upload('empty.csv', '')).status).toBe(400);

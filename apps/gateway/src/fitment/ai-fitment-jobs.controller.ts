@@ -38,6 +38,7 @@ import { validateSync } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Meta, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
+import { FileLastInterceptor } from '../http/file-last.interceptor.js';
 import { ApiError } from '../http/http-error.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
@@ -71,7 +72,7 @@ export class AiFitmentJobsController {
 
   @Post()
   @Roles('admin', 'operator', 'reviewer')
-  @UseInterceptors(FileStreamInterceptor('product_file'))
+  @UseInterceptors(FileLastInterceptor, FileStreamInterceptor('product_file'))
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({
     description:

@@ -3,7 +3,7 @@ import type { MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import { VEHICLE_IMPORT_MAX_BYTES, type PartsFileFormat, type StoredPartsFile } from '@torque/contracts';
 import { FILE_STORAGE, storageSegment, type FileStorage } from '@torque/platform';
 import { randomUUID } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { ApiError } from '../http/http-error.js';
 import { FileSniffer, formatOfName, RefusedFileError } from '../ingestion/file-sniffer.js';
 
@@ -58,11 +58,11 @@ export class PartsFileIntakeService {
     const key = `fitment/${kind.folder}/${storageSegment(tenantId)}/${randomUUID()}.${format}`;
     try {
       const sniffer = new FileSniffer(format);
-      if (kind.maxBytes < PARTS_FILE_MAX_BYTES) {
-        const limit = new ByteLimit(kind.maxBytes);
-        limit.once('error', (e) => sniffer.destroy(e));
-        file.stream.pipe(limit).pipe(sniffer);
-      } else file.stream.pipe(sniffer);
+      // pipeline() carries an error of any stage to the sniffer, where storage.put sees it: the size limit, a
+      // refused type, a field after the file (FileLastInterceptor) or a dropped connection. pipe() would not,
+      // and put would wait for the end of a stream that never ends.
+      const limit = kind.maxBytes < PARTS_FILE_MAX_BYTES ? [new ByteLimit(kind.maxBytes)] : [];
+      pipeline([file.stream, ...limit, sniffer], () => undefined);
       const stored = await this.storage.put(key, sniffer);
       return { storage_key: key, file_name: fileName, format, size_bytes: stored.size, sha256: stored.sha256 };
     } catch (err) {
@@ -78,7 +78,7 @@ export class PartsFileIntakeService {
 
   private httpError(err: unknown, kind: IntakeKind): unknown {
     if (err instanceof RefusedFileError) {
-      return new ApiError(err.status, err.status === 415 ? 'bad_request' : 'validation_failed', err.message, { [kind.field]: [err.message] });
+      return new ApiError(err.status, err.status === 415 ? 'unsupported_media_type' : 'validation_failed', err.message, { [kind.field]: [err.message] });
     }
     if (err instanceof PayloadTooLargeException || (err as { status?: number })?.status === 413) {
       return new ApiError(413, 'payload_too_large', `The ${kind.folder === 'parts' ? 'parts' : 'vehicle'} file is larger than ${kind.maxBytes} bytes`);

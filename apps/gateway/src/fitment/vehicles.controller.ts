@@ -15,6 +15,7 @@ import {
 } from '@torque/contracts';
 import { Meta, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
+import { FileLastInterceptor } from '../http/file-last.interceptor.js';
 import { ApiError } from '../http/http-error.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { PartsFileIntakeService, VEHICLE_FILE_INTAKE } from './parts-file-intake.service.js';
@@ -62,7 +63,7 @@ export class VehiclesController {
   @Post('import')
   @HttpCode(200)
   @Roles('admin')
-  @UseInterceptors(FileStreamInterceptor('file'))
+  @UseInterceptors(FileLastInterceptor, FileStreamInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: VehicleImportFormDto })
   @ApiOperation({

@@ -64,7 +64,7 @@ describe('ErrorEnvelopeFilter', () => {
     const badJson = Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 });
     expect(answer(badJson).body).toEqual({ error: 'bad_request', message: 'Unexpected end of JSON input' });
     const media = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
-    expect(answer(media).status).toBe(415);
+    expect(answer(media)).toEqual(expect.objectContaining({ status: 415, body: { error: 'unsupported_media_type', message: 'Unsupported Media Type' } }));
   });
 
   it('hides anything else behind a 500 internal_error', () => {

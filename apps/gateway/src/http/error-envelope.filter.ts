@@ -10,7 +10,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   404: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',
-  415: 'bad_request',
+  415: 'unsupported_media_type',
   422: 'validation_failed',
   429: 'rate_limited',
   500: 'internal_error',

@@ -99,7 +99,7 @@ export class UploadIntakeService {
   }
 
   private httpError(err: unknown): unknown {
-    if (err instanceof RefusedFileError) return new ApiError(err.status, err.status === 415 ? 'bad_request' : 'validation_failed', err.message);
+    if (err instanceof RefusedFileError) return new ApiError(err.status, err.status === 415 ? 'unsupported_media_type' : 'validation_failed', err.message, { file: [err.message] });
     if (err instanceof PayloadTooLargeException || (err as { status?: number })?.status === 413) {
       return new ApiError(413, 'payload_too_large', `The file is larger than ${this.env.UPLOAD_MAX_BYTES} bytes (UPLOAD_MAX_BYTES)`);
     }

@@ -35,7 +35,7 @@ import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ApiError } from '../http/http-error.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
-import { FileLastInterceptor } from './file-last.interceptor.js';
+import { FileLastInterceptor } from '../http/file-last.interceptor.js';
 import { UploadIntakeService } from './upload-intake.service.js';
 
 const UPLOAD_FORM_SCHEMA = {

@@ -316,7 +316,7 @@ export class UploadsService {
       return;
     }
     if (!(outcome instanceof UnreadableFileError)) throw this.fileError(outcome);
-    if (outcome.wrongFormat) throw rpcError(415, 'bad_request', outcome.message);
+    if (outcome.wrongFormat) throw rpcError(415, 'unsupported_media_type', outcome.message, { file: [outcome.message] });
     throw rpcError(400, 'validation_failed', outcome.message, { file: [outcome.message] });
   }
 

@@ -3,7 +3,7 @@ import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import type { Observable } from 'rxjs';
-import { ApiError } from '../http/http-error.js';
+import { ApiError } from './http-error.js';
 
 type FileStream = MultipartFile['file'];
 

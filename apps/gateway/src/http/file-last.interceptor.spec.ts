@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { PassThrough } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { ApiError } from '../http/http-error.js';
+import { ApiError } from './http-error.js';
 import { fileLast, fileThenEndOfForm, refusalOfPartsAfterFile } from './file-last.interceptor.js';
 
 type FileStream = PassThrough & MultipartFile['file'];
