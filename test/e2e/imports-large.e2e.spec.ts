@@ -105,6 +105,7 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
     expect(t.clientMs).toBeLessThan(2000);
     expect(t.serverMs).toBeLessThan(1000);
     expect(t.revoked.current).toBeLessThan(ROWS);
+    expect(t.revoked.status).toBe('Cancelled');
     expect(await catalogState()).toEqual(before);
     const upload = (await (await suite.http(`/api/v1/ingestion/uploads/${big.id}`)).json()) as UploadDto;
     expect(upload.status).toBe('cancelled');

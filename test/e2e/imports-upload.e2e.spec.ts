@@ -173,6 +173,18 @@ describe('upload intake: the form and the file are checked before an upload is r
     }
   });
 
+  it('names the field of a mapping whose column the file lacks, and the field a mapping names that is none', async () => {
+    const tenant = 'intake-mapping';
+    const up = (await (await post(tenant, [['kind', 'procurement'], ['file', CSV, 'mapping.csv']])).json()) as UploadDto;
+    const res = await suite.http(`/api/v1/ingestion/uploads/${up.id}/preview`, { method: 'POST', json: { mapping: { quantity: 'Nope' } }, tenant });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as PreviewDto).problems).toEqual([
+      { row: 1, column: null, field: 'quantity', value: 'Nope', expected: 'a column of the file (it has: PO, SKU, Qty, Price, Supplier)', severity: 'error' },
+    ]);
+    const unknown = await suite.http(`/api/v1/ingestion/uploads/${up.id}/preview`, { method: 'POST', json: { mapping: { qty: 'Qty' } }, tenant });
+    expect((await expectRefused(unknown, 400)).details).toEqual({ mapping: [expect.stringMatching(/^mapping has no import field qty \(the fields: /)] });
+  });
+
   it('still takes a valid file with its fields before it', async () => {
     const res = await post('intake-ok', [['kind', 'procurement'], ['mode', 'upsert'], ['supplier_code', 'S'], ['file', CSV, 'ok.csv']]);
     expect(res.status).toBe(201);

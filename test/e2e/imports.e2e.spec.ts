@@ -188,6 +188,8 @@ describe('uploads and imports through the gateway', () => {
     expect(view.errorsAvailable).toBe(true);
     const seed = (await (await suite.http(`/data-ingestion/progress/${accepted.job.id}/`)).json()) as SeedProgressDto;
     expect(seed.state).toBe('FAILURE');
+    // Where it stopped, not a step that reads as if it were still running.
+    expect(seed.status).toMatch(/^Failed during: /);
     expect(seed.error).toMatch(/More than 1 rows/);
 
     // With the default cap the same file imports its good rows.

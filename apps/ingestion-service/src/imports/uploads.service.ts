@@ -154,11 +154,15 @@ export class UploadsService {
           expected: `a column for ${field} (required); name it in the mapping`,
           severity: 'error',
         }));
+        const columns = Object.values(err.mapping.fields).filter((h): h is string => h !== null).concat(err.mapping.unmappedColumns);
+        for (const { field, column } of err.unknownColumns) {
+          problems.push({ row: 1, column: null, field, value: column, expected: `a column of the file (it has: ${err.headers.filter(Boolean).join(', ')})`, severity: 'error' });
+        }
         if (problems.length === 0) problems.push({ row: 1, column: null, field: null, value: null, expected: err.message, severity: 'error' });
         return {
           ...base,
           mapping: err.mapping,
-          columns: Object.values(err.mapping.fields).filter((h): h is string => h !== null).concat(err.mapping.unmappedColumns),
+          columns,
           sampleRows: [],
           rowsConsidered: 0,
           complete: false,
@@ -261,10 +265,17 @@ export class UploadsService {
       state,
       current: row.progress_current,
       total: row.progress_total,
-      status: state === 'PENDING' ? 'Waiting to start...' : row.progress_message || 'Starting...',
+      status: this.seedStatus(state, row.progress_message || 'Starting...'),
       result,
       error: state === 'FAILURE' ? (row.error_message ?? row.error_code ?? 'failed') : null,
     };
+  }
+
+  /** The seed's status line: the step running or done ("Cancelled" once cancelled); for a failed import the step it failed in. */
+  private seedStatus(state: SeedTaskState, step: string): string {
+    if (state === 'PENDING') return 'Waiting to start...';
+    if (state === 'FAILURE') return `Failed during: ${step}`;
+    return step;
   }
 
   /** What the runner needs to read an upload: its file, supplier and mapping layers (saved, then upload's, then request's). */

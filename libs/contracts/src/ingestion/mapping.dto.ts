@@ -7,22 +7,29 @@ const MAX_HEADER_LENGTH = 200;
 /** A column mapping: import field -> column header of the file, e.g. `{"po_number": "Bestellnummer"}`. */
 export type ColumnMapping = Record<string, string>;
 
-/** Checks the shape of a column mapping: known field names, header texts of at most 200 characters. */
+/** What is wrong with a column mapping, in words (none: it is a mapping of known fields to header texts). */
+export function columnMappingProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['must be an object of import fields to column headers'];
+  const problems: string[] = [];
+  const unknown = Object.keys(value).filter((field) => !ALL_IMPORT_FIELDS.includes(field));
+  if (unknown.length) problems.push(`has no import field ${unknown.join(', ')} (the fields: ${ALL_IMPORT_FIELDS.join(', ')})`);
+  for (const [field, header] of Object.entries(value)) {
+    if (unknown.includes(field)) continue;
+    if (typeof header !== 'string' || header.trim().length === 0 || header.length > MAX_HEADER_LENGTH) {
+      problems.push(`maps ${field} to ${JSON.stringify(header)}: a column header is text of 1 to ${MAX_HEADER_LENGTH} characters`);
+    }
+  }
+  return problems;
+}
+
+/** Checks the shape of a column mapping: known field names, header texts of at most 200 characters; the message names what is wrong. */
 export function IsColumnMapping(options?: ValidationOptions) {
   return ValidateBy(
     {
       name: 'isColumnMapping',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          Object.entries(value).every(
-            ([field, header]) =>
-              ALL_IMPORT_FIELDS.includes(field) && typeof header === 'string' && header.trim().length > 0 && header.length <= MAX_HEADER_LENGTH,
-          ),
-        defaultMessage: () =>
-          `$property must map import fields (${ALL_IMPORT_FIELDS.join(', ')}) to column headers of at most ${MAX_HEADER_LENGTH} characters`,
+        validate: (value: unknown) => columnMappingProblems(value).length === 0,
+        defaultMessage: (args) => `$property ${columnMappingProblems(args?.value).join('; ')}`,
       },
     },
     options,

@@ -68,7 +68,7 @@ describe('mapHeaders', () => {
     expect(m.fields).toEqual(expect.objectContaining({ po_number: 'Bestellnummer', part_number: 'Artikel', quantity: 'Menge', unit_price: 'Preis' }));
     expect(m.source).toEqual(expect.objectContaining({ po_number: 'saved', unit_price: 'explicit' }));
     expect(m.unmappedColumns).toEqual(['Price']);
-    expect(m.unknownHeaders).toEqual([]);
+    expect(m.unknownColumns).toEqual([]);
     expect(m.index.unit_price).toBe(3);
   });
 
@@ -80,7 +80,7 @@ describe('mapHeaders', () => {
   });
 
   it('reports an explicit header the file does not have', () => {
-    expect(mapHeaders('procurement', ['PO'], { explicit: { quantity: 'Menge' } }).unknownHeaders).toEqual(['Menge']);
+    expect(mapHeaders('procurement', ['PO'], { explicit: { quantity: 'Menge' } }).unknownColumns).toEqual([{ field: 'quantity', column: 'Menge' }]);
   });
 
   it('maps a products file, recognising the API field names as headers too', () => {

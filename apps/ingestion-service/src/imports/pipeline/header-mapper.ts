@@ -68,6 +68,12 @@ export interface MappingLayers {
   explicit?: ColumnMapping | null;
 }
 
+/** A field an explicit mapping gives a column the file does not have. */
+export interface UnknownColumn {
+  field: string;
+  column: string;
+}
+
 export interface ResolvedMapping extends DetectedMappingDto {
   /** Field -> index of its column in the header row. */
   index: Record<string, number>;
@@ -78,7 +84,7 @@ export interface ResolvedMapping extends DetectedMappingDto {
  * then an explicit one, each over the one before. A mapped header the file does not have is ignored
  * for saved mappings (they serve many files) and reported as missing for explicit ones.
  */
-export function mapHeaders(kind: ImportKind, headers: string[], layers: MappingLayers = {}): ResolvedMapping & { unknownHeaders: string[] } {
+export function mapHeaders(kind: ImportKind, headers: string[], layers: MappingLayers = {}): ResolvedMapping & { unknownColumns: UnknownColumn[] } {
   const fields: readonly string[] = IMPORT_FIELDS[kind];
   const normalised = headers.map(normaliseHeader);
   const exactIndex = (header: string) => {
@@ -113,13 +119,13 @@ export function mapHeaders(kind: ImportKind, headers: string[], layers: MappingL
     }
   }
 
-  const unknownHeaders: string[] = [];
+  const unknownColumns: UnknownColumn[] = [];
   const apply = (mapping: ColumnMapping | null | undefined, kindOf: 'saved' | 'explicit') => {
     for (const [field, header] of Object.entries(mapping ?? {})) {
       if (!fields.includes(field)) continue;
       const at = exactIndex(header);
       if (at < 0) {
-        if (kindOf === 'explicit') unknownHeaders.push(header);
+        if (kindOf === 'explicit') unknownColumns.push({ field, column: header });
         continue;
       }
       // The column now belongs to this field alone.
@@ -144,7 +150,7 @@ export function mapHeaders(kind: ImportKind, headers: string[], layers: MappingL
     index,
     unmappedColumns: headers.filter((h, i) => !used.has(i) && h.trim() !== '' && !report.has(normaliseHeader(h))),
     missingRequired: missingRequired(kind, index),
-    unknownHeaders,
+    unknownColumns,
   };
 }
 

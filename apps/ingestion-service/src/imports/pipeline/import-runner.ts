@@ -20,7 +20,7 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CopyData } from './copy-text.js';
-import { mapHeaders, type MappingLayers } from './header-mapper.js';
+import { mapHeaders, type MappingLayers, type UnknownColumn } from './header-mapper.js';
 import { mergeProcurement, mergeProducts, PROCUREMENT_STAGE, PRODUCTS_STAGE, type MergeOutcome, type Sql } from './merge.sql.js';
 import { RejectedRowsWriter } from './rejected-rows.js';
 import { OPTIONAL_FIELDS, RowChecker, STAGE_COLUMNS, type Problem } from './row-checker.js';
@@ -40,6 +40,10 @@ export class MappingError extends Error {
   constructor(
     message: string,
     readonly mapping: DetectedMappingDto,
+    /** The file's column headers, in its order. */
+    readonly headers: string[],
+    /** Fields the mapping gives a column the file does not have. */
+    readonly unknownColumns: UnknownColumn[] = [],
   ) {
     super(message);
     this.name = 'MappingError';
@@ -190,7 +194,7 @@ export class ImportRunner {
       if (!headerRow || headerRow.fields.every((f) => f.trim() === '')) throw new UnreadableFileError('The file is empty: it has no header row');
       const headers = headerRow.fields.map((h) => h.trim());
       const mapping = mapHeaders(spec.kind, headers, spec.mapping);
-      const { unknownHeaders } = mapping;
+      const { unknownColumns } = mapping;
       const detected: DetectedMappingDto = {
         fields: mapping.fields,
         source: mapping.source,
@@ -200,8 +204,14 @@ export class ImportRunner {
       if (spec.kind === 'procurement' && mapping.index.supplier_code === undefined && mapping.index.supplier_name === undefined && !spec.supplierCode) {
         detected.missingRequired = [...detected.missingRequired, 'supplier_code'];
       }
-      if (unknownHeaders.length) {
-        throw new MappingError(`The mapping names columns the file does not have: ${unknownHeaders.join(', ')}`, detected);
+      if (unknownColumns.length) {
+        throw new MappingError(
+          `The mapping names columns the file does not have: ${unknownColumns.map((u) => `${u.field}: "${u.column}"`).join(', ')}; ` +
+            `the file has: ${headers.filter(Boolean).join(', ')}`,
+          detected,
+          headers,
+          unknownColumns,
+        );
       }
       if (detected.missingRequired.length) {
         throw new MappingError(
@@ -209,6 +219,7 @@ export class ImportRunner {
             `Give a mapping that names the column of each, e.g. {"${detected.missingRequired[0]}": "<column header>"}; ` +
             `the file has: ${headers.filter(Boolean).join(', ')}`,
           detected,
+          headers,
         );
       }
       if (errors) report = new RejectedRowsWriter(this.storage, errors, headers);
