@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PreviewDto, ProcessAcceptedDto, SeedProgressDto, UploadDto, UploadPageDto } from '@torque/contracts';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
-import { zipOf } from '../support/zip.js';
 
 const CSV = 'PO,SKU,Qty,Price,Supplier\nP-1,X-1,1,2,S\n';
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -123,7 +123,7 @@ describe('upload intake: the form and the file are checked before an upload is r
   });
 
   it('refuses an .xlsx that is a ZIP without a workbook (415), one without a worksheet and a cut-off one (400)', async () => {
-    const notABook = await post('intake-xlsx', [['kind', 'products'], ['file', zipOf({ 'readme.txt': 'hello' }), 'fake.xlsx']]);
+    const notABook = await post('intake-xlsx', [['kind', 'products'], ['file', await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' }), 'fake.xlsx']]);
     const body = await expectRefused(notABook, 415);
     expect(body.message).toMatch(/not an Excel workbook/);
     expect(body.message).not.toMatch(/empty/);

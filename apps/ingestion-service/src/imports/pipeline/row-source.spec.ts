@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
-import { zipOf } from '../../../../../test/support/zip.js';
 import { csvRows, headerRowOf, UnreadableFileError, xlsxRows, type CsvRow, type RowBatches } from './row-source.js';
 
 /** The batches of a row source, each batch taken whole before the next is asked for. */
@@ -80,7 +80,7 @@ describe('xlsxRows', () => {
   });
 
   it('says what is wrong with a workbook it cannot read: no workbook at all, no worksheet, cut off', async () => {
-    const notABook = await failureOf(batchesOf(xlsxRows(Readable.from([zipOf({ 'readme.txt': 'hello' })]))));
+    const notABook = await failureOf(batchesOf(xlsxRows(Readable.from([await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' })]))));
     expect(notABook).toBeInstanceOf(UnreadableFileError);
     expect({ message: notABook.message, wrongFormat: notABook.wrongFormat }).toEqual({
       message: 'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook',
