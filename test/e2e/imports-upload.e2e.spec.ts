@@ -27,7 +27,7 @@ describe('upload intake: the form and the file are checked before an upload is r
 
   beforeAll(async () => {
     storageDir = await mkdtemp(path.join(tmpdir(), 'torque-upload-intake-'));
-    suite = await startSuite({ services: ['ingestion'], env: { STORAGE_DIR: storageDir, UPLOAD_MAX_BYTES: String(MAX_BYTES), RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } });
+    suite = await startSuite({ services: ['ingestion'], env: { STORAGE_DIR: storageDir, UPLOAD_MAX_BYTES: String(MAX_BYTES), RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS), IMPORT_PREVIEW_LOCK_TIMEOUT_MS: '10000' } });
   });
   afterAll(async () => {
     await suite?.close();

@@ -322,6 +322,28 @@ describe('uploads and imports through the gateway', () => {
     ]);
   });
 
+  it('answers a preview 409 when an import holds its purchase orders longer than IMPORT_PREVIEW_LOCK_TIMEOUT_MS', async () => {
+    const header = 'PO,Supplier,SKU,Qty,Price';
+    const first = (await (await upload('lock-first.csv', [header, 'LK-1,Lockco,LK-P1,1,10'].join('\n'))).json()) as UploadDto;
+    const accepted = (await (await suite.http(`/api/v1/ingestion/uploads/${first.id}/process`, { method: 'POST', json: {} })).json()) as ProcessAcceptedDto;
+    expect((await finished(accepted.job.id)).status).toBe('completed');
+    const again = (await (await upload('lock-again.csv', [header, 'LK-1,Lockco,LK-P2,1,10'].join('\n'))).json()) as UploadDto;
+    const holder = new pg.Client({ connectionString: suite.db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM ingestion.purchase_orders WHERE tenant_id = 'acme' AND po_number = 'LK-1' FOR UPDATE`);
+      const res = await suite.http(`/api/v1/ingestion/uploads/${again.id}/preview`, { method: 'POST', json: {} });
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({ error: 'conflict', message: expect.stringMatching(/^An import is writing purchase orders of this file: preview it again/) });
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    // Once they are free, the preview answers.
+    expect((await suite.http(`/api/v1/ingestion/uploads/${again.id}/preview`, { method: 'POST', json: {} })).status).toBe(200);
+  });
+
   it('uses an explicit mapping, saves it for a supplier and reuses it for the supplier\'s next file', async () => {
     const csv = ['Bestellnummer;Artikel;Menge;Preis', 'M-1;ART-1;3;2,50', 'M-2;ART-2;1;7,00'].join('\n');
     const up = (await (await upload('lieferant.csv', csv, { supplier_code: 'LIEF-1' })).json()) as UploadDto;

@@ -114,11 +114,12 @@ export class UploadsController {
       'Runs the real import on the first IMPORT_PREVIEW_MAX_ROWS rows inside a transaction that is rolled back. `complete` tells ' +
       'whether that was the whole file (then the counts are exactly those of a real run). A mapping that misses required columns ' +
       'is answered with the detected mapping and a problem on row 1 per missing field. The gateway waits up to 60 s for the answer ' +
-      '(504 after that), not RPC_TIMEOUT_MS.',
+      '(504 after that), not RPC_TIMEOUT_MS. 409: an import is writing purchase orders of the file (the preview waited ' +
+      'IMPORT_PREVIEW_LOCK_TIMEOUT_MS for them); preview again once it has finished.',
     operationId: 'previewUpload',
   })
   @ApiOkResponse({ type: PreviewDto })
-  @ApiErrors(404)
+  @ApiErrors(404, 409)
   preview(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: PreviewRequestDto): Promise<PreviewDto> {
     return this.clients.send('ingestion', MessagePatterns.UploadsPreview, { ...body, uploadId: id }, meta, { timeoutMs: PREVIEW_DEADLINE_MS });
   }

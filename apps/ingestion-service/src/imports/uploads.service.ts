@@ -40,6 +40,7 @@ import {
   type ServiceEnv,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
+import { LOCK_NOT_AVAILABLE, sqlState } from '../catalog/pg-errors.js';
 import { ImportRunner, MappingError } from './pipeline/import-runner.js';
 import { headerRowOf, UnreadableFileError } from './pipeline/row-source.js';
 import { toConflictDto, toUploadDto, UploadsRepository, type UploadRecord } from './uploads.repository.js';
@@ -171,6 +172,9 @@ export class UploadsService {
           warnings: [],
           quality: { score: 0, validShare: 0, completeness: 0, completenessByField: {}, duplicateRows: 0, priceOutliers: 0 },
         };
+      }
+      if (sqlState(err) === LOCK_NOT_AVAILABLE) {
+        throw rpcError(409, 'conflict', `An import is writing purchase orders of this file: preview it again once that import has finished (waited ${this.env.IMPORT_PREVIEW_LOCK_TIMEOUT_MS} ms, IMPORT_PREVIEW_LOCK_TIMEOUT_MS)`);
       }
       if (deadline.aborted) {
         throw rpcError(504, 'service_timeout', `The preview took longer than ${PREVIEW_DEADLINE_MS / 1000} s; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`);

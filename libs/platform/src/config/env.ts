@@ -121,6 +121,13 @@ export class PlatformEnv {
   @Max(1_000_000)
   IMPORT_PREVIEW_MAX_ROWS = 20_000;
 
+  /** How long a preview waits for purchase orders an import is writing before it answers 409 (lock_timeout). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(55_000)
+  IMPORT_PREVIEW_LOCK_TIMEOUT_MS = 2000;
+
   /** Currency of rows that name none. */
   @Matches(/^[A-Z]{3}$/, { message: 'must be a 3-letter ISO 4217 code' })
   IMPORT_DEFAULT_CURRENCY = 'USD';

@@ -237,6 +237,11 @@ export class ImportRunner {
       await sql(`SET temp_buffers = '256MB'`);
       await sql('BEGIN');
       await sql(`SET LOCAL work_mem = '256MB'`);
+      // The merge's statements are few and large: JIT compiling them (inlined and optimised above a cost of 500,000)
+      // took longer than it saved, 0.9 s of 2.2 s for the lines of a 200,000-row re-import.
+      await sql(`SET LOCAL jit = off`);
+      // A preview answers while its caller waits: rather than queue behind an import that holds the same orders, it says so.
+      if (spec.dryRun) await sql(`SET LOCAL lock_timeout = '${this.env.IMPORT_PREVIEW_LOCK_TIMEOUT_MS}ms'`);
       await sql(spec.kind === 'procurement' ? PROCUREMENT_STAGE : PRODUCTS_STAGE);
 
       // --- Load: parse, check, COPY ---

@@ -98,7 +98,7 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
                SELECT part_number, min(description) AS description FROM stage GROUP BY part_number`);
   await sql(`CREATE TEMP TABLE in_pos ON COMMIT DROP AS
                SELECT po_number, min(supplier_code) AS supplier_code, min(order_date) AS order_date,
-                      min(currency) AS currency, min(row_no) AS first_row, count(*) AS lines,
+                      min(currency) AS currency, min(row_no) AS first_row, max(line_no) AS max_line, count(*) AS lines,
                       -- rows repeating another's key within the order: (order, line), or (order, part) without line numbers
                       count(*) - count(DISTINCT ${p.numbersLines ? 'coalesce(line_no, 0)' : 'part_number'}) AS repeats
                FROM stage GROUP BY po_number`);
@@ -178,19 +178,8 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   const existingProducts = int((await sql(`SELECT count(*) AS n FROM map_products WHERE NOT created`)).rows[0].n);
 
   await step('Merging purchase orders');
-  if (p.upsert) {
-    const { rowCount } = await sql(
-      `UPDATE purchase_orders po
-       SET supplier_id = s.id, order_date = coalesce(i.order_date, po.order_date), currency = i.currency, updated_at = now()
-       FROM in_pos i JOIN map_suppliers s ON s.code = i.supplier_code
-       WHERE po.tenant_id = $1 AND po.po_number = i.po_number
-         AND (po.supplier_id, po.order_date, po.currency) IS DISTINCT FROM (s.id, coalesce(i.order_date, po.order_date), i.currency::bpchar)`,
-      [t],
-    );
-    counts.updated_pos = rowCount ?? 0;
-  }
   await sql(`CREATE TEMP TABLE map_pos ON COMMIT DROP AS
-               SELECT po.id, po.po_number, i.first_row, false AS created
+               SELECT po.id, po.po_number, i.first_row, i.max_line, false AS created
                FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number`, [t]);
   // Many new lines: the new orders get ids from a block of their own, so that their lines can be
   // written into a new table and attached as a partition, indexes built once (see LinesPartitionedByOrder).
@@ -208,30 +197,56 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
          ORDER BY i.po_number
          ON CONFLICT (tenant_id, po_number) DO NOTHING
          RETURNING id, po_number)
-       INSERT INTO map_pos SELECT ins.id, ins.po_number, i.first_row, true FROM ins JOIN in_pos i USING (po_number)`,
+       INSERT INTO map_pos (id, po_number, first_row, max_line, created) SELECT ins.id, ins.po_number, i.first_row, i.max_line, true FROM ins JOIN in_pos i USING (po_number)`,
       [t],
     )
   ).rowCount ?? 0;
-  await fillMap(sql, 'map_pos', `SELECT po.id, po.po_number, i.first_row, false FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number
+  await fillMap(sql, 'map_pos', `SELECT po.id, po.po_number, i.first_row, i.max_line, false FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number
                                  WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`, t);
   await sql(`ANALYZE map_pos`);
   const existingPos = int((await sql(`SELECT count(*) AS n FROM map_pos WHERE NOT created`)).rows[0].n);
+  if (existingPos > 0) {
+    // The orders that existed are locked, in id order, for what follows: their update, and lines numbered after
+    // their last one (two imports adding lines to one order number them one after the other). Only now, after
+    // the new orders: an import waiting above for another's new order (ON CONFLICT) holds no order lock yet
+    // that the other could be waiting for.
+    await sql(`SELECT 1 FROM purchase_orders WHERE id IN (SELECT id FROM map_pos WHERE NOT created) ORDER BY id FOR NO KEY UPDATE`);
+    if (p.upsert) {
+      const { rowCount } = await sql(
+        `UPDATE purchase_orders po
+         SET supplier_id = s.id, order_date = coalesce(i.order_date, po.order_date), currency = i.currency, updated_at = now()
+         FROM map_pos m JOIN in_pos i USING (po_number) JOIN map_suppliers s ON s.code = i.supplier_code
+         WHERE po.id = m.id AND NOT m.created
+           AND (po.supplier_id, po.order_date, po.currency) IS DISTINCT FROM (s.id, coalesce(i.order_date, po.order_date), i.currency::bpchar)`,
+      );
+      counts.updated_pos = rowCount ?? 0;
+    }
+  }
 
   await step('Merging purchase order lines');
   // Lines of purchase orders created just now cannot exist yet: a plain INSERT, cheaper than ON CONFLICT's speculative
-  // one. Without a line column, a line's number is its position among the PO's rows in the file.
-  // A block's table has no identity of its own: its ids come from the lines' sequence ($3).
+  // one. A block's table has no identity of its own: its ids come from the lines' sequence ($3).
   const insertLines = (table: string, rows: string, id = '') =>
     `INSERT INTO ${table} (${id && 'id, '}tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency, upload_id)
      SELECT ${id && `${id}, `}$1, n.po_id, n.line_no, n.product_id, n.quantity, n.unit_price, n.currency, $2 FROM (${rows}) n`;
-  const createdLines = `
-    SELECT po.id AS po_id, coalesce(s.line_no, s.row_no - po.first_row + 1) AS line_no, p.id AS product_id, s.quantity, s.unit_price, s.currency
-    FROM stage s JOIN map_pos po ON po.created AND po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number`;
-  if (block) {
-    const { rows } = await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`);
-    counts.created_lines = (await sql(insertLines(`purchase_order_lines_b${block}`, createdLines, 'nextval($3::regclass)'), [t, p.uploadId, rows[0].seq])).rowCount ?? 0;
-  } else {
-    counts.created_lines = (await sql(insertLines('purchase_order_lines', createdLines), [t, p.uploadId])).rowCount ?? 0;
+  const createdLines = (lineNo: string, where = '') => `
+    SELECT po.id AS po_id, ${lineNo} AS line_no, p.id AS product_id, s.quantity, s.unit_price, s.currency
+    FROM stage s JOIN map_pos po ON po.created AND po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number ${where}`;
+  // Without a line column, a line's number is its position among the PO's rows in the file; with one, a row that
+  // leaves it blank comes after the highest line the file names for its order.
+  const created = p.numbersLines
+    ? [
+        createdLines('s.line_no', 'WHERE s.line_no IS NOT NULL'),
+        createdLines('coalesce(po.max_line, 0) + row_number() OVER (PARTITION BY po.id ORDER BY s.row_no)', 'WHERE s.line_no IS NULL'),
+      ]
+    : [createdLines('s.row_no - po.first_row + 1')];
+  counts.created_lines = 0;
+  const sequence = block ? String((await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`)).rows[0].seq) : null;
+  for (const rows of created) {
+    const insert = block
+      ? sql(insertLines(`purchase_order_lines_b${block}`, rows, 'nextval($3::regclass)'), [t, p.uploadId, sequence])
+      : sql(insertLines('purchase_order_lines', rows), [t, p.uploadId]);
+    counts.created_lines += (await insert).rowCount ?? 0;
   }
   if (existingPos > 0) {
     const { updated, created, unchanged } = await mergeLinesOfExistingOrders(sql, p, insertLines);
@@ -284,19 +299,17 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
 }
 
 /**
- * The file's rows for purchase orders that existed before: each goes to the line it names (a line column), or
- * else to the line of the order that holds its part (the k-th row of a part to the k-th such line, by line
- * number), or is added after the order's last line. Upsert updates the lines found where they differ, insert
- * leaves them; so a file imported again, or the fixed rows of a rejected-rows report, never overwrite another
- * part's line nor lose a row. The orders are locked first, so that two imports adding lines to one order
- * number them one after the other.
+ * The file's rows for purchase orders that existed before (locked by the caller): each goes to the line it names
+ * (a line column), or else to a line of the order that holds its part and that no row of the file names (the k-th
+ * row of a part to the k-th such line, by line number), or is added after the order's last line (and after the
+ * last one the file names). Upsert updates the lines found where they differ, insert leaves them; so a file
+ * imported again, or the fixed rows of a rejected-rows report, never overwrite another part's line nor lose a row.
  */
 async function mergeLinesOfExistingOrders(
   sql: Sql,
   p: MergeParams,
   insertLines: (table: string, rows: string) => string,
 ): Promise<{ updated: number; created: number; unchanged: number }> {
-  await sql(`SELECT 1 FROM purchase_orders WHERE id IN (SELECT id FROM map_pos WHERE NOT created) ORDER BY id FOR NO KEY UPDATE`);
   await sql(`
     CREATE TEMP TABLE existing_lines ON COMMIT DROP AS
     WITH incoming AS (
@@ -304,14 +317,16 @@ async function mergeLinesOfExistingOrders(
              row_number() OVER (PARTITION BY po.id, p.id, s.line_no IS NULL ORDER BY s.row_no) AS occurrence
       FROM stage s JOIN map_pos po ON NOT po.created AND po.po_number = s.po_number JOIN map_products p ON p.part_number = s.part_number),
     held AS (
-      SELECT l.purchase_order_id AS po_id, l.line_no, l.product_id,
-             row_number() OVER (PARTITION BY l.purchase_order_id, l.product_id ORDER BY l.line_no) AS occurrence
+      SELECT l.purchase_order_id AS po_id, l.line_no, l.product_id
       FROM purchase_order_lines l WHERE l.purchase_order_id IN (SELECT id FROM map_pos WHERE NOT created)),
+    unnamed AS (
+      SELECT h.*, row_number() OVER (PARTITION BY h.po_id, h.product_id ORDER BY h.line_no) AS occurrence
+      FROM held h WHERE NOT EXISTS (SELECT 1 FROM incoming i WHERE i.po_id = h.po_id AND i.named_line = h.line_no)),
     matched AS (
-      SELECT i.*, coalesce(i.named_line, h.line_no) AS line_no,
-             CASE WHEN i.named_line IS NULL THEN h.line_no IS NOT NULL
-                  ELSE EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.purchase_order_id = i.po_id AND l.line_no = i.named_line) END AS held
-      FROM incoming i LEFT JOIN held h ON i.named_line IS NULL AND h.po_id = i.po_id AND h.product_id = i.product_id AND h.occurrence = i.occurrence),
+      SELECT i.*, coalesce(i.named_line, u.line_no) AS line_no, coalesce(n.line_no, u.line_no) IS NOT NULL AS held
+      FROM incoming i
+      LEFT JOIN held n ON i.named_line IS NOT NULL AND n.po_id = i.po_id AND n.line_no = i.named_line
+      LEFT JOIN unnamed u ON i.named_line IS NULL AND u.po_id = i.po_id AND u.product_id = i.product_id AND u.occurrence = i.occurrence),
     last_line AS (
       SELECT po_id, max(line_no) AS line_no FROM (
         SELECT po_id, line_no FROM held UNION ALL SELECT po_id, named_line FROM incoming WHERE named_line IS NOT NULL) a
