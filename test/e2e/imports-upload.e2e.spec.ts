@@ -122,14 +122,12 @@ describe('upload intake: the form and the file are checked before an upload is r
     expect(await storedFiles('intake-blank')).toEqual([]);
   });
 
-  it('refuses an .xlsx that is a ZIP without a workbook (415), one without a worksheet and a cut-off one (400)', async () => {
+  it('refuses an .xlsx that is a ZIP without a workbook (415) or cut off (400); one without a worksheet fails its preview', async () => {
     const notABook = await post('intake-xlsx', [['kind', 'products'], ['file', await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' }), 'fake.xlsx']]);
     const body = await expectRefused(notABook, 415);
     expect(body.message).toMatch(/not an Excel workbook/);
     expect(body.message).not.toMatch(/empty/);
 
-    const noSheet = await post('intake-xlsx', [['kind', 'products'], ['file', Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()), 'nosheet.xlsx']]);
-    expect((await expectRefused(noSheet, 400)).details).toEqual({ file: ['The .xlsx file has no worksheet'] });
 
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Products');
@@ -137,7 +135,7 @@ describe('upload intake: the form and the file are checked before an upload is r
     for (let i = 0; i < 500; i++) sheet.addRow([`P-${i}`, `Part ${i}`]);
     const whole = Buffer.from(await book.xlsx.writeBuffer());
     const cut = await post('intake-xlsx', [['kind', 'products'], ['file', whole.subarray(0, whole.length >> 1), 'cut.xlsx']]);
-    expect((await expectRefused(cut, 400)).details?.file).toEqual([expect.stringMatching(/cannot be read: .*ends early/)]);
+    expect((await expectRefused(cut, 400)).details?.file).toEqual([expect.stringMatching(/ends early \(it may be cut off\)/)]);
 
     expect(await registered('intake-xlsx')).toEqual([]);
     expect(await storedFiles('intake-xlsx')).toEqual([]);
@@ -145,6 +143,12 @@ describe('upload intake: the form and the file are checked before an upload is r
     const good = await post('intake-xlsx', [['kind', 'products'], ['mode', 'upsert'], ['file', whole, 'good.xlsx']]);
     expect(good.status).toBe(201);
     expect((await good.json()) as UploadDto).toEqual(expect.objectContaining({ format: 'xlsx', mode: 'upsert', fileName: 'good.xlsx' }));
+
+    // A complete workbook without a worksheet is only found out by reading it: its preview says so.
+    const noSheet = await post('intake-xlsx', [['kind', 'products'], ['file', Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()), 'nosheet.xlsx']]);
+    expect(noSheet.status).toBe(201);
+    const preview = await suite.http(`/api/v1/ingestion/uploads/${((await noSheet.json()) as UploadDto).id}/preview`, { method: 'POST', json: {}, tenant: 'intake-xlsx' });
+    expect((await expectRefused(preview, 400)).message).toBe('The .xlsx file has no worksheet');
   });
 
   it('waits longer than RPC_TIMEOUT_MS for a preview, which runs the import before it answers', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
@@ -62,6 +64,24 @@ describe('FileSniffer', () => {
     expect(err).toBeInstanceOf(RefusedFileError);
     expect((err as RefusedFileError).status).toBe(status);
     expect((err as Error).message).toMatch(message);
+  });
+
+  it('takes a complete workbook, however it is cut into chunks, and refuses a ZIP of something else (415) or a cut-off one (400)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Lines');
+    for (let i = 0; i < 3000; i++) sheet.addRow([`PO-${i}`, `Part ${i}`, i]);
+    const whole = Buffer.from(await book.xlsx.writeBuffer());
+    expect(whole.length).toBeGreaterThan(70_000);
+    for (const size of [7, 4096, 70_000]) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < whole.length; at += size) chunks.push(whole.subarray(at, at + size));
+      expect((await sniff('xlsx', chunks)).out.equals(whole)).toBe(true);
+    }
+    const other = await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' });
+    const notABook = (await sniff('xlsx', [other]).catch((e: unknown) => e)) as RefusedFileError;
+    expect([notABook.status, notABook.message]).toEqual([415, expect.stringMatching(/holds no workbook/)]);
+    const cut = (await sniff('xlsx', [whole.subarray(0, whole.length - 100)]).catch((e: unknown) => e)) as RefusedFileError;
+    expect([cut.status, cut.message]).toEqual([400, expect.stringMatching(/ends early/)]);
   });
 
   it('refuses an empty file with 400', async () => {

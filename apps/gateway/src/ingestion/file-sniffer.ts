@@ -13,6 +13,11 @@ export class RefusedFileError extends Error {
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** End of a ZIP archive's central directory: the last record of a complete archive (before a comment of at most 64 KiB). */
+const ZIP_END = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const ZIP_END_WINDOW = 22 + 0xffff;
+/** The entry every workbook has; entry names are stored as they are, so it shows in the bytes of its local header. */
+const WORKBOOK_ENTRY = Buffer.from('xl/workbook.xml');
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const SNIFF_BYTES = 64 * 1024;
 
@@ -50,6 +55,8 @@ function isUtf8(sample: Buffer): boolean {
  * Checks, as the bytes stream by, that the content is what the name says: an .xlsx must be a ZIP
  * container, a .csv must be UTF-8 text (no binary, no workbook). Counts the lines of a CSV for a
  * row estimate. The first 64 KiB are held back until checked, so nothing unchecked reaches storage.
+ * At its end an .xlsx must have shown a workbook entry and end as a complete archive does: a ZIP of
+ * something else (415) or a cut-off file (400) fails the stream, and so the upload, which removes it.
  */
 export class FileSniffer extends Transform {
   private head: Buffer[] = [];
@@ -58,6 +65,9 @@ export class FileSniffer extends Transform {
   private lines = 0;
   private lastByte = -1;
   private bytes = 0;
+  private sawWorkbook = false;
+  /** The last bytes seen (.xlsx): enough to find the workbook entry across chunks and the archive's end record. */
+  private tail = Buffer.alloc(0);
 
   constructor(private readonly format: UploadFormat) {
     super();
@@ -75,6 +85,10 @@ export class FileSniffer extends Transform {
     if (this.format === 'csv') {
       for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) this.lines++;
       if (chunk.length) this.lastByte = chunk[chunk.length - 1];
+    } else {
+      const window = Buffer.concat([this.tail.subarray(-(WORKBOOK_ENTRY.length - 1)), chunk]);
+      this.sawWorkbook ||= window.includes(WORKBOOK_ENTRY);
+      this.tail = Buffer.concat([this.tail, chunk]).subarray(-ZIP_END_WINDOW);
     }
     if (this.checked) return done(null, chunk);
     this.head.push(chunk);
@@ -85,8 +99,20 @@ export class FileSniffer extends Transform {
 
   override _flush(done: TransformCallback): void {
     if (this.bytes === 0) return done(new RefusedFileError(400, 'The file is empty'));
-    if (!this.checked) return this.release(done);
-    done();
+    const finish: TransformCallback = (err, data) => {
+      if (err || this.format !== 'xlsx') return done(err, data);
+      if (data) this.push(data);
+      done(this.xlsxEndProblem());
+    };
+    if (!this.checked) return this.release(finish);
+    finish();
+  }
+
+  /** A cut-off archive first: its workbook entry may be in the part that is missing. */
+  private xlsxEndProblem(): RefusedFileError | null {
+    if (this.tail.lastIndexOf(ZIP_END) < 0) return new RefusedFileError(400, 'The .xlsx file ends early (it may be cut off): upload it again');
+    if (!this.sawWorkbook) return new RefusedFileError(415, 'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook');
+    return null;
   }
 
   private release(done: TransformCallback): void {
