@@ -148,7 +148,9 @@ describe('upload intake: the form and the file are checked before an upload is r
     const noSheet = await post('intake-xlsx', [['kind', 'products'], ['file', Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()), 'nosheet.xlsx']]);
     expect(noSheet.status).toBe(201);
     const preview = await suite.http(`/api/v1/ingestion/uploads/${((await noSheet.json()) as UploadDto).id}/preview`, { method: 'POST', json: {}, tenant: 'intake-xlsx' });
-    expect((await expectRefused(preview, 400)).message).toBe('The .xlsx file has no worksheet');
+    const refused = await expectRefused(preview, 400);
+    expect(refused.message).toBe('The .xlsx file has no worksheet');
+    expect(refused).toEqual(expect.objectContaining({ error: 'validation_failed', details: { file: ['The .xlsx file has no worksheet'] } }));
   });
 
   it('waits longer than RPC_TIMEOUT_MS for a preview, which runs the import before it answers', async () => {

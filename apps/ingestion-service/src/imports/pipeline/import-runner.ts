@@ -24,7 +24,7 @@ import { mapHeaders, type MappingLayers, type UnknownColumn } from './header-map
 import { mergeProcurement, mergeProducts, PROCUREMENT_STAGE, PRODUCTS_STAGE, type MergeOutcome, type Sql } from './merge.sql.js';
 import { RejectedRowsWriter } from './rejected-rows.js';
 import { OPTIONAL_FIELDS, RowChecker, STAGE_COLUMNS, type Problem } from './row-checker.js';
-import { ByteCounter, rowsOf, UnreadableFileError, type CsvRow } from './row-source.js';
+import { ByteCounter, isBlankRow, rowsOf, UnreadableFileError, type CsvRow } from './row-source.js';
 
 /** Problems and warnings kept in full on the upload (the rest are counted, and rejected rows are in the report). */
 export const KEPT_PROBLEMS = 100;
@@ -191,7 +191,7 @@ export class ImportRunner {
       // The first batch is the header row alone (see RowBatches).
       const first = await rows.next();
       const [headerRow] = first.done ? [] : first.value;
-      if (!headerRow || headerRow.fields.every((f) => f.trim() === '')) throw new UnreadableFileError('The file is empty: it has no header row');
+      if (!headerRow || isBlankRow(headerRow)) throw new UnreadableFileError('The file is empty: it has no header row');
       const headers = headerRow.fields.map((h) => h.trim());
       const mapping = mapHeaders(spec.kind, headers, spec.mapping);
       const { unknownColumns } = mapping;

@@ -99,8 +99,9 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   await sql(`CREATE TEMP TABLE in_pos ON COMMIT DROP AS
                SELECT po_number, min(supplier_code) AS supplier_code, min(order_date) AS order_date,
                       min(currency) AS currency, min(row_no) AS first_row, max(line_no) AS max_line, count(*) AS lines,
-                      -- rows repeating another's key within the order: (order, line), or (order, part) without line numbers
-                      count(*) - count(DISTINCT ${p.numbersLines ? 'coalesce(line_no, 0)' : 'part_number'}) AS repeats
+                      -- rows repeating another's (order, part) without line numbers; with them, repeated (order, line)
+                      -- rows were removed above (and are warnings), and rows leaving the line blank are lines of their own
+                      ${p.numbersLines ? '0' : 'count(*) - count(DISTINCT part_number)'} AS repeats
                FROM stage GROUP BY po_number`);
   await sql(`ANALYZE in_suppliers, in_products, in_pos`);
 
