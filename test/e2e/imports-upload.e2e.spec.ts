@@ -57,6 +57,16 @@ describe('upload intake: the form and the file are checked before an upload is r
     return files;
   }
 
+  /**
+   * The tenant has no file in storage. Waited for: a refused upload's stream fails in several places at once, and
+   * seen once in CI, its temporary file was there right after the answer (not reproduced since).
+   */
+  async function expectNothingStored(tenant: string): Promise<void> {
+    await eventually(async () => (await storedFiles(tenant)).length === 0, 5_000).catch(async () => {
+      expect(await storedFiles(tenant)).toEqual([]);
+    });
+  }
+
   async function expectRefused(res: Response, status: number): Promise<ErrorBody> {
     const body = (await res.json()) as ErrorBody;
     expect({ status: res.status, body }).toEqual({ status, body: expect.objectContaining({ error: expect.any(String) }) });
@@ -73,7 +83,7 @@ describe('upload intake: the form and the file are checked before an upload is r
     const late = await post('intake-order', [['kind', 'procurement'], ['file', big, 'big.csv'], ['mapping', '{}']]);
     expect((await expectRefused(late, 400)).details).toEqual({ mapping: ['mapping must come before the file part in the form'] });
     expect(await registered('intake-order')).toEqual([]);
-    expect(await storedFiles('intake-order')).toEqual([]);
+    await expectNothingStored('intake-order');
   });
 
   it('refuses force=true after the file of a repeated upload with 400 (not 409 asking for force=true)', async () => {
@@ -99,7 +109,7 @@ describe('upload intake: the form and the file are checked before an upload is r
     const other = await post('intake-two', [['kind', 'procurement'], ['file', CSV, 'one.csv'], ['attachment', 'x', 'notes.txt']]);
     expect((await expectRefused(other, 400)).message).toMatch(/more than one file/);
     expect(await registered('intake-two')).toEqual([]);
-    expect(await storedFiles('intake-two')).toEqual([]);
+    await expectNothingStored('intake-two');
   });
 
   it('keeps its other refusals when fields follow the file: a file over the limit (413), no kind (400)', async () => {
@@ -108,7 +118,7 @@ describe('upload intake: the form and the file are checked before an upload is r
     const noKind = await post('intake-other', [['file', CSV, 'a.csv'], ['kind', 'procurement']]);
     expect(JSON.stringify(await expectRefused(noKind, 400))).toMatch(/kind must be procurement or products/);
     expect(await registered('intake-other')).toEqual([]);
-    expect(await storedFiles('intake-other')).toEqual([]);
+    await expectNothingStored('intake-other');
   });
 
   it('refuses a CSV without a header row (blank lines only) with 400 and details.file', async () => {
@@ -119,7 +129,7 @@ describe('upload intake: the form and the file are checked before an upload is r
       expect(body.details?.file).toEqual([expect.stringMatching(/no header row/)]);
     }
     expect(await registered('intake-blank')).toEqual([]);
-    expect(await storedFiles('intake-blank')).toEqual([]);
+    await expectNothingStored('intake-blank');
   });
 
   it('refuses an .xlsx that is a ZIP without a workbook (415) or cut off (400); one without a worksheet fails its preview', async () => {
@@ -138,7 +148,7 @@ describe('upload intake: the form and the file are checked before an upload is r
     expect((await expectRefused(cut, 400)).details?.file).toEqual([expect.stringMatching(/ends early \(it may be cut off\)/)]);
 
     expect(await registered('intake-xlsx')).toEqual([]);
-    expect(await storedFiles('intake-xlsx')).toEqual([]);
+    await expectNothingStored('intake-xlsx');
 
     const good = await post('intake-xlsx', [['kind', 'products'], ['mode', 'upsert'], ['file', whole, 'good.xlsx']]);
     expect(good.status).toBe(201);

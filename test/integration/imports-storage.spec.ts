@@ -166,6 +166,19 @@ describe('file storage', () => {
     expect(await readdir(path.join(dir, 'atomic'))).toEqual(['x.csv']);
   });
 
+  it('LocalDirStorage leaves no temporary file behind when the body fails at once', async () => {
+    const storage = new LocalDirStorage(dir);
+    for (let i = 0; i < 20; i++) {
+      const failing = new Readable({
+        read() {
+          this.destroy(new Error('refused'));
+        },
+      });
+      await expect(storage.put(`early/${i}.csv`, failing)).rejects.toThrow('refused');
+    }
+    expect(await readdir(path.join(dir, 'early'))).toEqual([]);
+  });
+
   it('S3Storage streams a large body as a multipart upload under its bucket', async () => {
     const storage = new S3Storage({ bucket: 'torque', region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 't', secretAccessKey: 's' }, prefix: 'ns' });
     const seen: Buffer[] = [];
