@@ -28,8 +28,23 @@ async function serve(adapterName) {
     page = 1;
     limit = 20;
   }
-  decorate(PageQuery.prototype, 'page', IsOptional(), Type(() => Number), IsInt(), Min(1));
-  decorate(PageQuery.prototype, 'limit', IsOptional(), Type(() => Number), IsInt(), Min(1), Max(100));
+  decorate(
+    PageQuery.prototype,
+    'page',
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+  );
+  decorate(
+    PageQuery.prototype,
+    'limit',
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(100),
+  );
 
   const items = Array.from({ length: 20 }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -78,7 +93,9 @@ async function serve(adapterName) {
 }
 
 function startServer(adapterName) {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', adapterName], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['serve', adapterName], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', ({ port }) => resolve({ child, url: `http://127.0.0.1:${port}` }));
     child.once('exit', (code) => reject(new Error(`${adapterName} server exited (${code}) before listening`)));
@@ -105,7 +122,8 @@ async function checkBehaviour(adapterName, url) {
   const forbidden = await fetch(`${url}/items`);
   const invalid = await fetch(`${url}/items?limit=1000`, { headers });
   const got = [ok.status, body.data?.length, forbidden.status, invalid.status].join(' ');
-  if (got !== '200 5 403 400') throw new Error(`${adapterName}: unexpected answers (status, items, 403 check, 400 check): ${got}`);
+  if (got !== '200 5 403 400')
+    throw new Error(`${adapterName}: unexpected answers (status, items, 403 check, 400 check): ${got}`);
 }
 
 function load(url, seconds) {
@@ -126,15 +144,25 @@ async function main() {
       await load(url, WARMUP_SECONDS);
       process.stdout.write(`${name}: ${SECONDS} s at ${CONNECTIONS} connections...\n`);
       const r = await load(url, SECONDS);
-      rows.push({ adapter: name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+      rows.push({
+        adapter: name,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      });
     } finally {
       await stopServer(child);
     }
   }
-  console.log(`\nGET /items (guard + ValidationPipe + 20-item JSON page), ${SECONDS} s each, ${CONNECTIONS} connections, node ${process.version}\n`);
+  console.log(
+    `\nGET /items (guard + ValidationPipe + 20-item JSON page), ${SECONDS} s each, ${CONNECTIONS} connections, node ${process.version}\n`,
+  );
   console.log('| adapter | requests/s | p50 ms | p99 ms | non-2xx | errors |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.adapter} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
+  for (const r of rows)
+    console.log(`| ${r.adapter} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
   const [fastify, express] = rows;
   console.log(`\nFastify serves ${(fastify.rps / express.rps).toFixed(2)}x the requests of Express.`);
 }

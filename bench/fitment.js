@@ -10,7 +10,19 @@
 // logs go to bench/.out/. BENCH_PRODUCTS changes the number of products.
 import os from 'node:os';
 import pg from 'pg';
-import { Apps, appEnv, checkServers, cleaner, freePort, JWT_SECRET, LOG_DIR, loadServers, requireBuild, resetSuite, runBench } from './lib/suite.js';
+import {
+  Apps,
+  appEnv,
+  checkServers,
+  cleaner,
+  freePort,
+  JWT_SECRET,
+  LOG_DIR,
+  loadServers,
+  requireBuild,
+  resetSuite,
+  runBench,
+} from './lib/suite.js';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 5000);
 const ROUNDS = 2;
@@ -91,7 +103,14 @@ async function productTexts(db, n) {
       default:
         description = i % 30 === 5 ? 'Universal fit, one size fits most vehicles.' : `Fits ${from} ${make} ${m.model}`;
     }
-    out.push({ part_number: `BENCH-${String(i + 1).padStart(5, '0')}`, name: `${name}`, description, category, brand: 'Torque Bench', attributes });
+    out.push({
+      part_number: `BENCH-${String(i + 1).padStart(5, '0')}`,
+      name: `${name}`,
+      description,
+      category,
+      brand: 'Torque Bench',
+      attributes,
+    });
   }
   return out;
 }
@@ -102,17 +121,30 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = appEnv({ benchUrl, namespace: NAMESPACE, port, extra: { FITMENT_PROVIDER: 'local', STORAGE_DIR: `${LOG_DIR}/storage` } });
+  const env = appEnv({
+    benchUrl,
+    namespace: NAMESPACE,
+    port,
+    extra: { FITMENT_PROVIDER: 'local', STORAGE_DIR: `${LOG_DIR}/storage` },
+  });
   for (const name of [...APPS, 'gateway']) apps.start(name, env);
   const token = await signLocalToken(JWT_SECRET, { sub: 'bench', tenants: [TENANT], roles: ['admin', 'reviewer'] });
   const headers = { authorization: `Bearer ${token}`, 'x-tenant-id': TENANT, 'content-type': 'application/json' };
   const api = (path, init = {}) => fetch(`${base}${path}`, { ...init, headers });
   await until('the gateway to be ready', async () => (await fetch(`${base}/health/ready`)).ok);
-  await until('the services to answer', async () => (await api('/api/data-uploads/ai-fitment-jobs/')).ok && (await api('/api/v1/catalog/products?limit=1')).ok);
+  await until(
+    'the services to answer',
+    async () =>
+      (await api('/api/data-uploads/ai-fitment-jobs/')).ok && (await api('/api/v1/catalog/products?limit=1')).ok,
+  );
 
   const db = new pg.Client({ connectionString: benchUrl });
   await db.connect();
-  const catalog = (await db.query(`SELECT (SELECT count(*) FROM fitment.vehicles)::int AS vehicles, (SELECT count(*) FROM fitment.base_vehicles)::int AS bases`)).rows[0];
+  const catalog = (
+    await db.query(
+      `SELECT (SELECT count(*) FROM fitment.vehicles)::int AS vehicles, (SELECT count(*) FROM fitment.base_vehicles)::int AS bases`,
+    )
+  ).rows[0];
   const texts = await productTexts(db, PRODUCTS);
   await db.end();
 
@@ -129,13 +161,18 @@ async function main() {
       }
     }),
   );
-  console.log(`${PRODUCTS} products created through the catalog API in ${((performance.now() - createdAt) / 1000).toFixed(1)} s`);
+  console.log(
+    `${PRODUCTS} products created through the catalog API in ${((performance.now() - createdAt) / 1000).toFixed(1)} s`,
+  );
   console.log(`vehicle catalog: ${catalog.vehicles} vehicles, ${catalog.bases} base vehicles\n`);
 
   const rows = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const started = performance.now();
-    const res = await api('/api/data-uploads/ai-fitment-jobs/', { method: 'POST', body: JSON.stringify({ product_ids: ids, job_type: 'selection' }) });
+    const res = await api('/api/data-uploads/ai-fitment-jobs/', {
+      method: 'POST',
+      body: JSON.stringify({ product_ids: ids, job_type: 'selection' }),
+    });
     if (res.status !== 201) throw new Error(`creating the job: ${res.status} ${await res.text()}`);
     const { job_id: jobId } = await res.json();
     const done = await until(
@@ -150,14 +187,20 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     rows.push({ round, seconds, products: done.job.product_count, fitments: done.job.fitments_count });
-    process.stdout.write(`run ${round}: ${done.job.product_count} products, ${done.job.fitments_count} fitments in ${seconds.toFixed(2)} s\n`);
+    process.stdout.write(
+      `run ${round}: ${done.job.product_count} products, ${done.job.fitments_count} fitments in ${seconds.toFixed(2)} s\n`,
+    );
   }
 
-  console.log(`\nAI fitment job through the gateway, local engine, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}\n`);
+  console.log(
+    `\nAI fitment job through the gateway, local engine, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}\n`,
+  );
   console.log('| run | products | fitments | seconds (POST to review_required) | products/s | fitments/s |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.round} | ${r.products} | ${r.fitments} | ${r.seconds.toFixed(2)} | ${Math.round(r.products / r.seconds)} | ${Math.round(r.fitments / r.seconds)} |`);
+    console.log(
+      `| ${r.round} | ${r.products} | ${r.fitments} | ${r.seconds.toFixed(2)} | ${Math.round(r.products / r.seconds)} | ${Math.round(r.fitments / r.seconds)} |`,
+    );
   }
 }
 

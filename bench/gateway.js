@@ -6,7 +6,18 @@
 // (default 10) each and prints requests/s, latency and non-2xx counts. It stops everything and drops the
 // database and the namespace afterwards; app logs go to bench/.out/.
 import autocannon from 'autocannon';
-import { Apps, appEnv, checkServers, cleaner, freePort, JWT_SECRET, loadServers, requireBuild, resetSuite, runBench } from './lib/suite.js';
+import {
+  Apps,
+  appEnv,
+  checkServers,
+  cleaner,
+  freePort,
+  JWT_SECRET,
+  loadServers,
+  requireBuild,
+  resetSuite,
+  runBench,
+} from './lib/suite.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
@@ -46,14 +57,22 @@ async function main() {
   for (let round = 1; round <= SEED_ROUNDS; round++) {
     const res = await api('/api/v1/admin/maintenance/cleanup', { method: 'POST', body: '{}' });
     if (res.status !== 202) throw new Error(`seeding: clean-up answered ${res.status} ${await res.text()}`);
-    await until('the seed jobs to complete', async () => (await cleanupJobs('completed')) === round * SERVICE_NAMES.length);
+    await until(
+      'the seed jobs to complete',
+      async () => (await cleanupJobs('completed')) === round * SERVICE_NAMES.length,
+    );
   }
   const seeded = await cleanupJobs();
   console.log(`suite up on ${base} (${DATABASE}, namespace ${NAMESPACE}); ${seeded} jobs in the list\n`);
 
   const scenarios = [
     { name: 'GET /api/v1/jobs', method: 'GET', path: '/api/v1/jobs?limit=20' },
-    { name: 'POST /api/v1/admin/maintenance/cleanup', method: 'POST', path: '/api/v1/admin/maintenance/cleanup', body: '{}' },
+    {
+      name: 'POST /api/v1/admin/maintenance/cleanup',
+      method: 'POST',
+      path: '/api/v1/admin/maintenance/cleanup',
+      body: '{}',
+    },
   ];
   const rows = [];
   for (const s of scenarios) {
@@ -61,15 +80,28 @@ async function main() {
     await autocannon({ ...opts, duration: WARMUP_SECONDS });
     process.stdout.write(`${s.name}: ${SECONDS} s at ${CONNECTIONS} connections...\n`);
     const r = await autocannon({ ...opts, duration: SECONDS });
-    rows.push({ ...s, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total });
+    rows.push({
+      ...s,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      total: r.requests.total,
+    });
   }
   const created = (await cleanupJobs()) - seeded;
 
-  console.log(`\nGateway -> RabbitMQ -> 4 services, ${SECONDS} s each, ${CONNECTIONS} connections, node ${process.version}\n`);
+  console.log(
+    `\nGateway -> RabbitMQ -> 4 services, ${SECONDS} s each, ${CONNECTIONS} connections, node ${process.version}\n`,
+  );
   console.log('| endpoint | requests/s | p50 ms | p99 ms | non-2xx | errors |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
-  console.log(`\nThe clean-up requests (warm-up included) created ${created} jobs; the other answers returned the running job of each service.`);
+  for (const r of rows)
+    console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
+  console.log(
+    `\nThe clean-up requests (warm-up included) created ${created} jobs; the other answers returned the running job of each service.`,
+  );
 }
 
 await runBench('bench:gateway', main, cleaner({ apps, servers, adminUrl, database: DATABASE, namespace: NAMESPACE }));

@@ -23,7 +23,18 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { Apps, appEnv, checkServers, dropDatabase, dropNamespace, freePort, JWT_SECRET, loadServers, requireBuild, resetSuite } from './lib/suite.js';
+import {
+  Apps,
+  appEnv,
+  checkServers,
+  dropDatabase,
+  dropNamespace,
+  freePort,
+  JWT_SECRET,
+  loadServers,
+  requireBuild,
+  resetSuite,
+} from './lib/suite.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
@@ -33,7 +44,17 @@ const DATABASE = 'torque_bench_ingestion';
 const NAMESPACE = 'benchingest';
 const TENANT = 'bench';
 const cores = availableParallelism();
-const HEADER = ['PO Number', 'Supplier Code', 'Supplier Name', 'Material', 'Material Description', 'Qty', 'Unit Price', 'Currency', 'Order Date'];
+const HEADER = [
+  'PO Number',
+  'Supplier Code',
+  'Supplier Name',
+  'Material',
+  'Material Description',
+  'Qty',
+  'Unit Price',
+  'Currency',
+  'Order Date',
+];
 
 requireBuild('bench:ingestion');
 const { signLocalToken } = await import('../dist/apps/gateway/src/auth/jwt-verifier.service.js');
@@ -103,7 +124,9 @@ function machineCpu() {
 
 /** CPU seconds a process has used so far (user + system, /proc/<pid>/stat). */
 function processCpu(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -155,9 +178,17 @@ async function databaseFloor(benchUrl) {
     await client.query('BEGIN');
     await copy(
       'COPY ingestion.suppliers (tenant_id, code, name) FROM STDIN',
-      pieces(Math.min(SUPPLIERS, orders), (s) => `${tenant}\t${P}SUP-${String(s).padStart(5, '0')}\tSupplier ${P}${s} Automotive GmbH\n`),
+      pieces(
+        Math.min(SUPPLIERS, orders),
+        (s) => `${tenant}\t${P}SUP-${String(s).padStart(5, '0')}\tSupplier ${P}${s} Automotive GmbH\n`,
+      ),
     );
-    const supplierIds = new Map((await client.query(`SELECT id, code FROM ingestion.suppliers WHERE tenant_id = $1`, [tenant])).rows.map((r) => [r.code, r.id]));
+    const supplierIds = new Map(
+      (await client.query(`SELECT id, code FROM ingestion.suppliers WHERE tenant_id = $1`, [tenant])).rows.map((r) => [
+        r.code,
+        r.id,
+      ]),
+    );
     mark('suppliers');
     await copy(
       'COPY ingestion.products (tenant_id, part_number, name, description) FROM STDIN',
@@ -166,7 +197,11 @@ async function databaseFloor(benchUrl) {
         return `${tenant}\t${P}MAT-${String(m).padStart(6, '0')}\tBrake rotor, type ${m % 97}\tBrake rotor, type ${m % 97}\n`;
       }),
     );
-    const productIds = new Map((await client.query(`SELECT id, part_number FROM ingestion.products WHERE tenant_id = $1`, [tenant])).rows.map((r) => [r.part_number, r.id]));
+    const productIds = new Map(
+      (await client.query(`SELECT id, part_number FROM ingestion.products WHERE tenant_id = $1`, [tenant])).rows.map(
+        (r) => [r.part_number, r.id],
+      ),
+    );
     mark('materials');
     const block = BigInt((await client.query(`SELECT ingestion.open_lines_block() AS block`)).rows[0].block);
     const firstOrder = block * 2n ** 32n + 1n;
@@ -178,7 +213,9 @@ async function databaseFloor(benchUrl) {
       }),
     );
     mark('purchase orders');
-    const { rows: seq } = await client.query(`SELECT pg_get_serial_sequence('ingestion.purchase_order_lines', 'id') AS name`);
+    const { rows: seq } = await client.query(
+      `SELECT pg_get_serial_sequence('ingestion.purchase_order_lines', 'id') AS name`,
+    );
     const firstLine = BigInt((await client.query(`SELECT nextval($1::regclass) AS id`, [seq[0].name])).rows[0].id);
     await client.query(`SELECT setval($1::regclass, $2)`, [seq[0].name, String(firstLine + BigInt(ROWS) - 1n)]);
     await copy(
@@ -212,13 +249,20 @@ async function main() {
   await writeXlsx(xlsx, XLSX_ROWS);
   const csvBytes = (await stat(csv)).size;
   const xlsxBytes = (await stat(xlsx)).size;
-  console.log(`generated ${ROWS.toLocaleString('en')} CSV rows (${(csvBytes / 1e6).toFixed(1)} MB) and ${XLSX_ROWS.toLocaleString('en')} .xlsx rows (${(xlsxBytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${ROWS.toLocaleString('en')} CSV rows (${(csvBytes / 1e6).toFixed(1)} MB) and ${XLSX_ROWS.toLocaleString('en')} .xlsx rows (${(xlsxBytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   await resetSuite({ servers, adminUrl, benchUrl, database: DATABASE, namespace: NAMESPACE });
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = appEnv({ benchUrl, namespace: NAMESPACE, port, extra: { STORAGE_DIR: path.join(dir, 'storage'), RPC_TIMEOUT_MS: '30000' } });
+  const env = appEnv({
+    benchUrl,
+    namespace: NAMESPACE,
+    port,
+    extra: { STORAGE_DIR: path.join(dir, 'storage'), RPC_TIMEOUT_MS: '30000' },
+  });
   const token = await signLocalToken(JWT_SECRET, { sub: 'bench', tenants: [TENANT], roles: ['admin'] });
   const headers = { authorization: `Bearer ${token}`, 'x-tenant-id': TENANT };
   apps.start('gateway', env);
@@ -227,7 +271,12 @@ async function main() {
   const results = [];
   const importFile = async (label, file, name, rows, mode = 'insert') => {
     const service = apps.start('ingestion', env, SERVICE_NODE_ARGS);
-    await apps.until('the ingestion service', async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok, 60_000, 100);
+    await apps.until(
+      'the ingestion service',
+      async () => (await fetch(`${base}/api/v1/ingestion/uploads?limit=1`, { headers })).ok,
+      60_000,
+      100,
+    );
     const bootPeak = peakRssMb(service.pid);
     const started = Date.now();
     const cpuBefore = machineCpu();
@@ -241,7 +290,11 @@ async function main() {
     if (res.status !== 201) throw new Error(`upload of ${name} answered ${res.status}: ${await res.text()}`);
     const upload = await res.json();
     const uploaded = Date.now();
-    const proc = await fetch(`${base}/api/v1/ingestion/uploads/${upload.id}/process`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
+    const proc = await fetch(`${base}/api/v1/ingestion/uploads/${upload.id}/process`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ mode }),
+    });
     if (proc.status !== 202) throw new Error(`process answered ${proc.status}: ${await proc.text()}`);
     const { job } = await proc.json();
     let lastPhase = '';
@@ -267,8 +320,20 @@ async function main() {
     const peak = peakRssMb(service.pid);
     await apps.stop('ingestion');
     const seconds = (finished - started) / 1000;
-    results.push({ label, file, rows, seconds, bootPeakMb: bootPeak, uploadSeconds: (uploaded - started) / 1000, rowsPerSecond: rows / seconds, peakRssMb: peak, result: done.result });
-    console.log(`\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB (${bootPeak.toFixed(0)} MiB after boot, before the upload)`);
+    results.push({
+      label,
+      file,
+      rows,
+      seconds,
+      bootPeakMb: bootPeak,
+      uploadSeconds: (uploaded - started) / 1000,
+      rowsPerSecond: rows / seconds,
+      peakRssMb: peak,
+      result: done.result,
+    });
+    console.log(
+      `\n${label}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s end to end = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; peak RSS of the ingestion service ${peak.toFixed(0)} MiB (${bootPeak.toFixed(0)} MiB after boot, before the upload)`,
+    );
     const cpu = (k) => cpuAfter[k] - cpuBefore[k];
     console.log(
       `  CPU while it ran (all processes, ${cores} cores): ${cpu('busy').toFixed(1)} s busy, ${cpu('idle').toFixed(1)} s idle, ${cpu('steal').toFixed(1)} s stolen; ` +
@@ -280,7 +345,9 @@ async function main() {
       console.log(`  ${phases[i][0].padEnd(68)} ${((end - phases[i][1]) / 1000).toFixed(1)} s`);
     }
     const r = done.result;
-    console.log(`  result: processed ${r.processed}, suppliers ${r.created_suppliers}, materials ${r.created_materials}, POs ${r.created_pos}, lines ${r.created_lines}, prices ${r.created_prices}, lines updated ${r.updated_lines}, unchanged ${r.unchanged_lines}`);
+    console.log(
+      `  result: processed ${r.processed}, suppliers ${r.created_suppliers}, materials ${r.created_materials}, POs ${r.created_pos}, lines ${r.created_lines}, prices ${r.created_prices}, lines updated ${r.updated_lines}, unchanged ${r.unchanged_lines}`,
+    );
   };
 
   try {
@@ -294,20 +361,31 @@ async function main() {
     // The same file through PostgreSQL's own COPY (CSV parser in the server) into one plain table.
     const client = new pg.Client({ connectionString: benchUrl });
     await client.connect();
-    await client.query(`CREATE TABLE bench_copy (po text, supplier_code text, supplier_name text, material text, description text, qty text, price text, currency text, order_date text)`);
+    await client.query(
+      `CREATE TABLE bench_copy (po text, supplier_code text, supplier_name text, material text, description text, qty text, price text, currency text, order_date text)`,
+    );
     t = Date.now();
-    await pipeline(createReadStream(csv, { highWaterMark: 1 << 20 }), client.query(copyStreams.from(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    await pipeline(
+      createReadStream(csv, { highWaterMark: 1 << 20 }),
+      client.query(copyStreams.from(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+    );
     const copySeconds = (Date.now() - t) / 1000;
     await client.end();
     const copyRate = ROWS / copySeconds;
-    console.log(`\nplain COPY of the same CSV into one table: ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+    console.log(
+      `\nplain COPY of the same CSV into one table: ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en')} rows/s`,
+    );
     console.log(`import end to end / plain COPY: ${(results[0].rowsPerSecond / copyRate).toFixed(3)}`);
 
     const floor = await databaseFloor(benchUrl);
     const withUpload = floor.seconds + results[0].uploadSeconds;
-    console.log(`\nleast PostgreSQL work for the same rows in this schema (resolved rows COPYed, one transaction): ${floor.seconds.toFixed(1)} s`);
+    console.log(
+      `\nleast PostgreSQL work for the same rows in this schema (resolved rows COPYed, one transaction): ${floor.seconds.toFixed(1)} s`,
+    );
     for (const [name, seconds] of floor.steps) console.log(`  ${name.padEnd(68)} ${seconds.toFixed(1)} s`);
-    console.log(`  with this run's upload (${results[0].uploadSeconds.toFixed(1)} s) before it: ${withUpload.toFixed(1)} s = ${Math.round(ROWS / withUpload).toLocaleString('en')} rows/s at most, for an import that only writes`);
+    console.log(
+      `  with this run's upload (${results[0].uploadSeconds.toFixed(1)} s) before it: ${withUpload.toFixed(1)} s = ${Math.round(ROWS / withUpload).toLocaleString('en')} rows/s at most, for an import that only writes`,
+    );
 
     await importFile('XLSX', xlsx, 'procurement-100k.xlsx', XLSX_ROWS);
   } finally {

@@ -18,7 +18,11 @@ export async function loadDemoData(base, secret) {
 
   for (const { file, kind } of DEMO_FILES) await importFile(base, headers, json, file, kind);
 
-  const res = await fetch(`${base}/api/v1/admin/maintenance/cleanup`, { method: 'POST', headers: json, body: JSON.stringify({}) });
+  const res = await fetch(`${base}/api/v1/admin/maintenance/cleanup`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({}),
+  });
   if (!res.ok) throw new Error(`demo clean-up failed: ${res.status} ${await res.text()}`);
   const body = await res.json();
   console.log(`demo: started ${body.jobs.length} clean-up jobs for tenant demo (see /api/v1/jobs)`);
@@ -44,8 +48,13 @@ async function importFile(base, headers, json, file, kind) {
   } else {
     throw new Error(`demo upload of ${name} failed: ${res.status} ${await res.text()}`);
   }
-  const started = await fetch(`${base}/api/v1/ingestion/uploads/${upload.id}/process`, { method: 'POST', headers: json, body: '{}' });
-  if (started.status !== 202) throw new Error(`demo import of ${name} failed to start: ${started.status} ${await started.text()}`);
+  const started = await fetch(`${base}/api/v1/ingestion/uploads/${upload.id}/process`, {
+    method: 'POST',
+    headers: json,
+    body: '{}',
+  });
+  if (started.status !== 202)
+    throw new Error(`demo import of ${name} failed to start: ${started.status} ${await started.text()}`);
   const { job } = await started.json();
   for (let i = 0; i < 600; i++) {
     const p = await (await fetch(`${base}/data-ingestion/progress/${job.id}/`, { headers })).json();
@@ -58,7 +67,8 @@ async function importFile(base, headers, json, file, kind) {
       console.log(`demo: imported ${name}: ${what}${r.rejected_rows ? `, ${r.rejected_rows} rows rejected` : ''}`);
       return;
     }
-    if (p.state === 'FAILURE' || p.state === 'REVOKED') throw new Error(`demo import of ${name} ended ${p.state}: ${p.error}`);
+    if (p.state === 'FAILURE' || p.state === 'REVOKED')
+      throw new Error(`demo import of ${name} ended ${p.state}: ${p.error}`);
     await sleep(250);
   }
   throw new Error(`demo import of ${name} did not finish within 150 s`);

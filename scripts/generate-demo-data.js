@@ -173,7 +173,13 @@ const VEHICLE_PARTS = [
       return {
         name: `${b.line} Disc Brake Caliper - ${position} ${side}`,
         lead: `${position} ${side.toLowerCase()} caliper${chance(0.5) ? ' with bracket' : ''}, pressure tested`,
-        attributes: { position, side, pistons: position === 'Front' ? pick([1, 2]) : 1, bracket_included: chance(0.5), finish: pick(['Zinc', 'Black E-coat']) },
+        attributes: {
+          position,
+          side,
+          pistons: position === 'Front' ? pick([1, 2]) : 1,
+          bracket_included: chance(0.5),
+          finish: pick(['Zinc', 'Black E-coat']),
+        },
       };
     },
   },
@@ -182,7 +188,11 @@ const VEHICLE_PARTS = [
     cost: [3.5, 14],
     shared: true,
     brands: [
-      { brand: 'Fram', pn: () => `${pick(['PH', 'XG', 'TG'])}${digits(4)}`, line: ['Extra Guard', 'Ultra Synthetic', 'Tough Guard'] },
+      {
+        brand: 'Fram',
+        pn: () => `${pick(['PH', 'XG', 'TG'])}${digits(4)}`,
+        line: ['Extra Guard', 'Ultra Synthetic', 'Tough Guard'],
+      },
       { brand: 'Wix', pn: () => `${pick(['51', '57'])}${digits(3)}`, line: 'XP' },
       { brand: 'Motorcraft', pn: () => `FL-${digits(3)}S`, line: '' },
       { brand: 'ACDelco', pn: () => `PF${digits(pick([2, 3, 4]))}`, line: 'Professional' },
@@ -196,7 +206,13 @@ const VEHICLE_PARTS = [
         lead: `${cartridge ? 'Cartridge element' : 'Spin-on filter'} for conventional and synthetic oil${chance(0.5) ? ', silicone anti-drainback valve' : ''}`,
         attributes: cartridge
           ? { type: 'Cartridge', height_mm: int(60, 120), od_mm: int(52, 70) }
-          : { type: 'Spin-on', thread: pick(['3/4-16 UNF', 'M20x1.5', '13/16-16 UN']), height_mm: int(65, 125), od_mm: int(66, 96), anti_drainback: true },
+          : {
+              type: 'Spin-on',
+              thread: pick(['3/4-16 UNF', 'M20x1.5', '13/16-16 UN']),
+              height_mm: int(65, 125),
+              od_mm: int(66, 96),
+              anti_drainback: true,
+            },
       };
     },
   },
@@ -215,7 +231,13 @@ const VEHICLE_PARTS = [
       return {
         name: `${b.line ? `${b.line} ` : ''}Engine Air Filter`,
         lead: kn ? 'Oiled cotton gauze, washable and reusable' : 'Panel filter with pleated cellulose media',
-        attributes: { shape: 'Panel', media: kn ? 'Cotton gauze' : 'Cellulose', length_mm: int(22, 36) * 10, width_mm: int(15, 26) * 10, reusable: kn },
+        attributes: {
+          shape: 'Panel',
+          media: kn ? 'Cotton gauze' : 'Cellulose',
+          length_mm: int(22, 36) * 10,
+          width_mm: int(15, 26) * 10,
+          reusable: kn,
+        },
       };
     },
   },
@@ -233,7 +255,11 @@ const VEHICLE_PARTS = [
       return {
         name: `${b.line ? `${b.line} ` : ''}Cabin Air Filter${carbon ? ' with Activated Carbon' : ''}`,
         lead: carbon ? 'Traps dust, pollen and odours' : 'Traps dust and pollen',
-        attributes: { media: carbon ? 'Activated carbon' : 'Particulate', length_mm: int(18, 28) * 10, width_mm: int(18, 25) * 10 },
+        attributes: {
+          media: carbon ? 'Activated carbon' : 'Particulate',
+          length_mm: int(18, 28) * 10,
+          width_mm: int(18, 25) * 10,
+        },
       };
     },
   },
@@ -251,7 +277,11 @@ const VEHICLE_PARTS = [
       return {
         name: `${b.line ? `${b.line} ` : ''}In-Line Fuel Filter`,
         lead: 'In-line fuel filter with quick-connect fittings',
-        attributes: { type: 'In-line', fittings: pick(['5/16 in quick-connect', '3/8 in quick-connect']), micron: pick([10, 15]) },
+        attributes: {
+          type: 'In-line',
+          fittings: pick(['5/16 in quick-connect', '3/8 in quick-connect']),
+          micron: pick([10, 15]),
+        },
       };
     },
   },
@@ -259,19 +289,51 @@ const VEHICLE_PARTS = [
     category: 'Spark Plugs',
     cost: [3, 16],
     brands: [
-      { brand: 'NGK', pn: () => `9${digits(4)}`, line: ['Laser Iridium', 'Ruthenium HX', 'G-Power Platinum'], code: () => `${pick(['ILKAR', 'LKR', 'DILKAR', 'ILZKR'])}${int(6, 8)}${pick(['A', 'B', 'C', 'D'])}${pick(['11', '8', ''])}` },
-      { brand: 'Denso', pn: () => `${pick(['3', '4', '5'])}${digits(3)}`, line: ['Iridium TT', 'Iridium Long Life'], code: () => `${pick(['IK', 'SK', 'FK'])}${int(16, 22)}${pick(['TT', 'HR11', ''])}` },
-      { brand: 'Bosch', pn: () => `9${digits(3)}`, line: 'Double Iridium', code: () => `${pick(['FR', 'YR', 'HR'])}${int(6, 8)}${pick(['KI', 'NI'])}${int(33, 36)}2` },
+      {
+        brand: 'NGK',
+        pn: () => `9${digits(4)}`,
+        line: ['Laser Iridium', 'Ruthenium HX', 'G-Power Platinum'],
+        code: () =>
+          `${pick(['ILKAR', 'LKR', 'DILKAR', 'ILZKR'])}${int(6, 8)}${pick(['A', 'B', 'C', 'D'])}${pick(['11', '8', ''])}`,
+      },
+      {
+        brand: 'Denso',
+        pn: () => `${pick(['3', '4', '5'])}${digits(3)}`,
+        line: ['Iridium TT', 'Iridium Long Life'],
+        code: () => `${pick(['IK', 'SK', 'FK'])}${int(16, 22)}${pick(['TT', 'HR11', ''])}`,
+      },
+      {
+        brand: 'Bosch',
+        pn: () => `9${digits(3)}`,
+        line: 'Double Iridium',
+        code: () => `${pick(['FR', 'YR', 'HR'])}${int(6, 8)}${pick(['KI', 'NI'])}${int(33, 36)}2`,
+      },
       { brand: 'ACDelco', pn: () => `41-${digits(3)}`, line: 'Professional Iridium', code: () => '' },
-      { brand: 'Motorcraft', pn: () => `SP-${digits(3)}`, line: 'Platinum', code: () => `${pick(['CYFS', 'AYFS', 'PZT'])}-${int(12, 32)}${pick(['FM', 'F', 'Y'])}` },
+      {
+        brand: 'Motorcraft',
+        pn: () => `SP-${digits(3)}`,
+        line: 'Platinum',
+        code: () => `${pick(['CYFS', 'AYFS', 'PZT'])}-${int(12, 32)}${pick(['FM', 'F', 'Y'])}`,
+      },
     ],
     make(b) {
       const code = b.code();
-      const electrode = b.line.includes('Platinum') ? 'Platinum' : b.line.includes('Ruthenium') ? 'Ruthenium' : 'Iridium';
+      const electrode = b.line.includes('Platinum')
+        ? 'Platinum'
+        : b.line.includes('Ruthenium')
+          ? 'Ruthenium'
+          : 'Iridium';
       return {
         name: `${b.line} Spark Plug${code ? ` ${code}` : ''}`,
         lead: `${electrode} fine-wire center electrode, pre-gapped`,
-        attributes: { electrode, gap_mm: pick([0.7, 0.8, 0.9, 1.0, 1.1]), thread_mm: pick([12, 14, 14]), reach_mm: pick([19, 26.5]), hex_mm: pick([14, 16]), resistor: true },
+        attributes: {
+          electrode,
+          gap_mm: pick([0.7, 0.8, 0.9, 1.0, 1.1]),
+          thread_mm: pick([12, 14, 14]),
+          reach_mm: pick([19, 26.5]),
+          hex_mm: pick([14, 16]),
+          resistor: true,
+        },
       };
     },
   },
@@ -310,7 +372,9 @@ const VEHICLE_PARTS = [
       const side = assembly && position === 'Front' ? pick(['Left', 'Right']) : null;
       return {
         name: `${b.line} ${kind} - ${position}${side ? ` ${side}` : ''}`,
-        lead: assembly ? 'Pre-assembled with spring, mount and boot; no spring compressor needed' : 'Twin-tube gas-charged damper',
+        lead: assembly
+          ? 'Pre-assembled with spring, mount and boot; no spring compressor needed'
+          : 'Twin-tube gas-charged damper',
         attributes: { position, ...(side ? { side } : {}), assembly, gas_charged: true },
       };
     },
@@ -330,7 +394,12 @@ const VEHICLE_PARTS = [
       return {
         name: `${b.line} Control Arm${joint ? ' and Ball Joint Assembly' : ''} - ${which} ${side}`,
         lead: `${`${which} ${side}`.toLowerCase().replace(/^./, (c) => c.toUpperCase())} control arm${joint ? ' with pre-installed ball joint and bushings' : ' with bushings'}`,
-        attributes: { position: which, side, ball_joint_included: joint, material: pick(['Stamped steel', 'Forged aluminum', 'Cast iron']) },
+        attributes: {
+          position: which,
+          side,
+          ball_joint_included: joint,
+          material: pick(['Stamped steel', 'Forged aluminum', 'Cast iron']),
+        },
       };
     },
   },
@@ -401,7 +470,12 @@ const VEHICLE_PARTS = [
       return {
         name: `${b.line} Radiator Coolant Hose - ${which}`,
         lead: `${which} radiator hose, EPDM rubber, OE shape`,
-        attributes: { position: which, material: 'EPDM', inside_diameter_mm: pick([32, 35, 38, 41]), length_mm: int(30, 70) * 10 },
+        attributes: {
+          position: which,
+          material: 'EPDM',
+          inside_diameter_mm: pick([32, 35, 38, 41]),
+          length_mm: int(30, 70) * 10,
+        },
       };
     },
   },
@@ -411,46 +485,164 @@ const VEHICLE_PARTS = [
 function universalParts() {
   const out = [];
   for (const len of [16, 18, 19, 20, 22, 24, 26, 28]) {
-    out.push({ brand: 'Bosch', category: 'Wiper Blades', part_number: `${len}A`, cost: 14, name: `ICON Beam Wiper Blade ${len} in`, lead: `${len}-inch beam blade, fluoro-polymer coated rubber, J-hook adapter`, attributes: { length_in: len, type: 'Beam', connector: 'J-hook', position: 'Front' } });
+    out.push({
+      brand: 'Bosch',
+      category: 'Wiper Blades',
+      part_number: `${len}A`,
+      cost: 14,
+      name: `ICON Beam Wiper Blade ${len} in`,
+      lead: `${len}-inch beam blade, fluoro-polymer coated rubber, J-hook adapter`,
+      attributes: { length_in: len, type: 'Beam', connector: 'J-hook', position: 'Front' },
+    });
   }
   for (const len of [16, 18, 20, 22, 24, 26]) {
-    out.push({ brand: 'Rain-X', category: 'Wiper Blades', part_number: `50792${String(len).padStart(2, '0')}`, cost: 10, name: `Latitude 2-in-1 Water Repellent Wiper Blade ${len} in`, lead: `${len}-inch beam blade that applies a water-repellent coating while wiping`, attributes: { length_in: len, type: 'Beam', connector: 'J-hook', water_repellent: true } });
+    out.push({
+      brand: 'Rain-X',
+      category: 'Wiper Blades',
+      part_number: `50792${String(len).padStart(2, '0')}`,
+      cost: 10,
+      name: `Latitude 2-in-1 Water Repellent Wiper Blade ${len} in`,
+      lead: `${len}-inch beam blade that applies a water-repellent coating while wiping`,
+      attributes: { length_in: len, type: 'Beam', connector: 'J-hook', water_repellent: true },
+    });
   }
   for (const len of [14, 17, 21]) {
-    out.push({ brand: 'ACDelco', category: 'Wiper Blades', part_number: `8-21${String(len).padStart(3, '0')}`, cost: 7, name: `Advantage Conventional Wiper Blade ${len} in`, lead: `${len}-inch conventional frame blade`, attributes: { length_in: len, type: 'Conventional', connector: 'J-hook' } });
+    out.push({
+      brand: 'ACDelco',
+      category: 'Wiper Blades',
+      part_number: `8-21${String(len).padStart(3, '0')}`,
+      cost: 7,
+      name: `Advantage Conventional Wiper Blade ${len} in`,
+      lead: `${len}-inch conventional frame blade`,
+      attributes: { length_in: len, type: 'Conventional', connector: 'J-hook' },
+    });
   }
-  for (const [len, v] of [[12, 'Honda CR-V'], [14, 'Toyota RAV4'], [12, 'Mazda CX-5']]) {
+  for (const [len, v] of [
+    [12, 'Honda CR-V'],
+    [14, 'Toyota RAV4'],
+    [12, 'Mazda CX-5'],
+  ]) {
     const veh = VEHICLES.find((x) => `${x.make} ${x.model}` === v);
-    out.push({ brand: 'Bosch', category: 'Wiper Blades', part_number: `H${len}${pick(['A', 'B'])}${digits(2)}`, cost: 12, name: `Rear Wiper Blade ${len} in`, lead: `${len}-inch rear blade with OE-style connector`, fitment: veh, attributes: { length_in: len, type: 'Rear', position: 'Rear' } });
+    out.push({
+      brand: 'Bosch',
+      category: 'Wiper Blades',
+      part_number: `H${len}${pick(['A', 'B'])}${digits(2)}`,
+      cost: 12,
+      name: `Rear Wiper Blade ${len} in`,
+      lead: `${len}-inch rear blade with OE-style connector`,
+      fitment: veh,
+      attributes: { length_in: len, type: 'Rear', position: 'Rear' },
+    });
   }
 
   const BULBS = [
-    ['H11', 55, 'Low beam'], ['H7', 55, 'Low beam'], ['H4', 60, 'High/low beam'], ['9005', 65, 'High beam'], ['9006', 55, 'Low beam'],
-    ['H13', 60, 'High/low beam'], ['9007', 65, 'High/low beam'], ['H1', 55, 'High beam'], ['880', 27, 'Fog light'], ['H8', 35, 'Fog light'],
+    ['H11', 55, 'Low beam'],
+    ['H7', 55, 'Low beam'],
+    ['H4', 60, 'High/low beam'],
+    ['9005', 65, 'High beam'],
+    ['9006', 55, 'Low beam'],
+    ['H13', 60, 'High/low beam'],
+    ['9007', 65, 'High/low beam'],
+    ['H1', 55, 'High beam'],
+    ['880', 27, 'Fog light'],
+    ['H8', 35, 'Fog light'],
   ];
   for (const [type, watts, use] of BULBS) {
     const lines = chance(0.5)
-      ? [['Sylvania', `${type}ST.BP`, 'SilverStar Ultra High Performance', 4300, 22], ['Sylvania', `${type}BL.BP`, 'Basic', 3200, 9]]
-      : [['Philips', `${type}VPB1`, 'VisionPlus Upgrade', 3400, 14], ['Philips', `${type}XVB2`, 'X-tremeVision', 3700, 30]];
+      ? [
+          ['Sylvania', `${type}ST.BP`, 'SilverStar Ultra High Performance', 4300, 22],
+          ['Sylvania', `${type}BL.BP`, 'Basic', 3200, 9],
+        ]
+      : [
+          ['Philips', `${type}VPB1`, 'VisionPlus Upgrade', 3400, 14],
+          ['Philips', `${type}XVB2`, 'X-tremeVision', 3700, 30],
+        ];
     for (const [brand, pn, line, kelvin, cost] of lines) {
-      out.push({ brand, category: 'Headlight Bulbs', part_number: pn, cost, name: `${line} ${type} Halogen Bulb`, lead: `${use} halogen bulb, ${watts} W, 12 V, ${kelvin} K`, attributes: { bulb_type: type, wattage: watts, voltage: 12, color_temp_k: kelvin, pack: pn.endsWith('B2') ? 2 : 1 } });
+      out.push({
+        brand,
+        category: 'Headlight Bulbs',
+        part_number: pn,
+        cost,
+        name: `${line} ${type} Halogen Bulb`,
+        lead: `${use} halogen bulb, ${watts} W, 12 V, ${kelvin} K`,
+        attributes: {
+          bulb_type: type,
+          wattage: watts,
+          voltage: 12,
+          color_temp_k: kelvin,
+          pack: pn.endsWith('B2') ? 2 : 1,
+        },
+      });
     }
   }
 
   const BATTERIES = [
-    ['24F', 'Toyota Camry'], ['35', 'Honda Accord'], ['48', 'Volkswagen Jetta'], ['65', 'Ford F-150'], ['94R', 'Jeep Grand Cherokee'],
-    ['H6', 'Chevrolet Equinox'], ['51R', 'Honda Civic'], ['47', 'Chevrolet Malibu'], ['78', 'Chevrolet Silverado 1500'], ['34', 'Dodge Charger'],
+    ['24F', 'Toyota Camry'],
+    ['35', 'Honda Accord'],
+    ['48', 'Volkswagen Jetta'],
+    ['65', 'Ford F-150'],
+    ['94R', 'Jeep Grand Cherokee'],
+    ['H6', 'Chevrolet Equinox'],
+    ['51R', 'Honda Civic'],
+    ['47', 'Chevrolet Malibu'],
+    ['78', 'Chevrolet Silverado 1500'],
+    ['34', 'Dodge Charger'],
   ];
   for (const [group, vehicleName] of BATTERIES) {
     const veh = VEHICLES.find((x) => `${x.make} ${x.model}` === vehicleName);
     const cca = int(50, 85) * 10;
-    out.push({ brand: 'Interstate', category: 'Batteries', part_number: `MTX-${group}`, cost: int(150, 210), name: `Mega-Tron Plus AGM Battery, Group ${group}`, lead: `AGM, group size ${group}, ${cca} CCA`, fitment: chance(0.6) ? veh : null, attributes: { group_size: group, chemistry: 'AGM', cca, reserve_capacity_min: int(90, 140), voltage: 12 } });
+    out.push({
+      brand: 'Interstate',
+      category: 'Batteries',
+      part_number: `MTX-${group}`,
+      cost: int(150, 210),
+      name: `Mega-Tron Plus AGM Battery, Group ${group}`,
+      lead: `AGM, group size ${group}, ${cca} CCA`,
+      fitment: chance(0.6) ? veh : null,
+      attributes: { group_size: group, chemistry: 'AGM', cca, reserve_capacity_min: int(90, 140), voltage: 12 },
+    });
     if (chance(0.6)) {
-      out.push({ brand: 'ACDelco', category: 'Batteries', part_number: `${group}PG`, cost: int(110, 160), name: `Professional Gold Battery, Group ${group}`, lead: `Flooded lead-acid, group size ${group}, ${cca - 50} CCA`, fitment: chance(0.5) ? veh : null, attributes: { group_size: group, chemistry: 'Flooded', cca: cca - 50, reserve_capacity_min: int(80, 120), voltage: 12 } });
+      out.push({
+        brand: 'ACDelco',
+        category: 'Batteries',
+        part_number: `${group}PG`,
+        cost: int(110, 160),
+        name: `Professional Gold Battery, Group ${group}`,
+        lead: `Flooded lead-acid, group size ${group}, ${cca - 50} CCA`,
+        fitment: chance(0.5) ? veh : null,
+        attributes: {
+          group_size: group,
+          chemistry: 'Flooded',
+          cca: cca - 50,
+          reserve_capacity_min: int(80, 120),
+          voltage: 12,
+        },
+      });
     }
   }
-  for (const [pn, group, line, cca] of [['8002-002', '34', 'RedTop', 800], ['8004-003', '34/78', 'RedTop', 800], ['8014-045', 'D34/78', 'YellowTop', 750], ['8020-164', '35', 'RedTop', 720], ['8022-091', '75/25', 'RedTop', 720], ['8040-218', 'H6', 'YellowTop', 800]]) {
-    out.push({ brand: 'Optima', category: 'Batteries', part_number: pn, cost: int(190, 260), name: `${line} ${group} Starting Battery`, lead: `SpiralCell AGM, group size ${group}, ${cca} CCA`, attributes: { group_size: group, chemistry: 'AGM (SpiralCell)', cca, reserve_capacity_min: int(90, 120), voltage: 12 } });
+  for (const [pn, group, line, cca] of [
+    ['8002-002', '34', 'RedTop', 800],
+    ['8004-003', '34/78', 'RedTop', 800],
+    ['8014-045', 'D34/78', 'YellowTop', 750],
+    ['8020-164', '35', 'RedTop', 720],
+    ['8022-091', '75/25', 'RedTop', 720],
+    ['8040-218', 'H6', 'YellowTop', 800],
+  ]) {
+    out.push({
+      brand: 'Optima',
+      category: 'Batteries',
+      part_number: pn,
+      cost: int(190, 260),
+      name: `${line} ${group} Starting Battery`,
+      lead: `SpiralCell AGM, group size ${group}, ${cca} CCA`,
+      attributes: {
+        group_size: group,
+        chemistry: 'AGM (SpiralCell)',
+        cca,
+        reserve_capacity_min: int(90, 120),
+        voltage: 12,
+      },
+    });
   }
 
   // Serpentine belts: the part number encodes ribs and length, as Gates and Dayco do.
@@ -460,7 +652,16 @@ function universalParts() {
     const gates = chance(0.5);
     const pn = gates ? `K0${ribs}${String(tenths).padStart(4, '0')}` : `5${ribs}${String(tenths).padStart(4, '0')}`;
     const veh = chance(0.5) ? pick(VEHICLES) : null;
-    out.push({ brand: gates ? 'Gates' : 'Dayco', category: 'Serpentine Belts', part_number: pn, cost: round(10 + tenths / 40), name: `${gates ? 'Micro-V' : 'Poly Rib'} Serpentine Belt, ${ribs}-Rib, ${(tenths / 10).toFixed(1)} in`, lead: `EPDM ${ribs}-rib belt, ${(tenths / 10).toFixed(1)} in effective length`, fitment: veh, attributes: { ribs, length_in: tenths / 10, material: 'EPDM' } });
+    out.push({
+      brand: gates ? 'Gates' : 'Dayco',
+      category: 'Serpentine Belts',
+      part_number: pn,
+      cost: round(10 + tenths / 40),
+      name: `${gates ? 'Micro-V' : 'Poly Rib'} Serpentine Belt, ${ribs}-Rib, ${(tenths / 10).toFixed(1)} in`,
+      lead: `EPDM ${ribs}-rib belt, ${(tenths / 10).toFixed(1)} in effective length`,
+      fitment: veh,
+      attributes: { ribs, length_in: tenths / 10, material: 'EPDM' },
+    });
   }
   return out;
 }
@@ -478,7 +679,10 @@ function buildCatalog() {
     }
   };
   for (const v of VEHICLES) {
-    const families = shuffle(VEHICLE_PARTS.filter((f) => !f.older || v.to <= 2014 || v.from <= 2011)).slice(0, int(5, 7));
+    const families = shuffle(VEHICLE_PARTS.filter((f) => !f.older || v.to <= 2014 || v.from <= 2011)).slice(
+      0,
+      int(5, 7),
+    );
     for (const family of families) {
       const brand = pick(family.brands);
       const b = { ...brand, line: Array.isArray(brand.line) ? pick(brand.line) : brand.line };
@@ -525,28 +729,90 @@ function buildCatalog() {
 
 // Suppliers: who they are, what they sell (categories; none = everything), their currency and description style.
 const SUPPLIERS = [
-  { code: 'SUP-MWB', name: 'Midwest Brake & Supply Co.', categories: ['Brake Rotors', 'Brake Pads', 'Brake Calipers', 'ABS Wheel Speed Sensors'], currency: 'USD', style: 'caps' },
+  {
+    code: 'SUP-MWB',
+    name: 'Midwest Brake & Supply Co.',
+    categories: ['Brake Rotors', 'Brake Pads', 'Brake Calipers', 'ABS Wheel Speed Sensors'],
+    currency: 'USD',
+    style: 'caps',
+  },
   { code: 'SUP-PAD', name: 'Pacific Auto Distributors', categories: null, currency: 'USD', style: 'catalog' },
-  { code: 'SUP-KPW', name: 'Keystone Parts Wholesale', categories: ['Oil Filters', 'Air Filters', 'Cabin Air Filters', 'Fuel Filters', 'Wiper Blades'], currency: 'USD', style: 'catalog' },
-  { code: 'SUP-GCF', name: 'Gulf Coast Filtration Inc.', categories: ['Oil Filters', 'Air Filters', 'Cabin Air Filters', 'Fuel Filters'], currency: 'USD', style: 'caps' },
-  { code: 'SUP-IGN', name: 'Ignition Source LLC', categories: ['Spark Plugs', 'Ignition Coils', 'Oxygen Sensors'], currency: 'USD', style: 'catalog' },
-  { code: 'SUP-NRB', name: 'Northern Route Batteries Ltd.', categories: ['Batteries'], currency: 'CAD', style: 'catalog' },
-  { code: 'SUP-LUX', name: 'Lumen Lighting Supply', categories: ['Headlight Bulbs', 'Wiper Blades'], currency: 'USD', style: 'catalog' },
-  { code: 'SUP-CHS', name: 'Chassis Pro Distribution', categories: ['Shocks & Struts', 'Control Arms', 'Wheel Bearings & Hubs'], currency: 'USD', style: 'caps' },
-  { code: 'SUP-BLT', name: 'Beltway Power Transmission', categories: ['Serpentine Belts', 'Radiator Hoses', 'Timing Belt Kits'], currency: 'USD', style: 'catalog' },
-  { code: 'SUP-EUR', name: 'EuroParts Import GmbH', brands: ['Brembo', 'Bosch', 'Bilstein', 'Philips'], currency: 'EUR', style: 'catalog' },
+  {
+    code: 'SUP-KPW',
+    name: 'Keystone Parts Wholesale',
+    categories: ['Oil Filters', 'Air Filters', 'Cabin Air Filters', 'Fuel Filters', 'Wiper Blades'],
+    currency: 'USD',
+    style: 'catalog',
+  },
+  {
+    code: 'SUP-GCF',
+    name: 'Gulf Coast Filtration Inc.',
+    categories: ['Oil Filters', 'Air Filters', 'Cabin Air Filters', 'Fuel Filters'],
+    currency: 'USD',
+    style: 'caps',
+  },
+  {
+    code: 'SUP-IGN',
+    name: 'Ignition Source LLC',
+    categories: ['Spark Plugs', 'Ignition Coils', 'Oxygen Sensors'],
+    currency: 'USD',
+    style: 'catalog',
+  },
+  {
+    code: 'SUP-NRB',
+    name: 'Northern Route Batteries Ltd.',
+    categories: ['Batteries'],
+    currency: 'CAD',
+    style: 'catalog',
+  },
+  {
+    code: 'SUP-LUX',
+    name: 'Lumen Lighting Supply',
+    categories: ['Headlight Bulbs', 'Wiper Blades'],
+    currency: 'USD',
+    style: 'catalog',
+  },
+  {
+    code: 'SUP-CHS',
+    name: 'Chassis Pro Distribution',
+    categories: ['Shocks & Struts', 'Control Arms', 'Wheel Bearings & Hubs'],
+    currency: 'USD',
+    style: 'caps',
+  },
+  {
+    code: 'SUP-BLT',
+    name: 'Beltway Power Transmission',
+    categories: ['Serpentine Belts', 'Radiator Hoses', 'Timing Belt Kits'],
+    currency: 'USD',
+    style: 'catalog',
+  },
+  {
+    code: 'SUP-EUR',
+    name: 'EuroParts Import GmbH',
+    brands: ['Brembo', 'Bosch', 'Bilstein', 'Philips'],
+    currency: 'EUR',
+    style: 'catalog',
+  },
   { code: 'SUP-LSA', name: 'Lone Star Auto Parts', categories: null, currency: 'USD', style: 'caps' },
   { code: 'SUP-MLA', name: 'Maple Leaf Automotive Inc.', categories: null, currency: 'CAD', style: 'catalog' },
 ];
 const FX = { USD: 1, CAD: 1.36, EUR: 0.92 };
 const QUANTITY = {
-  'Oil Filters': [12, 96, 12], 'Air Filters': [6, 48, 6], 'Cabin Air Filters': [6, 48, 6], 'Fuel Filters': [4, 24, 2],
-  'Spark Plugs': [8, 80, 4], 'Wiper Blades': [10, 60, 5], 'Headlight Bulbs': [10, 100, 10], Batteries: [2, 18, 1],
+  'Oil Filters': [12, 96, 12],
+  'Air Filters': [6, 48, 6],
+  'Cabin Air Filters': [6, 48, 6],
+  'Fuel Filters': [4, 24, 2],
+  'Spark Plugs': [8, 80, 4],
+  'Wiper Blades': [10, 60, 5],
+  'Headlight Bulbs': [10, 100, 10],
+  Batteries: [2, 18, 1],
 };
 
 function buildProcurement(products) {
   const pools = SUPPLIERS.map((s) =>
-    products.filter((p) => (s.brands ? s.brands.includes(p.brand) : !s.categories || s.categories.includes(p.category))),
+    products.filter((p) =>
+      s.brands ? s.brands.includes(p.brand) : !s.categories || s.categories.includes(p.category),
+    ),
   );
   // Each supplier has regulars it is asked for again and again: that builds price history.
   const regulars = pools.map((pool) => shuffle(pool).slice(0, Math.min(10, pool.length)));
@@ -555,7 +821,10 @@ function buildProcurement(products) {
   const orders = [];
   const start = Date.UTC(2024, 6, 1);
   const span = Date.UTC(2025, 5, 30) - start;
-  const dates = Array.from({ length: PURCHASE_ORDERS }, () => start + Math.floor(rand() * (span / 86400000)) * 86400000).sort((a, b) => a - b);
+  const dates = Array.from(
+    { length: PURCHASE_ORDERS },
+    () => start + Math.floor(rand() * (span / 86400000)) * 86400000,
+  ).sort((a, b) => a - b);
   // After one order each, the broad distributors get more of the remaining orders.
   const weighted = SUPPLIERS.flatMap((s, i) => Array(s.categories === null && !s.brands ? 3 : 1).fill(i));
   const sizes = Array.from({ length: PURCHASE_ORDERS }, () => int(6, 20));
@@ -596,7 +865,10 @@ function buildProcurement(products) {
 function erpText(text) {
   const upper = text.toUpperCase();
   if (upper.length <= 40) return upper;
-  return upper.slice(0, 41).replace(/\s+\S*$/, '').replace(/[\s,-]+$/, '');
+  return upper
+    .slice(0, 41)
+    .replace(/\s+\S*$/, '')
+    .replace(/[\s,-]+$/, '');
 }
 
 function csvField(value) {
@@ -621,8 +893,28 @@ writeFileSync(
 writeFileSync(
   join(outDir, 'procurement-demo.csv'),
   csv(
-    ['PO Number', 'Supplier Code', 'Supplier Name', 'Part Number', 'Description', 'Quantity', 'Unit Price', 'Currency', 'Order Date'],
-    lines.map((l) => [l.po, l.supplierCode, l.supplierName, l.partNumber, l.description, l.quantity, l.unitPrice, l.currency, l.orderDate]),
+    [
+      'PO Number',
+      'Supplier Code',
+      'Supplier Name',
+      'Part Number',
+      'Description',
+      'Quantity',
+      'Unit Price',
+      'Currency',
+      'Order Date',
+    ],
+    lines.map((l) => [
+      l.po,
+      l.supplierCode,
+      l.supplierName,
+      l.partNumber,
+      l.description,
+      l.quantity,
+      l.unitPrice,
+      l.currency,
+      l.orderDate,
+    ]),
   ),
 );
 const withFitment = products.filter((p) => /\b(19|20)\d{2}\b|\b\d{2}-\d{2}\b/.test(p.description)).length;

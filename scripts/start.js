@@ -13,7 +13,8 @@ const run = (cmd, args) => {
 console.log('Building...');
 run('npm', ['run', '-s', 'build']);
 
-const { loadEnv, preflight, PreflightError, PlatformEnv, urlForServiceRole } = await import('../dist/libs/platform/src/index.js');
+const { loadEnv, preflight, PreflightError, PlatformEnv, urlForServiceRole } =
+  await import('../dist/libs/platform/src/index.js');
 const { GatewayEnv } = await import('../dist/apps/gateway/src/config/gateway-env.js');
 const env = loadEnv(PlatformEnv);
 try {
@@ -40,7 +41,10 @@ const apps = [
 ];
 const children = apps.map((app) => {
   // Each service connects as its own role, which can use its own schema only (see scripts/migrate.js).
-  const database = app.name === 'gateway' || process.env.DATABASE_URL_PER_SERVICE === 'false' ? {} : { DATABASE_URL: urlForServiceRole(env.DATABASE_URL, app.name) };
+  const database =
+    app.name === 'gateway' || process.env.DATABASE_URL_PER_SERVICE === 'false'
+      ? {}
+      : { DATABASE_URL: urlForServiceRole(env.DATABASE_URL, app.name) };
   const child = spawn('node', [app.entry], {
     cwd: root,
     env: { ...process.env, ROLE: 'both', ...database, ...app.env },
@@ -69,7 +73,9 @@ function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

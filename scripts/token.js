@@ -15,5 +15,8 @@ const { values } = parseArgs({
 });
 const env = loadEnv(GatewayEnv);
 const tenants = values.tenant.flatMap((t) => t.split(',')).filter(Boolean);
-const roles = values.roles.split(',').map((r) => r.trim()).filter(Boolean);
+const roles = values.roles
+  .split(',')
+  .map((r) => r.trim())
+  .filter(Boolean);
 process.stdout.write(`${await signLocalToken(env.JWT_SECRET, { sub: values.sub, tenants, roles }, values.expires)}\n`);

@@ -42,7 +42,11 @@ export function withDatabase(url, name) {
 export async function loadServers(database) {
   const { loadEnv, PlatformEnv } = await platform();
   const servers = loadEnv(PlatformEnv);
-  return { servers, adminUrl: withDatabase(servers.DATABASE_URL, 'postgres'), benchUrl: withDatabase(servers.DATABASE_URL, database) };
+  return {
+    servers,
+    adminUrl: withDatabase(servers.DATABASE_URL, 'postgres'),
+    benchUrl: withDatabase(servers.DATABASE_URL, database),
+  };
 }
 
 /**
@@ -80,7 +84,11 @@ export function dropDatabase(adminUrl, database) {
 
 /** Creates database `benchUrl` names and runs the migrations on it (scripts/migrate.js); throws with its output when they fail. */
 export function migrate(benchUrl, database) {
-  const result = spawnSync(process.execPath, ['scripts/migrate.js'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: benchUrl }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/migrate.js'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: benchUrl },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`migration of ${database} failed:\n${result.stdout}${result.stderr}`);
 }
 
@@ -92,7 +100,10 @@ export async function dropNamespace(servers, namespace) {
   const connection = await amqplib.connect(servers.RABBITMQ_URL);
   try {
     const deletions = [
-      ...SERVICE_NAMES.flatMap((s) => [(ch) => ch.deleteQueue(names.serviceQueue(s)), (ch) => ch.deleteQueue(names.deadLetterQueue(s))]),
+      ...SERVICE_NAMES.flatMap((s) => [
+        (ch) => ch.deleteQueue(names.serviceQueue(s)),
+        (ch) => ch.deleteQueue(names.deadLetterQueue(s)),
+      ]),
       (ch) => ch.deleteExchange(names.deadLetterExchange),
       (ch) => ch.deleteExchange(names.eventsExchange),
     ];
@@ -184,8 +195,15 @@ export class Apps {
   /** Starts app `name` (its entry from appEntry) with `env`, `nodeArgs` before the entry; its output goes to its log. */
   start(name, env, nodeArgs = []) {
     mkdirSync(LOG_DIR, { recursive: true });
-    const log = createWriteStream(`${LOG_DIR}/${this.logPrefix}${name}.log`, this.appendLogs ? { flags: 'a' } : undefined);
-    const child = spawn(process.execPath, [...nodeArgs, appEntry(name)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(
+      `${LOG_DIR}/${this.logPrefix}${name}.log`,
+      this.appendLogs ? { flags: 'a' } : undefined,
+    );
+    const child = spawn(process.execPath, [...nodeArgs, appEntry(name)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.children.set(name, child);
@@ -254,7 +272,9 @@ export function cleaner({ apps, servers, adminUrl, database, namespace }) {
     cleaning = true;
     await apps.stopAll();
     await dropDatabase(adminUrl, database).catch((err) => console.error(`could not drop ${database}: ${err.message}`));
-    await dropNamespace(servers, namespace).catch((err) => console.error(`could not delete namespace ${namespace}: ${err.message}`));
+    await dropNamespace(servers, namespace).catch((err) =>
+      console.error(`could not delete namespace ${namespace}: ${err.message}`),
+    );
   };
 }
 

@@ -66,7 +66,9 @@ function durationMs(value: string): number {
 const entryOf = (app: string) => `dist/apps/${app}/src/main.js`;
 const appServices = Object.keys(services).filter((name) => !INFRA.includes(name));
 const workersOf = (svc: string) =>
-  Object.entries(services).filter(([, s]) => words(s.command) === entryOf(`${svc}-service`) && envOf(s).ROLE === 'worker');
+  Object.entries(services).filter(
+    ([, s]) => words(s.command) === entryOf(`${svc}-service`) && envOf(s).ROLE === 'worker',
+  );
 
 describe('docker-compose.yml', () => {
   it('covers every back-end service in the contracts', () => {

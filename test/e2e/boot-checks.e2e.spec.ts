@@ -39,7 +39,11 @@ describe('boot checks', () => {
   });
 
   it('stops the gateway when a server is unreachable, naming the URL and how to start it', async () => {
-    const exit = await runEntry(GATEWAY, { REDIS_URL: 'redis://127.0.0.1:1', RABBITMQ_URL: TEST_RABBITMQ_URL, PORT: '0' });
+    const exit = await runEntry(GATEWAY, {
+      REDIS_URL: 'redis://127.0.0.1:1',
+      RABBITMQ_URL: TEST_RABBITMQ_URL,
+      PORT: '0',
+    });
     expect(exit.code).toBe(1);
     expect(exit.stderr).toContain('Redis is unreachable at redis://127.0.0.1:1 (REDIS_URL)');
     expect(exit.stderr).toContain('redis-server');

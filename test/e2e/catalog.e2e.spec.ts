@@ -37,20 +37,39 @@ describe('catalog through the gateway', () => {
   };
   /** Rows the procurement imports would write, inserted directly (the imports are not under test here). */
   const supplier = async (tenant: string, code: string, name: string): Promise<number> =>
-    Number((await db.query(`INSERT INTO suppliers (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id`, [tenant, code, name])).rows[0].id);
-  const purchaseOrder = async (tenant: string, po: string, supplierId: number, orderDate: string, currency: string | null): Promise<number> =>
     Number(
       (
-        await db.query(`INSERT INTO purchase_orders (tenant_id, po_number, supplier_id, order_date, currency) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        await db.query(`INSERT INTO suppliers (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id`, [
           tenant,
-          po,
-          supplierId,
-          orderDate,
-          currency,
+          code,
+          name,
         ])
       ).rows[0].id,
     );
-  const line = (tenant: string, poId: number, lineNo: number, productId: number, qty: string, price: string, currency = 'USD') =>
+  const purchaseOrder = async (
+    tenant: string,
+    po: string,
+    supplierId: number,
+    orderDate: string,
+    currency: string | null,
+  ): Promise<number> =>
+    Number(
+      (
+        await db.query(
+          `INSERT INTO purchase_orders (tenant_id, po_number, supplier_id, order_date, currency) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [tenant, po, supplierId, orderDate, currency],
+        )
+      ).rows[0].id,
+    );
+  const line = (
+    tenant: string,
+    poId: number,
+    lineNo: number,
+    productId: number,
+    qty: string,
+    price: string,
+    currency = 'USD',
+  ) =>
     db.query(
       `INSERT INTO purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -94,23 +113,44 @@ describe('catalog through the gateway', () => {
       expect(await res.json()).toEqual(created);
 
       const minimal = await create({ part_number: 'MIN-1', name: 'Minimal' });
-      expect(minimal).toEqual(expect.objectContaining({ description: '', brand: null, category: null, attributes: {} }));
+      expect(minimal).toEqual(
+        expect.objectContaining({ description: '', brand: null, category: null, attributes: {} }),
+      );
     });
 
     it('answers 409 conflict with details.part_number for a part number the tenant already has', async () => {
       await create({ part_number: 'DUP-1', name: 'First' });
-      const body = await envelope(await suite.http(PRODUCTS, { method: 'POST', json: { part_number: 'DUP-1', name: 'Second' } }), 409, 'conflict');
+      const body = await envelope(
+        await suite.http(PRODUCTS, { method: 'POST', json: { part_number: 'DUP-1', name: 'Second' } }),
+        409,
+        'conflict',
+      );
       expect(body.details?.part_number).toEqual([expect.stringContaining('DUP-1')]);
       const page = await list('q=DUP-1');
       expect(page.data.map((p) => p.name)).toEqual(['First']);
     });
 
     it('updates only the given fields (200), clears brand with null, and keeps a no-op update unchanged', async () => {
-      const p = await create({ part_number: 'UPD-1', name: 'Old name', brand: 'Bosch', category: 'Filters', attributes: { a: 1 } });
-      const res = await suite.http(`${PRODUCTS}/${p.id}`, { method: 'PATCH', json: { name: 'New name', brand: null, attributes: { b: 2 } } });
+      const p = await create({
+        part_number: 'UPD-1',
+        name: 'Old name',
+        brand: 'Bosch',
+        category: 'Filters',
+        attributes: { a: 1 },
+      });
+      const res = await suite.http(`${PRODUCTS}/${p.id}`, {
+        method: 'PATCH',
+        json: { name: 'New name', brand: null, attributes: { b: 2 } },
+      });
       expect(res.status).toBe(200);
       const updated = (await res.json()) as ProductDto;
-      expect(updated).toEqual({ ...p, name: 'New name', brand: null, attributes: { b: 2 }, updated_at: expect.any(String) });
+      expect(updated).toEqual({
+        ...p,
+        name: 'New name',
+        brand: null,
+        attributes: { b: 2 },
+        updated_at: expect.any(String),
+      });
       expect(Date.parse(updated.updated_at)).toBeGreaterThan(Date.parse(p.updated_at));
 
       const same = await suite.http(`${PRODUCTS}/${p.id}`, { method: 'PATCH', json: { name: 'New name' } });
@@ -118,14 +158,22 @@ describe('catalog through the gateway', () => {
       expect(await same.json()).toEqual(updated);
     });
 
-    it('answers 409 when an update takes another product\'s part number, 404 for an unknown id', async () => {
+    it("answers 409 when an update takes another product's part number, 404 for an unknown id", async () => {
       await create({ part_number: 'TAKEN-1', name: 'Holder' });
       const p = await create({ part_number: 'TAKER-1', name: 'Taker' });
-      const body = await envelope(await suite.http(`${PRODUCTS}/${p.id}`, { method: 'PATCH', json: { part_number: 'TAKEN-1' } }), 409, 'conflict');
+      const body = await envelope(
+        await suite.http(`${PRODUCTS}/${p.id}`, { method: 'PATCH', json: { part_number: 'TAKEN-1' } }),
+        409,
+        'conflict',
+      );
       expect(body.details?.part_number).toBeDefined();
       expect(((await (await suite.http(`${PRODUCTS}/${p.id}`)).json()) as ProductDto).part_number).toBe('TAKER-1');
 
-      await envelope(await suite.http(`${PRODUCTS}/99999999`, { method: 'PATCH', json: { name: 'x' } }), 404, 'not_found');
+      await envelope(
+        await suite.http(`${PRODUCTS}/99999999`, { method: 'PATCH', json: { name: 'x' } }),
+        404,
+        'not_found',
+      );
       await envelope(await suite.http(`${PRODUCTS}/99999999`), 404, 'not_found');
     });
 
@@ -156,11 +204,23 @@ describe('catalog through the gateway', () => {
 
     beforeAll(async () => {
       const rows = [
-        ['BR-100', 'Front Brake Rotor', 'Vented. Fits 2016-2021 Honda Civic; service with oil filter OF-300', 'Brembo', 'Brake Rotors'],
+        [
+          'BR-100',
+          'Front Brake Rotor',
+          'Vented. Fits 2016-2021 Honda Civic; service with oil filter OF-300',
+          'Brembo',
+          'Brake Rotors',
+        ],
         ['BR-101', 'Rear Brake Rotor', 'for 07-13 Chevy Silverado 1500 5.3L', 'Brembo', 'Brake Rotors'],
         ['PD-200', 'Ceramic Brake Pad Set', '2018+ Toyota Camry, front axle', 'Wagner', 'Brake Pads'],
         ['OF-300', 'Engine Oil Filter', 'Honda Civic 1.5L turbo 2016-2021', 'Fram', 'Oil Filters'],
-        ['SP-400', 'Iridium Spark Plug', 'Ford F-150 2015-2020 (2.7L, 3.5L EcoBoost); 100% tested', 'NGK', 'Spark Plugs'],
+        [
+          'SP-400',
+          'Iridium Spark Plug',
+          'Ford F-150 2015-2020 (2.7L, 3.5L EcoBoost); 100% tested',
+          'NGK',
+          'Spark Plugs',
+        ],
         ['WB-500', 'Wiper Blade 22 in', 'Beam blade, all-season', 'Bosch', 'Wiper Blades'],
       ];
       for (const [part_number, name, description, brand, category] of rows) {
@@ -185,7 +245,11 @@ describe('catalog through the gateway', () => {
       expect(names).toEqual([...names].sort().reverse());
       expect(names[0]).toBe('Wiper Blade 22 in');
       const byId = await list('sort=id&order=desc', T);
-      expect(byId.data.map((p) => p.id)).toEqual(Object.values(seeded).map((p) => p.id).sort((a, b) => b - a));
+      expect(byId.data.map((p) => p.id)).toEqual(
+        Object.values(seeded)
+          .map((p) => p.id)
+          .sort((a, b) => b - a),
+      );
       const byUpdated = await list('sort=updated_at', T);
       expect(byUpdated.data[0].part_number).toBe('BR-100');
     });
@@ -209,13 +273,22 @@ describe('catalog through the gateway', () => {
     });
 
     it('filters by brand and category (exact), combinable with sort', async () => {
-      expect((await list('brand=Brembo&sort=part_number&order=desc', T)).data.map((p) => p.part_number)).toEqual(['BR-101', 'BR-100']);
-      expect((await list(`category=${encodeURIComponent('Brake Pads')}`, T)).data.map((p) => p.part_number)).toEqual(['PD-200']);
+      expect((await list('brand=Brembo&sort=part_number&order=desc', T)).data.map((p) => p.part_number)).toEqual([
+        'BR-101',
+        'BR-100',
+      ]);
+      expect((await list(`category=${encodeURIComponent('Brake Pads')}`, T)).data.map((p) => p.part_number)).toEqual([
+        'PD-200',
+      ]);
       expect((await list('brand=brembo', T)).meta.total).toBe(0);
     });
 
     it('keeps only products changed since updated_since', async () => {
-      const res = await suite.http(`${PRODUCTS}/${seeded['PD-200'].id}`, { method: 'PATCH', json: { description: '2018+ Toyota Camry' }, tenant: T });
+      const res = await suite.http(`${PRODUCTS}/${seeded['PD-200'].id}`, {
+        method: 'PATCH',
+        json: { description: '2018+ Toyota Camry' },
+        tenant: T,
+      });
       const changed = (await res.json()) as ProductDto;
       const page = await list(`updated_since=${encodeURIComponent(changed.updated_at)}`, T);
       expect(page.data.map((p) => p.part_number)).toEqual(['PD-200']);
@@ -255,7 +328,9 @@ describe('catalog through the gateway', () => {
         ['ACME', 'Acme Auto Parts', 2],
         ['ZEN', 'Zenith Distribution', 2],
       ]);
-      const found = (await (await suite.http('/api/v1/catalog/suppliers?q=zenith', { tenant: T })).json()) as SupplierPageDto;
+      const found = (await (
+        await suite.http('/api/v1/catalog/suppliers?q=zenith', { tenant: T })
+      ).json()) as SupplierPageDto;
       expect(found.data.map((s) => s.code)).toEqual(['ZEN']);
     });
 
@@ -264,20 +339,26 @@ describe('catalog through the gateway', () => {
       expect(res.status).toBe(200);
       const page = (await res.json()) as PurchaseOrderPageDto;
       expect(page.meta.total).toBe(4);
-      expect(page.data.map((po) => [po.po_number, po.order_date, po.supplier.code, po.lines_count, po.total, po.currency])).toEqual([
+      expect(
+        page.data.map((po) => [po.po_number, po.order_date, po.supplier.code, po.lines_count, po.total, po.currency]),
+      ).toEqual([
         ['PO-2', '2025-03-05', 'ZEN', 1, '48', 'USD'],
         ['PO-1', '2025-01-10', 'ACME', 2, '326', 'USD'],
         ['PO-3', '2024-12-01', 'ZEN', 0, '0', 'EUR'],
         ['PO-4', '2024-11-01', 'ACME', 2, null, 'EUR'],
       ]);
-      const bySupplier = (await (await suite.http(`/api/v1/catalog/purchase-orders?supplier_id=${acme}&limit=1`, { tenant: T })).json()) as PurchaseOrderPageDto;
+      const bySupplier = (await (
+        await suite.http(`/api/v1/catalog/purchase-orders?supplier_id=${acme}&limit=1`, { tenant: T })
+      ).json()) as PurchaseOrderPageDto;
       expect(bySupplier.meta).toEqual({ page: 1, limit: 1, total: 2 });
       expect(bySupplier.data.map((po) => po.po_number)).toEqual(['PO-1']);
-      const search = (await (await suite.http('/api/v1/catalog/purchase-orders?q=po-3', { tenant: T })).json()) as PurchaseOrderPageDto;
+      const search = (await (
+        await suite.http('/api/v1/catalog/purchase-orders?q=po-3', { tenant: T })
+      ).json()) as PurchaseOrderPageDto;
       expect(search.data.map((po) => po.po_number)).toEqual(['PO-3']);
     });
 
-    it('gives a product\'s price history per supplier, newest first: the prices of its purchase order lines', async () => {
+    it("gives a product's price history per supplier, newest first: the prices of its purchase order lines", async () => {
       const H = 'history';
       const rotor = await create({ part_number: 'R-1', name: 'Rotor' }, H);
       const pads = await create({ part_number: 'P-1', name: 'Pads' }, H);
@@ -294,7 +375,9 @@ describe('catalog through the gateway', () => {
       ] as const) {
         const poId = await purchaseOrder(H, po, supplierId, day, 'USD');
         await line(H, poId, 1, rotor.id, '1', unitPrice);
-        lineIds[po] = Number((await db.query(`SELECT id FROM purchase_order_lines WHERE purchase_order_id = $1`, [poId])).rows[0].id);
+        lineIds[po] = Number(
+          (await db.query(`SELECT id FROM purchase_order_lines WHERE purchase_order_id = $1`, [poId])).rows[0].id,
+        );
         if (po === 'H-1') await line(H, poId, 2, pads.id, '10', '12.5');
       }
       // A price rejected as an outlier (keep_existing) is left out of the history.
@@ -305,9 +388,26 @@ describe('catalog through the gateway', () => {
       const history = (await res.json()) as ProductPriceHistoryDto;
       expect(history.product_id).toBe(rotor.id);
       expect(history.part_number).toBe('R-1');
-      expect(history.suppliers.map((s) => [s.supplier.code, s.total, s.prices.map((p) => [p.observed_on, p.unit_price])])).toEqual([
-        ['ZEN', 2, [['2025-03-05', '48'], ['2024-02-01', '47.5']]],
-        ['ACME', 3, [['2025-01-10', '50.25'], ['2024-12-24', '52'], ['2024-06-01', '49.9']]],
+      expect(
+        history.suppliers.map((s) => [s.supplier.code, s.total, s.prices.map((p) => [p.observed_on, p.unit_price])]),
+      ).toEqual([
+        [
+          'ZEN',
+          2,
+          [
+            ['2025-03-05', '48'],
+            ['2024-02-01', '47.5'],
+          ],
+        ],
+        [
+          'ACME',
+          3,
+          [
+            ['2025-01-10', '50.25'],
+            ['2024-12-24', '52'],
+            ['2024-06-01', '49.9'],
+          ],
+        ],
       ]);
       expect(history.suppliers[0].prices[0]).toEqual({
         id: lineIds['H-4'],
@@ -319,44 +419,74 @@ describe('catalog through the gateway', () => {
         created_at: expect.any(String),
       });
 
-      const limited = (await (await suite.http(`${PRODUCTS}/${rotor.id}/prices?supplier_id=${acme}&per_supplier=1`, { tenant: H })).json()) as ProductPriceHistoryDto;
-      expect(limited.suppliers).toEqual([expect.objectContaining({ total: 3, prices: [expect.objectContaining({ unit_price: '50.25' })] })]);
-      const padsHistory = (await (await suite.http(`${PRODUCTS}/${pads.id}/prices`, { tenant: H })).json()) as ProductPriceHistoryDto;
-      expect(padsHistory.suppliers.map((s) => [s.supplier.code, s.prices.map((p) => p.unit_price)])).toEqual([['ACME', ['12.5']]]);
+      const limited = (await (
+        await suite.http(`${PRODUCTS}/${rotor.id}/prices?supplier_id=${acme}&per_supplier=1`, { tenant: H })
+      ).json()) as ProductPriceHistoryDto;
+      expect(limited.suppliers).toEqual([
+        expect.objectContaining({ total: 3, prices: [expect.objectContaining({ unit_price: '50.25' })] }),
+      ]);
+      const padsHistory = (await (
+        await suite.http(`${PRODUCTS}/${pads.id}/prices`, { tenant: H })
+      ).json()) as ProductPriceHistoryDto;
+      expect(padsHistory.suppliers.map((s) => [s.supplier.code, s.prices.map((p) => p.unit_price)])).toEqual([
+        ['ACME', ['12.5']],
+      ]);
       // Another tenant sees none of it.
       await envelope(await suite.http(`${PRODUCTS}/${rotor.id}/prices`, { tenant: T }), 404, 'not_found');
 
       const none = await create({ part_number: 'NOPRICE', name: 'Never bought' }, H);
-      expect(((await (await suite.http(`${PRODUCTS}/${none.id}/prices`, { tenant: H })).json()) as ProductPriceHistoryDto).suppliers).toEqual([]);
+      expect(
+        ((await (await suite.http(`${PRODUCTS}/${none.id}/prices`, { tenant: H })).json()) as ProductPriceHistoryDto)
+          .suppliers,
+      ).toEqual([]);
       await envelope(await suite.http(`${PRODUCTS}/99999999/prices`, { tenant: H }), 404, 'not_found');
       expect(zenith).toBeGreaterThan(0);
     });
 
-    it('keeps purchase order lines\' references whole (checked per statement, as foreign keys would)', async () => {
+    it("keeps purchase order lines' references whole (checked per statement, as foreign keys would)", async () => {
       const R = 'refs';
       const part = await create({ part_number: 'REF-LINE', name: 'Referenced' }, R);
       const s = await supplier(R, 'SUP-R', 'Ref Supply');
       const po = await purchaseOrder(R, 'PO-R-1', s, '2025-05-01', 'USD');
       await line(R, po, 1, part.id, '1', '3');
       const violation = async (statement: Promise<unknown>, constraint: string) => {
-        const err = (await statement.then(() => null, (e: unknown) => e)) as { code?: string; constraint?: string } | null;
+        const err = (await statement.then(
+          () => null,
+          (e: unknown) => e,
+        )) as { code?: string; constraint?: string } | null;
         expect(err).toEqual(expect.objectContaining({ code: '23503', constraint }));
       };
       // A line must name an existing product and purchase order, on insert and on update.
       await violation(line(R, po, 2, 99_999_999, '1', '3'), 'purchase_order_lines_product_id_fkey');
       await violation(line(R, 99_999_999, 1, part.id, '1', '3'), 'purchase_order_lines_purchase_order_id_fkey');
-      await violation(db.query(`UPDATE purchase_order_lines SET product_id = 99999999 WHERE purchase_order_id = $1`, [po]), 'purchase_order_lines_product_id_fkey');
+      await violation(
+        db.query(`UPDATE purchase_order_lines SET product_id = 99999999 WHERE purchase_order_id = $1`, [po]),
+        'purchase_order_lines_product_id_fkey',
+      );
       // A product on lines cannot be deleted; ids never change.
-      await violation(db.query(`DELETE FROM products WHERE id = $1`, [part.id]), 'purchase_order_lines_product_id_fkey');
-      await expect(db.query(`UPDATE products SET id = id + 1000000 WHERE id = $1`, [part.id])).rejects.toThrow(/products.id cannot change/);
+      await violation(
+        db.query(`DELETE FROM products WHERE id = $1`, [part.id]),
+        'purchase_order_lines_product_id_fkey',
+      );
+      await expect(db.query(`UPDATE products SET id = id + 1000000 WHERE id = $1`, [part.id])).rejects.toThrow(
+        /products.id cannot change/,
+      );
       // An order must name an existing supplier, on insert and on update; a supplier with orders cannot be deleted.
       await violation(purchaseOrder(R, 'PO-R-2', 99_999_999, '2025-05-01', 'USD'), 'purchase_orders_supplier_id_fkey');
-      await violation(db.query(`UPDATE purchase_orders SET supplier_id = 99999999 WHERE id = $1`, [po]), 'purchase_orders_supplier_id_fkey');
+      await violation(
+        db.query(`UPDATE purchase_orders SET supplier_id = 99999999 WHERE id = $1`, [po]),
+        'purchase_orders_supplier_id_fkey',
+      );
       await violation(db.query(`DELETE FROM suppliers WHERE id = $1`, [s]), 'purchase_orders_supplier_id_fkey');
-      await expect(db.query(`UPDATE suppliers SET id = id + 1000000 WHERE id = $1`, [s])).rejects.toThrow(/suppliers.id cannot change/);
+      await expect(db.query(`UPDATE suppliers SET id = id + 1000000 WHERE id = $1`, [s])).rejects.toThrow(
+        /suppliers.id cannot change/,
+      );
       // Deleting a purchase order deletes its lines; the product and the supplier can go afterwards.
       await db.query(`DELETE FROM purchase_orders WHERE id = $1`, [po]);
-      expect((await db.query(`SELECT count(*)::int AS n FROM purchase_order_lines WHERE purchase_order_id = $1`, [po])).rows[0].n).toBe(0);
+      expect(
+        (await db.query(`SELECT count(*)::int AS n FROM purchase_order_lines WHERE purchase_order_id = $1`, [po]))
+          .rows[0].n,
+      ).toBe(0);
       expect((await suite.http(`${PRODUCTS}/${part.id}`, { method: 'DELETE', tenant: R })).status).toBe(204);
       expect((await db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rowCount).toBe(1);
     });
@@ -369,11 +499,20 @@ describe('catalog through the gateway', () => {
       const po = await purchaseOrder(R, 'PO-I-1', s, '2025-05-01', 'USD');
       await line(R, po, 1, part.id, '1', '3');
       // The per-statement check would see references as of the transaction's first snapshot only.
-      for (const [table, id] of [['suppliers', unused], ['products', part.id], ['purchase_orders', po]] as const) {
+      for (const [table, id] of [
+        ['suppliers', unused],
+        ['products', part.id],
+        ['purchase_orders', po],
+      ] as const) {
         await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
         try {
           await expect(db.query(`DELETE FROM ${table} WHERE id = $1`, [id])).rejects.toEqual(
-            expect.objectContaining({ code: '0A000', message: expect.stringContaining(`rows of ${table} can be deleted only at isolation level read committed`) }),
+            expect.objectContaining({
+              code: '0A000',
+              message: expect.stringContaining(
+                `rows of ${table} can be deleted only at isolation level read committed`,
+              ),
+            }),
           );
         } finally {
           await db.query('ROLLBACK');
@@ -390,7 +529,9 @@ describe('catalog through the gateway', () => {
       ]) {
         await db.query('BEGIN');
         try {
-          await expect(db.query(`TRUNCATE ${table}`)).rejects.toEqual(expect.objectContaining({ code: '23503', constraint }));
+          await expect(db.query(`TRUNCATE ${table}`)).rejects.toEqual(
+            expect.objectContaining({ code: '23503', constraint }),
+          );
         } finally {
           await db.query('ROLLBACK');
         }
@@ -413,15 +554,24 @@ describe('catalog through the gateway', () => {
       await other.connect();
       try {
         await other.query('BEGIN');
-        await other.query(`INSERT INTO purchase_orders (tenant_id, po_number, supplier_id) VALUES ($1, 'PO-L-1', $2)`, [R, s]);
+        await other.query(`INSERT INTO purchase_orders (tenant_id, po_number, supplier_id) VALUES ($1, 'PO-L-1', $2)`, [
+          R,
+          s,
+        ]);
         await db.query('BEGIN');
         await db.query(`SET LOCAL lock_timeout = '200ms'`);
-        await expect(db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rejects.toEqual(expect.objectContaining({ code: '55P03' }));
+        await expect(db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rejects.toEqual(
+          expect.objectContaining({ code: '55P03' }),
+        );
         await db.query('ROLLBACK');
         // Once the order is committed, the delete is refused for the reference itself.
         await other.query('COMMIT');
         await expect(db.query(`DELETE FROM suppliers WHERE id = $1`, [s])).rejects.toEqual(
-          expect.objectContaining({ code: '23503', constraint: 'purchase_orders_supplier_id_fkey', message: expect.stringContaining(`supplier ${s} is still referenced`) }),
+          expect.objectContaining({
+            code: '23503',
+            constraint: 'purchase_orders_supplier_id_fkey',
+            message: expect.stringContaining(`supplier ${s} is still referenced`),
+          }),
         );
       } finally {
         await db.query('ROLLBACK').catch(() => undefined);
@@ -431,11 +581,15 @@ describe('catalog through the gateway', () => {
   });
 
   describe('tenant isolation', () => {
-    it('hides another tenant\'s products (404) and lets each tenant use the same part number', async () => {
+    it("hides another tenant's products (404) and lets each tenant use the same part number", async () => {
       const mine = await create({ part_number: 'ISO-1', name: 'Acme only' }, 'acme');
       const other = { tenant: 'globex' };
       await envelope(await suite.http(`${PRODUCTS}/${mine.id}`, other), 404, 'not_found');
-      await envelope(await suite.http(`${PRODUCTS}/${mine.id}`, { ...other, method: 'PATCH', json: { name: 'hijacked' } }), 404, 'not_found');
+      await envelope(
+        await suite.http(`${PRODUCTS}/${mine.id}`, { ...other, method: 'PATCH', json: { name: 'hijacked' } }),
+        404,
+        'not_found',
+      );
       await envelope(await suite.http(`${PRODUCTS}/${mine.id}`, { ...other, method: 'DELETE' }), 404, 'not_found');
       await envelope(await suite.http(`${PRODUCTS}/${mine.id}/prices`, other), 404, 'not_found');
       expect((await list('q=ISO-1', 'globex')).meta.total).toBe(0);
@@ -452,11 +606,23 @@ describe('catalog through the gateway', () => {
     it('lets viewers read but not write; operators and admins write', async () => {
       const viewer = { roles: ['viewer'] };
       expect((await suite.http(PRODUCTS, viewer)).status).toBe(200);
-      await envelope(await suite.http(PRODUCTS, { ...viewer, method: 'POST', json: { part_number: 'V-1', name: 'v' } }), 403, 'forbidden');
+      await envelope(
+        await suite.http(PRODUCTS, { ...viewer, method: 'POST', json: { part_number: 'V-1', name: 'v' } }),
+        403,
+        'forbidden',
+      );
       const p = await create({ part_number: 'ROLE-1', name: 'Role test' });
-      await envelope(await suite.http(`${PRODUCTS}/${p.id}`, { ...viewer, method: 'PATCH', json: { name: 'x' } }), 403, 'forbidden');
+      await envelope(
+        await suite.http(`${PRODUCTS}/${p.id}`, { ...viewer, method: 'PATCH', json: { name: 'x' } }),
+        403,
+        'forbidden',
+      );
       await envelope(await suite.http(`${PRODUCTS}/${p.id}`, { ...viewer, method: 'DELETE' }), 403, 'forbidden');
-      const operator = await suite.http(PRODUCTS, { roles: ['operator'], method: 'POST', json: { part_number: 'OP-1', name: 'By operator' } });
+      const operator = await suite.http(PRODUCTS, {
+        roles: ['operator'],
+        method: 'POST',
+        json: { part_number: 'OP-1', name: 'By operator' },
+      });
       expect(operator.status).toBe(201);
     });
   });
@@ -490,7 +656,11 @@ describe('catalog through the gateway', () => {
         [{ description: null }, 'description'],
         [{ id: 5 }, 'id'],
       ] as const) {
-        const body = await envelope(await suite.http(`${PRODUCTS}/${p.id}`, { method: 'PATCH', json }), 400, 'validation_failed');
+        const body = await envelope(
+          await suite.http(`${PRODUCTS}/${p.id}`, { method: 'PATCH', json }),
+          400,
+          'validation_failed',
+        );
         expect(Object.keys(body.details ?? {})).toEqual([field]);
       }
     });
@@ -515,9 +685,17 @@ describe('catalog through the gateway', () => {
         const body = await envelope(await suite.http(`${PRODUCTS}?${query}`), 400, 'validation_failed');
         expect(Object.keys(body.details ?? {})).toEqual([field]);
       }
-      const prices = await envelope(await suite.http(`${PRODUCTS}/1/prices?per_supplier=501`), 400, 'validation_failed');
+      const prices = await envelope(
+        await suite.http(`${PRODUCTS}/1/prices?per_supplier=501`),
+        400,
+        'validation_failed',
+      );
       expect(Object.keys(prices.details ?? {})).toEqual(['per_supplier']);
-      const pos = await envelope(await suite.http('/api/v1/catalog/purchase-orders?supplier_id=x'), 400, 'validation_failed');
+      const pos = await envelope(
+        await suite.http('/api/v1/catalog/purchase-orders?supplier_id=x'),
+        400,
+        'validation_failed',
+      );
       expect(Object.keys(pos.details ?? {})).toEqual(['supplier_id']);
     });
   });

@@ -46,12 +46,18 @@ describe('clean-up scope', () => {
     );
   const remaining = async () =>
     Object.fromEntries(
-      (await db.query(`SELECT tenant_id, count(*)::int AS n FROM fitment.jobs WHERE type = 'old.work' GROUP BY tenant_id`)).rows.map(
-        (r: { tenant_id: string; n: number }) => [r.tenant_id, r.n],
-      ),
+      (
+        await db.query(
+          `SELECT tenant_id, count(*)::int AS n FROM fitment.jobs WHERE type = 'old.work' GROUP BY tenant_id`,
+        )
+      ).rows.map((r: { tenant_id: string; n: number }) => [r.tenant_id, r.n]),
     );
   const cleanAs = async (tenant: string, service = 'fitment') => {
-    const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', tenant, json: { services: [service], olderThanDays: 30 } });
+    const res = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      tenant,
+      json: { services: [service], olderThanDays: 30 },
+    });
     expect(res.status).toBe(202);
     const [job] = ((await res.json()) as CleanupAcceptedDto).jobs;
     return eventually(async () => {
@@ -84,13 +90,24 @@ describe('clean-up scope', () => {
   });
 
   it("runs the service's own maintenance steps in the system run only: the ingestion service merges line partitions", async () => {
-    const { rows: [supplier] } = await db.query(`INSERT INTO ingestion.suppliers (tenant_id, code, name) VALUES ('acme', 'S', 'S') RETURNING id`);
-    const { rows: [product] } = await db.query(`INSERT INTO ingestion.products (tenant_id, part_number, name) VALUES ('acme', 'P', 'P') RETURNING id`);
+    const {
+      rows: [supplier],
+    } = await db.query(
+      `INSERT INTO ingestion.suppliers (tenant_id, code, name) VALUES ('acme', 'S', 'S') RETURNING id`,
+    );
+    const {
+      rows: [product],
+    } = await db.query(
+      `INSERT INTO ingestion.products (tenant_id, part_number, name) VALUES ('acme', 'P', 'P') RETURNING id`,
+    );
     for (let i = 0; i < 2; i++) {
       await db.query('BEGIN');
       const n = BigInt((await db.query(`SELECT ingestion.open_lines_block() AS n`)).rows[0].n);
       const order = String(n * 2n ** 32n + 1n);
-      await db.query(`INSERT INTO ingestion.purchase_orders (id, tenant_id, po_number, supplier_id) VALUES ($1, 'acme', $2, $3)`, [order, `B-${n}`, supplier.id]);
+      await db.query(
+        `INSERT INTO ingestion.purchase_orders (id, tenant_id, po_number, supplier_id) VALUES ($1, 'acme', $2, $3)`,
+        [order, `B-${n}`, supplier.id],
+      );
       await db.query(
         `INSERT INTO ingestion.purchase_order_lines_b${n} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency)
          VALUES (nextval(pg_get_serial_sequence('ingestion.purchase_order_lines', 'id')), 'acme', $1, 1, $2, 1, 1, 'EUR')`,
@@ -100,7 +117,11 @@ describe('clean-up scope', () => {
       await db.query('COMMIT');
     }
     const partitions = async () =>
-      (await db.query(`SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'ingestion.purchase_order_lines'::regclass`)).rows[0].n;
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'ingestion.purchase_order_lines'::regclass`,
+        )
+      ).rows[0].n;
     expect(await partitions()).toBe(3);
     expect((await cleanAs('acme', 'ingestion')).counts.line_partitions_merged).toBeUndefined();
     expect(await partitions()).toBe(3);

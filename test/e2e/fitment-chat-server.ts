@@ -50,18 +50,33 @@ export class FakeChatServer {
     const schema = body.response_format?.json_schema?.schema;
     const candidateIds: number[] = schema?.properties?.fitments?.items?.properties?.vehicle_id?.enum ?? [];
     const user = JSON.parse(body.messages?.find((m: { role: string }) => m.role === 'user')?.content ?? '{}');
-    this.requests.push({ model: body.model, authorization: req.headers.authorization, partNumber: user.part?.part_number ?? null, candidateIds, body });
+    this.requests.push({
+      model: body.model,
+      authorization: req.headers.authorization,
+      partNumber: user.part?.part_number ?? null,
+      candidateIds,
+      body,
+    });
     if (this.mode === 'hang') return; // never answers: the client's deadline must end it
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.mode === 'http-500') {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'model overloaded' } }));
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'model overloaded' } }));
       return;
     }
     let content: string;
     if (this.mode === 'not-json') content = 'Sure! Here are the fitments: ...';
     else {
-      const ids = this.mode === 'bad-id' ? [123456789] : this.mode === 'keep-first' ? candidateIds.slice(0, 1) : candidateIds;
-      content = JSON.stringify({ fitments: ids.map((id) => ({ vehicle_id: id, confidence: 0.91, reasoning: `checked ${id} against the part text` })) });
+      const ids =
+        this.mode === 'bad-id' ? [123456789] : this.mode === 'keep-first' ? candidateIds.slice(0, 1) : candidateIds;
+      content = JSON.stringify({
+        fitments: ids.map((id) => ({
+          vehicle_id: id,
+          confidence: 0.91,
+          reasoning: `checked ${id} against the part text`,
+        })),
+      });
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({

@@ -4,7 +4,14 @@
 // so its progress can be watched and a cancel lands mid-job.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AiFitmentJobCreatedDto, AiFitmentJobDto, AiFitmentJobProgressDto, JobFitmentsDto, JobViewDto, ProductDto } from '@torque/contracts';
+import type {
+  AiFitmentJobCreatedDto,
+  AiFitmentJobDto,
+  AiFitmentJobProgressDto,
+  JobFitmentsDto,
+  JobViewDto,
+  ProductDto,
+} from '@torque/contracts';
 import ExcelJS from 'exceljs';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 import { FakeChatServer } from './fitment-chat-server.js';
@@ -18,7 +25,8 @@ describe('AI fitment jobs', () => {
   let worker: NestFastifyApplication | null = null;
   const ids: number[] = [];
 
-  const progress = async (jobId: string) => (await (await suite.http(`${JOBS}/${jobId}/progress/`)).json()) as AiFitmentJobProgressDto;
+  const progress = async (jobId: string) =>
+    (await (await suite.http(`${JOBS}/${jobId}/progress/`)).json()) as AiFitmentJobProgressDto;
   const create = async (body: unknown) => {
     const res = await suite.http(`${JOBS}/`, { method: 'POST', json: body });
     return { status: res.status, body: (await res.json()) as AiFitmentJobCreatedDto };
@@ -32,7 +40,12 @@ describe('AI fitment jobs', () => {
     for (let i = 1; i <= 12; i++) {
       const res = await suite.http('/api/v1/catalog/products', {
         method: 'POST',
-        json: { part_number: `PAD-${100 + i}`, name: `Ceramic Brake Pad Set ${i}`, description: 'Fits 2016-2018 Honda Civic', category: 'Brake Pads' },
+        json: {
+          part_number: `PAD-${100 + i}`,
+          name: `Ceramic Brake Pad Set ${i}`,
+          description: 'Fits 2016-2018 Honda Civic',
+          category: 'Brake Pads',
+        },
       });
       ids.push(((await res.json()) as ProductDto).id);
     }
@@ -68,11 +81,15 @@ describe('AI fitment jobs', () => {
     suite.services.set('fitment', api);
 
     const seen: Array<{ status: string; current: number; state: string }> = [];
-    await eventually(async () => {
-      const p = await progress(firstJob);
-      seen.push({ status: p.job.status, current: p.task_status.info.current, state: p.task_status.state });
-      return p.job.status === 'review_required';
-    }, 20_000, 40);
+    await eventually(
+      async () => {
+        const p = await progress(firstJob);
+        seen.push({ status: p.job.status, current: p.task_status.info.current, state: p.task_status.state });
+        return p.job.status === 'review_required';
+      },
+      20_000,
+      40,
+    );
     const statuses = seen.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
     expect(statuses).toEqual(expect.arrayContaining(['processing', 'review_required']));
     expect(statuses.indexOf('processing')).toBeLessThan(statuses.indexOf('review_required'));
@@ -87,7 +104,11 @@ describe('AI fitment jobs', () => {
     expect(new Set(fitments.fitments.map((f) => `${f.part_id}:${f.year}`)).size).toBe(36);
     const view = (await (await suite.http(`/api/v1/jobs/${firstJob}`)).json()) as JobViewDto;
     expect(view).toEqual(
-      expect.objectContaining({ status: 'review_required', type: 'fitment.generate', counts: expect.objectContaining({ products: 12, fitments: 36, pending: 36 }) }),
+      expect.objectContaining({
+        status: 'review_required',
+        type: 'fitment.generate',
+        counts: expect.objectContaining({ products: 12, fitments: 36, pending: 36 }),
+      }),
     );
     expect(view.progress).toEqual(expect.objectContaining({ current: 12, total: 12 }));
   });
@@ -99,10 +120,14 @@ describe('AI fitment jobs', () => {
     await eventually(async () => (await progress(jobId)).task_status.info.current >= 2, 15_000, 25);
     const res = await suite.http(`${JOBS}/${jobId}/cancel/`, { method: 'POST' });
     expect(res.status).toBe(202);
-    const ended = await eventually(async () => {
-      const p = await progress(jobId);
-      return p.job.status === 'cancelled' ? p : null;
-    }, 5000, 25);
+    const ended = await eventually(
+      async () => {
+        const p = await progress(jobId);
+        return p.job.status === 'cancelled' ? p : null;
+      },
+      5000,
+      25,
+    );
     expect(ended.task_status.state).toBe('REVOKED');
     expect(ended.job.products_processed).toBeLessThan(12);
     expect(ended.job.fitments_count).toBe(ended.job.products_processed * 3);
@@ -127,15 +152,21 @@ describe('AI fitment jobs', () => {
 
   it('takes a CSV parts file as an upload job', async () => {
     chat.delayMs = 0;
-    const csv = 'part_number,description,category\nUP-1,"Fits 2019-2020 Toyota Camry",Oil Filters\nUP-2,For 2017 Ford F-150 5.0L,Air Filters\n,no part number,x\nUP-3,Universal floor mat,Mats\n';
+    const csv =
+      'part_number,description,category\nUP-1,"Fits 2019-2020 Toyota Camry",Oil Filters\nUP-2,For 2017 Ford F-150 5.0L,Air Filters\n,no part number,x\nUP-3,Universal floor mat,Mats\n';
     const { status, body } = await upload('parts.csv', new Blob([csv], { type: 'text/csv' }));
     expect(status).toBe(201);
-    expect(body.job).toEqual(expect.objectContaining({ job_type: 'upload', product_file_name: 'parts.csv', product_count: 3 }));
+    expect(body.job).toEqual(
+      expect.objectContaining({ job_type: 'upload', product_file_name: 'parts.csv', product_count: 3 }),
+    );
     const job = await finished(body.job_id);
     expect(job.status).toBe('review_required');
     const fitments = (await (await suite.http(`${JOBS}/${body.job_id}/fitments/`)).json()) as JobFitmentsDto;
     const camry = fitments.fitments.filter((f) => f.part_id === 'UP-1');
-    expect(camry.map((f) => `${f.year} ${f.make} ${f.model}`).sort()).toEqual(['2019 Toyota Camry', '2020 Toyota Camry']);
+    expect(camry.map((f) => `${f.year} ${f.make} ${f.model}`).sort()).toEqual([
+      '2019 Toyota Camry',
+      '2020 Toyota Camry',
+    ]);
     expect(camry[0]).toEqual(expect.objectContaining({ product_id: null, part_type: 'Oil Filters' }));
     expect(fitments.fitments.some((f) => f.part_id === 'UP-2' && f.make === 'Ford' && f.year === 2017)).toBe(true);
     expect(fitments.fitments.some((f) => f.part_id === 'UP-3')).toBe(false);
@@ -152,7 +183,9 @@ describe('AI fitment jobs', () => {
     late.append('job_type', 'upload');
     const lateRes = await suite.http(`${JOBS}/`, { method: 'POST', body: late });
     expect(lateRes.status).toBe(400);
-    expect(((await lateRes.json()) as { details: Record<string, string[]> }).details).toEqual({ job_type: ['job_type must come before the file part in the form'] });
+    expect(((await lateRes.json()) as { details: Record<string, string[]> }).details).toEqual({
+      job_type: ['job_type must come before the file part in the form'],
+    });
   });
 
   it('takes an .xlsx parts file, with catalog product ids', async () => {
@@ -167,10 +200,12 @@ describe('AI fitment jobs', () => {
     expect(body.job).toEqual(expect.objectContaining({ job_type: 'upload', product_count: 2, product_ids: [ids[0]] }));
     await finished(body.job_id);
     const fitments = (await (await suite.http(`${JOBS}/${body.job_id}/fitments/`)).json()) as JobFitmentsDto;
-    expect(fitments.fitments.filter((f) => f.part_id === 'XL-1').map((f) => `${f.year} ${f.make} ${f.model}`).sort()).toEqual([
-      '2018 Subaru Outback',
-      '2019 Subaru Outback',
-    ]);
+    expect(
+      fitments.fitments
+        .filter((f) => f.part_id === 'XL-1')
+        .map((f) => `${f.year} ${f.make} ${f.model}`)
+        .sort(),
+    ).toEqual(['2018 Subaru Outback', '2019 Subaru Outback']);
     expect(fitments.fitments.filter((f) => f.product_id === ids[0])).toHaveLength(3);
   });
 });

@@ -30,7 +30,12 @@ describe('AI provider (OpenAI-compatible chat completions)', () => {
     await db.connect();
     const res = await suite.http('/api/v1/catalog/products', {
       method: 'POST',
-      json: { part_number: 'ROTOR-9', name: 'Front Brake Rotor', description: 'Fits 2016-2018 Honda Civic LX, EX', category: 'Brake Rotors' },
+      json: {
+        part_number: 'ROTOR-9',
+        name: 'Front Brake Rotor',
+        description: 'Fits 2016-2018 Honda Civic LX, EX',
+        category: 'Brake Rotors',
+      },
     });
     product = (await res.json()) as ProductDto;
   });
@@ -43,7 +48,10 @@ describe('AI provider (OpenAI-compatible chat completions)', () => {
 
   async function runJob(mode: ChatMode): Promise<FitmentDto[]> {
     chat.mode = mode;
-    const res = await suite.http(`${JOBS}/`, { method: 'POST', json: { product_ids: [product.id], job_type: 'selection' } });
+    const res = await suite.http(`${JOBS}/`, {
+      method: 'POST',
+      json: { product_ids: [product.id], job_type: 'selection' },
+    });
     expect(res.status).toBe(201);
     const { job_id } = (await res.json()) as AiFitmentJobCreatedDto;
     await eventually(async () => {
@@ -58,8 +66,12 @@ describe('AI provider (OpenAI-compatible chat completions)', () => {
     const before = chat.requests.length;
     const fitments = await runJob('keep-first');
     const request = chat.requests[before];
-    expect(request).toEqual(expect.objectContaining({ model: 'test-model', authorization: 'Bearer test-key', partNumber: 'ROTOR-9' }));
-    expect(request.body.response_format).toEqual(expect.objectContaining({ type: 'json_schema', json_schema: expect.objectContaining({ strict: true }) }));
+    expect(request).toEqual(
+      expect.objectContaining({ model: 'test-model', authorization: 'Bearer test-key', partNumber: 'ROTOR-9' }),
+    );
+    expect(request.body.response_format).toEqual(
+      expect.objectContaining({ type: 'json_schema', json_schema: expect.objectContaining({ strict: true }) }),
+    );
     // 2016-2018 Civic, LX and EX: six candidates, each a base vehicle or vehicle id that exists in the catalog
     expect(request.candidateIds).toHaveLength(6);
     const known = await db.query(
@@ -69,7 +81,9 @@ describe('AI provider (OpenAI-compatible chat completions)', () => {
     expect(known.rows[0].n).toBe(6);
     expect(fitments).toHaveLength(1);
     expect(fitments[0]).toEqual(expect.objectContaining({ source: 'provider', confidence_score: 0.91 }));
-    expect(fitments[0].ai_reasoning).toMatch(/^openai:test-model: checked \d+ against the part text \(local engine 0\.\d+: /);
+    expect(fitments[0].ai_reasoning).toMatch(
+      /^openai:test-model: checked \d+ against the part text \(local engine 0\.\d+: /,
+    );
   });
 
   it.each([
@@ -77,15 +91,18 @@ describe('AI provider (OpenAI-compatible chat completions)', () => {
     ['not-json', /not the JSON asked for/],
     ['bad-id', /names 123456789, which is not a candidate/],
     ['hang', /no answer within 700 ms/],
-  ] as const)('keeps the local result when the provider fails (%s) and says so in the reasoning', async (mode, reason) => {
-    const fitments = await runJob(mode);
-    expect(fitments).toHaveLength(6);
-    for (const f of fitments) {
-      expect(f.source).toBe('text');
-      expect(f.ai_reasoning).toMatch(reason);
-      expect(f.ai_reasoning).toContain("The AI provider openai:test-model failed");
-      expect(f.ai_reasoning).toContain("the local engine's result stands");
-      expect(f.findings.some((x) => x.code === 'note' && /AI provider failed/.test(x.message))).toBe(true);
-    }
-  });
+  ] as const)(
+    'keeps the local result when the provider fails (%s) and says so in the reasoning',
+    async (mode, reason) => {
+      const fitments = await runJob(mode);
+      expect(fitments).toHaveLength(6);
+      for (const f of fitments) {
+        expect(f.source).toBe('text');
+        expect(f.ai_reasoning).toMatch(reason);
+        expect(f.ai_reasoning).toContain('The AI provider openai:test-model failed');
+        expect(f.ai_reasoning).toContain("the local engine's result stands");
+        expect(f.findings.some((x) => x.code === 'note' && /AI provider failed/.test(x.message))).toBe(true);
+      }
+    },
+  );
 });

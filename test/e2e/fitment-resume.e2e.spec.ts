@@ -12,7 +12,9 @@ import { TEST_REDIS_URL } from '../support/servers.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 import { FakeChatServer } from './fitment-chat-server.js';
 
-const MAIN = process.env.TEST_FITMENT_MAIN ?? fileURLToPath(new URL('../../dist/apps/fitment-service/src/main.js', import.meta.url));
+const MAIN =
+  process.env.TEST_FITMENT_MAIN ??
+  fileURLToPath(new URL('../../dist/apps/fitment-service/src/main.js', import.meta.url));
 const PRODUCTS = 20;
 
 describe('crash resume of an AI fitment job', () => {
@@ -57,7 +59,12 @@ describe('crash resume of an AI fitment job', () => {
     for (let i = 1; i <= PRODUCTS; i++) {
       const res = await suite.http('/api/v1/catalog/products', {
         method: 'POST',
-        json: { part_number: `RES-${i}`, name: `Cabin Air Filter ${i}`, description: 'Fits 2014-2016 Mazda CX-5', category: 'Cabin Air Filters' },
+        json: {
+          part_number: `RES-${i}`,
+          name: `Cabin Air Filter ${i}`,
+          description: 'Fits 2014-2016 Mazda CX-5',
+          category: 'Cabin Air Filters',
+        },
       });
       ids.push(((await res.json()) as ProductDto).id);
     }
@@ -70,16 +77,23 @@ describe('crash resume of an AI fitment job', () => {
   });
 
   it('resumes after the worker is killed mid-job without redoing finished products or duplicating fitments', async () => {
-    const res = await suite.http('/api/data-uploads/ai-fitment-jobs/', { method: 'POST', json: { product_ids: ids, job_type: 'selection' } });
+    const res = await suite.http('/api/data-uploads/ai-fitment-jobs/', {
+      method: 'POST',
+      json: { product_ids: ids, job_type: 'selection' },
+    });
     const { job_id: jobId } = (await res.json()) as AiFitmentJobCreatedDto;
-    const doneCount = async () => (await db.query(`SELECT products_done FROM ai_jobs WHERE job_id = $1`, [jobId])).rows[0].products_done as number;
+    const doneCount = async () =>
+      (await db.query(`SELECT products_done FROM ai_jobs WHERE job_id = $1`, [jobId])).rows[0].products_done as number;
 
     const first = spawnWorker();
     await eventually(async () => (await doneCount()) >= 5, 30_000, 25);
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     const doneBefore: string[] = (
-      await db.query(`SELECT part_number, product_id::text FROM ai_job_parts WHERE job_id = $1 AND done_at IS NOT NULL`, [jobId])
+      await db.query(
+        `SELECT part_number, product_id::text FROM ai_job_parts WHERE job_id = $1 AND done_at IS NOT NULL`,
+        [jobId],
+      )
     ).rows.map((r) => r.product_id);
     const partsDoneBefore = new Set(doneBefore.map((pid) => `RES-${ids.indexOf(Number(pid)) + 1}`));
     expect(partsDoneBefore.size).toBeGreaterThanOrEqual(5);
@@ -105,14 +119,23 @@ describe('crash resume of an AI fitment job', () => {
         [jobId],
       )
     ).rows[0];
-    expect(counts).toEqual({ products_done: PRODUCTS, fitments_count: PRODUCTS * 3, rows: PRODUCTS * 3, distinct_rows: PRODUCTS * 3 });
+    expect(counts).toEqual({
+      products_done: PRODUCTS,
+      fitments_count: PRODUCTS * 3,
+      rows: PRODUCTS * 3,
+      distinct_rows: PRODUCTS * 3,
+    });
 
     // Products finished before the crash were not asked for again; at most the one in flight was asked twice.
     for (const part of partsDoneBefore) expect(chat.requestsFor(part)).toHaveLength(1);
-    const twice = Array.from({ length: PRODUCTS }, (_, i) => `RES-${i + 1}`).filter((p) => chat.requestsFor(p).length > 1);
+    const twice = Array.from({ length: PRODUCTS }, (_, i) => `RES-${i + 1}`).filter(
+      (p) => chat.requestsFor(p).length > 1,
+    );
     expect(twice.length).toBeLessThanOrEqual(1);
     for (let i = 1; i <= PRODUCTS; i++) expect(chat.requestsFor(`RES-${i}`).length).toBeGreaterThanOrEqual(1);
-    process.stdout.write(`killed after ${partsDoneBefore.size} of ${PRODUCTS} products; redone after the takeover: ${twice.join(', ') || 'none'}\n`);
+    process.stdout.write(
+      `killed after ${partsDoneBefore.size} of ${PRODUCTS} products; redone after the takeover: ${twice.join(', ') || 'none'}\n`,
+    );
     resumedJob = jobId;
   });
 
@@ -120,7 +143,9 @@ describe('crash resume of an AI fitment job', () => {
 
   it('inserts nothing twice when the same job row is run again from the start (cursor lost)', async () => {
     const jobId = resumedJob;
-    const before = (await db.query(`SELECT count(*)::int AS n, min(created_at) AS first FROM fitments WHERE job_id = $1`, [jobId])).rows[0];
+    const before = (
+      await db.query(`SELECT count(*)::int AS n, min(created_at) AS first FROM fitments WHERE job_id = $1`, [jobId])
+    ).rows[0];
     // Forget the cursor and queue the job again: every product is generated a second time.
     await db.query(`UPDATE ai_job_parts SET done_at = NULL WHERE job_id = $1`, [jobId]);
     await db.query(`UPDATE ai_jobs SET products_done = 0 WHERE job_id = $1`, [jobId]);
@@ -129,15 +154,26 @@ describe('crash resume of an AI fitment job', () => {
     chat.delayMs = 0;
     const queue = new Bull('fitment.generate', TEST_REDIS_URL, { prefix: `${suite.ns}:bull` });
     try {
-      await queue.add('fitment.generate', { jobId, meta: { tenantId: 'acme', correlationId: 'rerun' } }, { jobId: `rerun-${jobId}` });
-      await eventually(async () => (await db.query(`SELECT status FROM jobs WHERE id = $1`, [jobId])).rows[0].status === 'review_required', 30_000);
+      await queue.add(
+        'fitment.generate',
+        { jobId, meta: { tenantId: 'acme', correlationId: 'rerun' } },
+        { jobId: `rerun-${jobId}` },
+      );
+      await eventually(
+        async () =>
+          (await db.query(`SELECT status FROM jobs WHERE id = $1`, [jobId])).rows[0].status === 'review_required',
+        30_000,
+      );
     } finally {
       await queue.close();
     }
     expect(chat.requests.length - requestsBefore).toBe(PRODUCTS);
-    const after = (await db.query(`SELECT count(*)::int AS n, min(created_at) AS first FROM fitments WHERE job_id = $1`, [jobId])).rows[0];
+    const after = (
+      await db.query(`SELECT count(*)::int AS n, min(created_at) AS first FROM fitments WHERE job_id = $1`, [jobId])
+    ).rows[0];
     expect(after).toEqual(before);
-    const job = (await db.query(`SELECT products_done, fitments_count FROM ai_jobs WHERE job_id = $1`, [jobId])).rows[0];
+    const job = (await db.query(`SELECT products_done, fitments_count FROM ai_jobs WHERE job_id = $1`, [jobId]))
+      .rows[0];
     expect(job).toEqual({ products_done: PRODUCTS, fitments_count: PRODUCTS * 3 });
   });
 });

@@ -28,7 +28,10 @@ describe('fitment review', () => {
     return ((await res.json()) as ProductDto).id;
   }
   async function job(productIds: number[]): Promise<string> {
-    const res = await suite.http(`${JOBS}/`, { method: 'POST', json: { product_ids: productIds, job_type: 'selection' } });
+    const res = await suite.http(`${JOBS}/`, {
+      method: 'POST',
+      json: { product_ids: productIds, job_type: 'selection' },
+    });
     const { job_id } = (await res.json()) as AiFitmentJobCreatedDto;
     await eventually(async () => ['review_required', 'completed'].includes((await getJob(job_id)).status), 15_000);
     return job_id;
@@ -58,9 +61,24 @@ describe('fitment review', () => {
     suite = await startSuite({ services: ['fitment', 'ingestion'] });
     db = new pg.Client({ connectionString: suite.db.url, options: '-c search_path=fitment' });
     await db.connect();
-    civic = await product({ part_number: 'BR-1', name: 'Front Brake Rotor', description: 'Fits 2016-2021 Honda Civic LX, EX', category: 'Brake Rotors' });
-    camry = await product({ part_number: 'OF-2', name: 'Engine Oil Filter', description: 'For 2018-2020 Toyota Camry', category: 'Oil Filters' });
-    const future = await product({ part_number: 'AF-3', name: 'Engine Air Filter', description: 'Fits 2024-2028 Honda Civic', category: 'Air Filters' });
+    civic = await product({
+      part_number: 'BR-1',
+      name: 'Front Brake Rotor',
+      description: 'Fits 2016-2021 Honda Civic LX, EX',
+      category: 'Brake Rotors',
+    });
+    camry = await product({
+      part_number: 'OF-2',
+      name: 'Engine Oil Filter',
+      description: 'For 2018-2020 Toyota Camry',
+      category: 'Oil Filters',
+    });
+    const future = await product({
+      part_number: 'AF-3',
+      name: 'Engine Air Filter',
+      description: 'Fits 2024-2028 Honda Civic',
+      category: 'Air Filters',
+    });
     jobId = await job([civic, camry, future]);
   });
   afterAll(async () => {
@@ -73,7 +91,10 @@ describe('fitment review', () => {
     expect(all.meta.total).toBe(12 + 3 + 3);
     const toyota = await list(`job_id=${jobId}&make=toyota`);
     expect(toyota.data.map((f) => f.year).sort()).toEqual([2018, 2019, 2020]);
-    expect((await list(`job_id=${jobId}&model=Civic&year=2018`)).data.map((f) => f.submodel).sort()).toEqual(['EX', 'LX']);
+    expect((await list(`job_id=${jobId}&model=Civic&year=2018`)).data.map((f) => f.submodel).sort()).toEqual([
+      'EX',
+      'LX',
+    ]);
 
     const byConfidence = await list(`job_id=${jobId}&sort=confidence&limit=100`);
     const scores = byConfidence.data.map((f) => f.confidence_score);
@@ -97,10 +118,14 @@ describe('fitment review', () => {
   it('shows years the catalog does not have as findings', async () => {
     const body = (await (await suite.http(`${JOBS}/${jobId}/fitments/`)).json()) as JobFitmentsDto;
     expect(body.finding_counts.years_not_in_catalog).toBe(1);
-    expect(body.part_findings).toEqual(expect.arrayContaining([expect.objectContaining({ part_id: 'AF-3', code: 'years_not_in_catalog' })]));
+    expect(body.part_findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ part_id: 'AF-3', code: 'years_not_in_catalog' })]),
+    );
     const air = body.fitments.filter((f) => f.part_id === 'AF-3');
     expect(air.map((f) => f.year).sort()).toEqual([2024, 2025, 2026]);
-    expect(air[0].findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'years_not_in_catalog' })]));
+    expect(air[0].findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'years_not_in_catalog' })]),
+    );
   });
 
   it('approves and rejects one fitment, with the job counts following; a stale revision is 409', async () => {
@@ -108,25 +133,47 @@ describe('fitment review', () => {
     let res = await suite.http(`${FITMENTS}/${f.id}/approve`, { method: 'POST', json: { revision: f.revision } });
     expect(res.status).toBe(200);
     const approved = (await res.json()) as FitmentDto;
-    expect(approved).toEqual(expect.objectContaining({ status: 'approved', revision: f.revision + 1, reviewed_by: 'tester' }));
-    expect(await getJob(jobId)).toEqual(expect.objectContaining({ approved_count: 1, rejected_count: 0, pending_count: 17 }));
+    expect(approved).toEqual(
+      expect.objectContaining({ status: 'approved', revision: f.revision + 1, reviewed_by: 'tester' }),
+    );
+    expect(await getJob(jobId)).toEqual(
+      expect.objectContaining({ approved_count: 1, rejected_count: 0, pending_count: 17 }),
+    );
 
     res = await suite.http(`${FITMENTS}/${f.id}/reject`, { method: 'POST', json: { revision: f.revision } });
     expect(res.status).toBe(409);
     expect(((await res.json()) as ErrorEnvelopeDto).details?.revision).toBeDefined();
     res = await suite.http(`${FITMENTS}/${f.id}/reject`, { method: 'POST', json: {} });
     expect(res.status).toBe(200);
-    expect(await getJob(jobId)).toEqual(expect.objectContaining({ approved_count: 0, rejected_count: 1, pending_count: 17 }));
-    expect((await suite.http(`${FITMENTS}/${crypto.randomUUID()}/approve`, { method: 'POST', json: {} })).status).toBe(404);
-    expect((await suite.http(`${FITMENTS}/${f.id}/approve`, { method: 'POST', json: {}, roles: ['viewer'] })).status).toBe(403);
+    expect(await getJob(jobId)).toEqual(
+      expect.objectContaining({ approved_count: 0, rejected_count: 1, pending_count: 17 }),
+    );
+    expect((await suite.http(`${FITMENTS}/${crypto.randomUUID()}/approve`, { method: 'POST', json: {} })).status).toBe(
+      404,
+    );
+    expect(
+      (await suite.http(`${FITMENTS}/${f.id}/approve`, { method: 'POST', json: {}, roles: ['viewer'] })).status,
+    ).toBe(403);
   });
 
   it('edits submodel, engine, qty, position and notes against the catalog; a stale revision is 409', async () => {
     const [f] = (await list(`job_id=${jobId}&model=Civic&year=2018&sort=make`)).data.filter((x) => x.submodel === 'LX');
-    let res = await suite.http(`${FITMENTS}/${f.id}`, { method: 'PATCH', json: { revision: f.revision, submodel: 'Sport', engine: '2.0L I4', qty: 2, position: 'Front', notes: 'Vented' } });
+    let res = await suite.http(`${FITMENTS}/${f.id}`, {
+      method: 'PATCH',
+      json: { revision: f.revision, submodel: 'Sport', engine: '2.0L I4', qty: 2, position: 'Front', notes: 'Vented' },
+    });
     expect(res.status).toBe(200);
     const edited = (await res.json()) as FitmentDto;
-    expect(edited).toEqual(expect.objectContaining({ submodel: 'Sport', engine: '2.0L I4', qty: 2, position: 'Front', notes: 'Vented', revision: f.revision + 1 }));
+    expect(edited).toEqual(
+      expect.objectContaining({
+        submodel: 'Sport',
+        engine: '2.0L I4',
+        qty: 2,
+        position: 'Front',
+        notes: 'Vented',
+        revision: f.revision + 1,
+      }),
+    );
     expect(edited.vehicle_id).toEqual(expect.any(Number));
     const vehicle = await db.query(`SELECT submodel_id, engine_id FROM vehicles WHERE id = $1`, [edited.vehicle_id]);
     expect(vehicle.rows[0]).toEqual({ submodel_id: edited.submodel_id, engine_id: edited.engine_id });
@@ -134,56 +181,113 @@ describe('fitment review', () => {
     // the same edit on the revision it started from: somebody else changed it meanwhile
     res = await suite.http(`${FITMENTS}/${f.id}`, { method: 'PATCH', json: { revision: f.revision, notes: 'late' } });
     expect(res.status).toBe(409);
-    expect((await res.json()) as ErrorEnvelopeDto).toEqual(expect.objectContaining({ error: 'conflict', details: { revision: [expect.stringContaining('stale')] } }));
+    expect((await res.json()) as ErrorEnvelopeDto).toEqual(
+      expect.objectContaining({ error: 'conflict', details: { revision: [expect.stringContaining('stale')] } }),
+    );
 
-    res = await suite.http(`${FITMENTS}/${f.id}`, { method: 'PATCH', json: { revision: edited.revision, submodel: 'Zzz' } });
+    res = await suite.http(`${FITMENTS}/${f.id}`, {
+      method: 'PATCH',
+      json: { revision: edited.revision, submodel: 'Zzz' },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorEnvelopeDto).details?.submodel?.[0]).toMatch(/no submodel "Zzz".*LX/);
-    res = await suite.http(`${FITMENTS}/${f.id}`, { method: 'PATCH', json: { revision: edited.revision, submodel: 'LX', engine: '1.5L I4 Turbo' } });
+    res = await suite.http(`${FITMENTS}/${f.id}`, {
+      method: 'PATCH',
+      json: { revision: edited.revision, submodel: 'LX', engine: '1.5L I4 Turbo' },
+    });
     expect(res.status).toBe(400);
     // back to every submodel of the base vehicle: now it overlaps the EX fitment of the same part
-    res = await suite.http(`${FITMENTS}/${f.id}`, { method: 'PATCH', json: { revision: edited.revision, submodel: '', engine: null } });
+    res = await suite.http(`${FITMENTS}/${f.id}`, {
+      method: 'PATCH',
+      json: { revision: edited.revision, submodel: '', engine: null },
+    });
     expect(res.status).toBe(200);
     const wide = (await res.json()) as FitmentDto;
     expect(wide).toEqual(expect.objectContaining({ submodel: '', engine: '', vehicle_id: null }));
-    expect(wide.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'overlap', fitment_ids: [expect.any(String)] })]));
+    expect(wide.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'overlap', fitment_ids: [expect.any(String)] })]),
+    );
   });
 
   it('approves everything matching a filter ("approve all pending with confidence >= x")', async () => {
     const pending = (await list(`job_id=${jobId}&status=pending&limit=100`)).data;
     const threshold = [...pending.map((f) => f.confidence_score)].sort((a, b) => a - b)[Math.floor(pending.length / 2)];
     const expected = pending.filter((f) => f.confidence_score >= threshold).length;
-    const res = await suite.http(`${FITMENTS}/review`, { method: 'POST', json: { action: 'approve', filter: { job_id: jobId, status: 'pending', min_confidence: threshold } } });
+    const res = await suite.http(`${FITMENTS}/review`, {
+      method: 'POST',
+      json: { action: 'approve', filter: { job_id: jobId, status: 'pending', min_confidence: threshold } },
+    });
     expect(res.status).toBe(200);
     const result = (await res.json()) as ReviewResultDto;
     expect(result.updated_count).toBe(expected);
     const counts = await actual(jobId);
-    expect(result.jobs).toEqual([expect.objectContaining({ job_id: jobId, approved_count: counts.approved, rejected_count: counts.rejected, total_count: 18 })]);
-    expect(await getJob(jobId)).toEqual(expect.objectContaining({ approved_count: counts.approved, rejected_count: counts.rejected }));
+    expect(result.jobs).toEqual([
+      expect.objectContaining({
+        job_id: jobId,
+        approved_count: counts.approved,
+        rejected_count: counts.rejected,
+        total_count: 18,
+      }),
+    ]);
+    expect(await getJob(jobId)).toEqual(
+      expect.objectContaining({ approved_count: counts.approved, rejected_count: counts.rejected }),
+    );
     expect((await suite.http(`${FITMENTS}/review`, { method: 'POST', json: { action: 'approve' } })).status).toBe(400);
   });
 
   it('keeps the job counts exact under concurrent reviews and completes the job once', async () => {
     const ids: number[] = [];
-    for (let i = 0; i < 4; i++) ids.push(await product({ part_number: `CC-${i}`, name: `Shock Absorber ${i}`, description: 'Fits 2005-2020 Toyota Corolla', category: 'Shocks' }));
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        await product({
+          part_number: `CC-${i}`,
+          name: `Shock Absorber ${i}`,
+          description: 'Fits 2005-2020 Toyota Corolla',
+          category: 'Shocks',
+        }),
+      );
     const busy = await job(ids);
     const all = (await list(`job_id=${busy}&limit=200`)).data.map((f) => f.id);
     expect(all.length).toBeGreaterThanOrEqual(60);
     const reviews: Array<Promise<Response>> = [];
     // Overlapping batches and single reviews, approve and reject mixed, all at once.
     for (let i = 0; i < all.length; i += 7) {
-      reviews.push(suite.http(`${JOBS}/${busy}/bulk-approve/`, { method: 'POST', json: { fitment_ids: all.slice(i, i + 10) } }));
-      if (i + 3 < all.length) reviews.push(suite.http(`${JOBS}/${busy}/bulk-reject/`, { method: 'POST', json: { fitment_ids: all.slice(i + 3, i + 9) } }));
+      reviews.push(
+        suite.http(`${JOBS}/${busy}/bulk-approve/`, { method: 'POST', json: { fitment_ids: all.slice(i, i + 10) } }),
+      );
+      if (i + 3 < all.length)
+        reviews.push(
+          suite.http(`${JOBS}/${busy}/bulk-reject/`, {
+            method: 'POST',
+            json: { fitment_ids: all.slice(i + 3, i + 9) },
+          }),
+        );
       reviews.push(suite.http(`${FITMENTS}/${all[i]}/reject`, { method: 'POST', json: {} }));
     }
-    reviews.push(suite.http(`${FITMENTS}/review`, { method: 'POST', json: { action: 'reject', filter: { job_id: busy, year: 2010 } } }));
+    reviews.push(
+      suite.http(`${FITMENTS}/review`, {
+        method: 'POST',
+        json: { action: 'reject', filter: { job_id: busy, year: 2010 } },
+      }),
+    );
     const answers = await Promise.all(reviews);
     expect(answers.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
     // whatever is still pending, approve it: the job then has nothing pending and completes
-    await suite.http(`${FITMENTS}/review`, { method: 'POST', json: { action: 'approve', filter: { job_id: busy, status: 'pending' } } });
+    await suite.http(`${FITMENTS}/review`, {
+      method: 'POST',
+      json: { action: 'approve', filter: { job_id: busy, status: 'pending' } },
+    });
     const counts = await actual(busy);
     const view = await getJob(busy);
-    expect(view).toEqual(expect.objectContaining({ fitments_count: counts.total, approved_count: counts.approved, rejected_count: counts.rejected, pending_count: 0, status: 'completed' }));
+    expect(view).toEqual(
+      expect.objectContaining({
+        fitments_count: counts.total,
+        approved_count: counts.approved,
+        rejected_count: counts.rejected,
+        pending_count: 0,
+        status: 'completed',
+      }),
+    );
     expect(counts.approved + counts.rejected).toBe(counts.total);
     const completions = await db.query(
       `SELECT count(*)::int AS n FROM outbox WHERE routing_key = 'job.state.fitment' AND payload->'data'->>'id' = $1 AND payload->'data'->>'status' = 'completed'`,
@@ -193,34 +297,60 @@ describe('fitment review', () => {
   });
 
   it('lists and searches the vehicle catalog (aliases included)', async () => {
-    const makes = (await (await suite.http('/api/v1/fitment/vehicles/makes')).json()) as { data: Array<{ name: string; model_count: number }> };
+    const makes = (await (await suite.http('/api/v1/fitment/vehicles/makes')).json()) as {
+      data: Array<{ name: string; model_count: number }>;
+    };
     expect(makes.data.find((m) => m.name === 'Honda')?.model_count).toBeGreaterThan(3);
-    const models = (await (await suite.http('/api/v1/fitment/vehicles/models?make=Chevy')).json()) as { data: Array<{ make: string; name: string; first_year: number }> };
+    const models = (await (await suite.http('/api/v1/fitment/vehicles/models?make=Chevy')).json()) as {
+      data: Array<{ make: string; name: string; first_year: number }>;
+    };
     expect(models.data.length).toBeGreaterThan(3);
     expect(models.data.every((m) => m.make === 'Chevrolet')).toBe(true);
     const res = await suite.http('/api/v1/fitment/vehicles?year=2018&make=Honda&model=Civic&limit=100');
     expect(res.status).toBe(200);
-    const page = (await res.json()) as { data: Array<{ submodel: string; engine: string; vehicle_id: number; base_vehicle_id: number }>; meta: { total: number } };
+    const page = (await res.json()) as {
+      data: Array<{ submodel: string; engine: string; vehicle_id: number; base_vehicle_id: number }>;
+      meta: { total: number };
+    };
     expect(page.meta.total).toBe(page.data.length);
     expect(page.data.map((v) => v.submodel)).toEqual(expect.arrayContaining(['LX', 'EX', 'Sport']));
     expect(page.data.every((v) => v.base_vehicle_id === page.data[0].base_vehicle_id)).toBe(true);
-    const q = (await (await suite.http('/api/v1/fitment/vehicles?q=2018 civic type r')).json()) as { data: Array<{ submodel: string }> };
+    const q = (await (await suite.http('/api/v1/fitment/vehicles?q=2018 civic type r')).json()) as {
+      data: Array<{ submodel: string }>;
+    };
     expect(q.data.map((v) => v.submodel)).toEqual(['Type R']);
   });
 
   it('marks duplicates across jobs, and learns from approved fitments of similar parts', async () => {
     const again = await job([camry]);
     const body = (await (await suite.http(`${JOBS}/${again}/fitments/`)).json()) as JobFitmentsDto;
-    const live = await db.query(`SELECT count(*)::int AS n FROM fitments WHERE job_id = $1 AND product_id = $2 AND status <> 'rejected'`, [jobId, camry]);
+    const live = await db.query(
+      `SELECT count(*)::int AS n FROM fitments WHERE job_id = $1 AND product_id = $2 AND status <> 'rejected'`,
+      [jobId, camry],
+    );
     expect(body.finding_counts.duplicate).toBe(live.rows[0].n);
     expect(body.fitments.filter((f) => f.findings.some((x) => x.code === 'duplicate'))).toHaveLength(live.rows[0].n);
 
-    const source = await product({ part_number: 'WB-1001', name: 'Rear Wiper Blade 14 in', description: 'Fits 2019-2021 Subaru Outback', category: 'Wiper Blades' });
+    const source = await product({
+      part_number: 'WB-1001',
+      name: 'Rear Wiper Blade 14 in',
+      description: 'Fits 2019-2021 Subaru Outback',
+      category: 'Wiper Blades',
+    });
     const first = await job([source]);
     await suite.http(`${FITMENTS}/review`, { method: 'POST', json: { action: 'approve', filter: { job_id: first } } });
-    const similar = await product({ part_number: 'WB-1002', name: 'Rear Wiper Blade 14 in', description: 'OE-style rear blade, easy install', category: 'Wiper Blades' });
+    const similar = await product({
+      part_number: 'WB-1002',
+      name: 'Rear Wiper Blade 14 in',
+      description: 'OE-style rear blade, easy install',
+      category: 'Wiper Blades',
+    });
     const learnt = (await (await suite.http(`${JOBS}/${await job([similar])}/fitments/`)).json()) as JobFitmentsDto;
-    expect(learnt.fitments.map((f) => `${f.year} ${f.make} ${f.model}`).sort()).toEqual(['2019 Subaru Outback', '2020 Subaru Outback', '2021 Subaru Outback']);
+    expect(learnt.fitments.map((f) => `${f.year} ${f.make} ${f.model}`).sort()).toEqual([
+      '2019 Subaru Outback',
+      '2020 Subaru Outback',
+      '2021 Subaru Outback',
+    ]);
     const textConfidence = (await list(`job_id=${first}`)).data[0].confidence_score;
     for (const f of learnt.fitments) {
       expect(f.source).toBe('similar');

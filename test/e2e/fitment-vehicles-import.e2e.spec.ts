@@ -2,7 +2,15 @@
 // submodel get catalog ids, bad rows are reported with line and column, only admins may import, a second
 // import of the same file creates nothing, and the fitment engine sees the new vehicles at once.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AiFitmentJobCreatedDto, AiFitmentJobDto, ErrorEnvelopeDto, JobFitmentsDto, ProductDto, VehicleImportResultDto, VehiclePageDto } from '@torque/contracts';
+import type {
+  AiFitmentJobCreatedDto,
+  AiFitmentJobDto,
+  ErrorEnvelopeDto,
+  JobFitmentsDto,
+  ProductDto,
+  VehicleImportResultDto,
+  VehiclePageDto,
+} from '@torque/contracts';
 import pg from 'pg';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
@@ -87,8 +95,15 @@ describe('vehicle catalog import', () => {
       { id: make * 100 + 1, name: 'Kestrel' },
       { id: make * 100 + 2, name: 'Quillback' },
     ]);
-    const bases = (await db.query(`SELECT id FROM base_vehicles WHERE make_id = $1 ORDER BY id`, [make])).rows.map((r) => r.id);
-    expect(bases).toEqual([(make * 100 + 1) * 10000 + 2022, (make * 100 + 1) * 10000 + 2023, (make * 100 + 1) * 10000 + 2024, (make * 100 + 2) * 10000 + 2024]);
+    const bases = (await db.query(`SELECT id FROM base_vehicles WHERE make_id = $1 ORDER BY id`, [make])).rows.map(
+      (r) => r.id,
+    );
+    expect(bases).toEqual([
+      (make * 100 + 1) * 10000 + 2022,
+      (make * 100 + 1) * 10000 + 2023,
+      (make * 100 + 1) * 10000 + 2024,
+      (make * 100 + 2) * 10000 + 2024,
+    ]);
     const torque = (await db.query(`SELECT id FROM submodels WHERE name = 'Torque Edition'`)).rows[0].id as number;
     expect(torque).toBeGreaterThan(civicSubmodels);
   });
@@ -105,8 +120,12 @@ describe('vehicle catalog import', () => {
     const quill = await search('make=Vantor&model=Quillback');
     expect(quill.data).toEqual([expect.objectContaining({ year: 2024, submodel: 'Base', engine: '2.0L I4' })]);
     const civic = await search('year=2020&make=Honda&model=Civic&submodel=Torque%20Edition');
-    expect(civic.data).toEqual([expect.objectContaining({ make_id: 11, model_id: 1101, base_vehicle_id: 11012020, engine: '2.0L I4' })]);
-    const makes = (await (await suite.http('/api/v1/fitment/vehicles/makes?q=vant')).json()) as { data: Array<{ name: string; model_count: number }> };
+    expect(civic.data).toEqual([
+      expect.objectContaining({ make_id: 11, model_id: 1101, base_vehicle_id: 11012020, engine: '2.0L I4' }),
+    ]);
+    const makes = (await (await suite.http('/api/v1/fitment/vehicles/makes?q=vant')).json()) as {
+      data: Array<{ name: string; model_count: number }>;
+    };
     expect(makes.data).toEqual([expect.objectContaining({ name: 'Vantor', model_count: 2 })]);
   });
 
@@ -131,7 +150,10 @@ describe('vehicle catalog import', () => {
   it('a file with no good row is 400 with the rows named; a file without the header is 400; too large is 413', async () => {
     let { status, body } = await importCsv('year,make,model,submodel,engine\n1850,Vantor,Kestrel,,\n2024,Vantor,,,\n');
     expect(status).toBe(400);
-    expect((body as ErrorEnvelopeDto).details).toEqual({ 'row 2': [expect.stringMatching(/^year "1850"/)], 'row 3': [expect.stringMatching(/^model ""/)] });
+    expect((body as ErrorEnvelopeDto).details).toEqual({
+      'row 2': [expect.stringMatching(/^year "1850"/)],
+      'row 3': [expect.stringMatching(/^model ""/)],
+    });
     ({ status, body } = await importCsv('vehicle,description\nx,y\n'));
     expect(status).toBe(400);
     expect((body as ErrorEnvelopeDto).details?.file?.[0]).toMatch(/header/);
@@ -147,11 +169,19 @@ describe('vehicle catalog import', () => {
   it('a fitment job finds the imported vehicle (the engine was rebuilt)', async () => {
     const res = await suite.http('/api/v1/catalog/products', {
       method: 'POST',
-      json: { part_number: 'VK-1', name: 'Cabin Air Filter', description: 'Fits 2022-2024 Vantor Kestrel', category: 'Cabin Air Filters' },
+      json: {
+        part_number: 'VK-1',
+        name: 'Cabin Air Filter',
+        description: 'Fits 2022-2024 Vantor Kestrel',
+        category: 'Cabin Air Filters',
+      },
     });
     expect(res.status).toBe(201);
     const productId = ((await res.json()) as ProductDto).id;
-    const created = await suite.http(`${JOBS}/`, { method: 'POST', json: { product_ids: [productId], job_type: 'selection' } });
+    const created = await suite.http(`${JOBS}/`, {
+      method: 'POST',
+      json: { product_ids: [productId], job_type: 'selection' },
+    });
     const { job_id } = (await created.json()) as AiFitmentJobCreatedDto;
     await eventually(async () => {
       const job = (await (await suite.http(`${JOBS}/${job_id}/`)).json()) as AiFitmentJobDto;

@@ -17,7 +17,11 @@ async function craft(
   return jwt.sign(new TextEncoder().encode(opts.secret ?? TEST_JWT_SECRET));
 }
 
-async function expectEnvelope(res: Response, status: number, error: ErrorEnvelopeDto['error']): Promise<ErrorEnvelopeDto> {
+async function expectEnvelope(
+  res: Response,
+  status: number,
+  error: ErrorEnvelopeDto['error'],
+): Promise<ErrorEnvelopeDto> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   const body = (await res.json()) as ErrorEnvelopeDto;
@@ -53,7 +57,11 @@ describe('gateway authentication and authorization', () => {
 
   it('answers 401 when the Authorization header is not a bearer token', async () => {
     const token = await suite.token();
-    await expectEnvelope(await get(jobsPath, { authorization: `Basic ${token}`, 'x-tenant-id': 'acme' }), 401, 'unauthorized');
+    await expectEnvelope(
+      await get(jobsPath, { authorization: `Basic ${token}`, 'x-tenant-id': 'acme' }),
+      401,
+      'unauthorized',
+    );
     await expectEnvelope(await get(jobsPath, { authorization: 'Bearer ', 'x-tenant-id': 'acme' }), 401, 'unauthorized');
   });
 
@@ -122,12 +130,20 @@ describe('gateway authentication and authorization', () => {
 
   it('answers 400 with details["X-Tenant-ID"] when the header is missing and the token grants several tenants', async () => {
     const token = await suite.token({ tenants: ['acme', 'globex'] });
-    const body = await expectEnvelope(await get(jobsPath, { authorization: `Bearer ${token}` }), 400, 'validation_failed');
+    const body = await expectEnvelope(
+      await get(jobsPath, { authorization: `Bearer ${token}` }),
+      400,
+      'validation_failed',
+    );
     expect(body.details?.['X-Tenant-ID']).toEqual([expect.any(String)]);
   });
 
   it("acts for the token's only tenant when the header is missing", async () => {
-    const acmeJob = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', tenant: 'acme', json: { services: ['fitment'] } });
+    const acmeJob = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      tenant: 'acme',
+      json: { services: ['fitment'] },
+    });
     expect(acmeJob.status).toBe(202);
     const token = await suite.token({ tenants: ['acme'] });
     const page = await get(jobsPath, { authorization: `Bearer ${token}` });
@@ -185,7 +201,9 @@ describe('gateway authentication and authorization', () => {
       const q = `access_token=${encodeURIComponent(token)}&tenant=acme`;
       await expectEnvelope(await get(`/api/v1/jobs?${q}`), 401, 'unauthorized');
       await expectEnvelope(await get(`/api/v1/jobs/00000000-0000-4000-8000-000000000000?${q}`), 401, 'unauthorized');
-      const cancel = await fetch(`${suite.gatewayUrl}/api/v1/jobs/00000000-0000-4000-8000-000000000000/cancel?${q}`, { method: 'POST' });
+      const cancel = await fetch(`${suite.gatewayUrl}/api/v1/jobs/00000000-0000-4000-8000-000000000000/cancel?${q}`, {
+        method: 'POST',
+      });
       await expectEnvelope(cancel, 401, 'unauthorized');
       const cleanup = await fetch(`${suite.gatewayUrl}${cleanupPath}?${q}`, {
         method: 'POST',
@@ -197,7 +215,11 @@ describe('gateway authentication and authorization', () => {
 
     it('does not take the tenant from the query on other routes, even with a valid bearer token', async () => {
       const token = await suite.token({ tenants: ['acme', 'globex'] });
-      const body = await expectEnvelope(await get(`/api/v1/jobs?tenant=acme`, { authorization: `Bearer ${token}` }), 400, 'validation_failed');
+      const body = await expectEnvelope(
+        await get(`/api/v1/jobs?tenant=acme`, { authorization: `Bearer ${token}` }),
+        400,
+        'validation_failed',
+      );
       expect(body.details?.['X-Tenant-ID']).toBeDefined();
     });
   });

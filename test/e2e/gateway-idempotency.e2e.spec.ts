@@ -106,11 +106,15 @@ describe('Idempotency-Key on POST /api/v1/admin/maintenance/cleanup', () => {
     const slow = cleanup(key, json);
 
     // The first request holds the key (pending) while it waits for media: wait until it does.
-    const pending = await eventually(async () => {
-      const [found] = await redis.keys(`${suite.ns}:idempotency:acme:*${key}`);
-      const raw = found ? await redis.get(found) : null;
-      return raw && (JSON.parse(raw) as { state: string }).state === 'pending' ? found : null;
-    }, 5000, 10);
+    const pending = await eventually(
+      async () => {
+        const [found] = await redis.keys(`${suite.ns}:idempotency:acme:*${key}`);
+        const raw = found ? await redis.get(found) : null;
+        return raw && (JSON.parse(raw) as { state: string }).state === 'pending' ? found : null;
+      },
+      5000,
+      10,
+    );
     expect(pending).toBeTruthy();
 
     const concurrent = await cleanup(key, json);

@@ -73,7 +73,9 @@ describe('gateway limits: requests per tenant and per minute, body size', () => 
       const res = await inOneWindow(async (t) => {
         await burst(t);
         const token = await suite.token({ tenants: [t], sub: 'someone-else' });
-        return fetch(`${suite.gatewayUrl}/api/v1/jobs?service=fitment`, { headers: { authorization: `Bearer ${token}`, 'x-tenant-id': t } });
+        return fetch(`${suite.gatewayUrl}/api/v1/jobs?service=fitment`, {
+          headers: { authorization: `Bearer ${token}`, 'x-tenant-id': t },
+        });
       });
       expect(res.status).toBe(429);
     });
@@ -88,7 +90,12 @@ describe('gateway limits: requests per tenant and per minute, body size', () => 
 
   describe('body limit', () => {
     const cleanup = (body: string, t: string) =>
-      suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', tenant: t, body, headers: { 'content-type': 'application/json' } });
+      suite.http('/api/v1/admin/maintenance/cleanup', {
+        method: 'POST',
+        tenant: t,
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
 
     it('accepts a body just under BODY_LIMIT_BYTES (the control)', async () => {
       // Valid JSON padded with whitespace to just under the limit.

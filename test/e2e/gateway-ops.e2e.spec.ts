@@ -34,11 +34,15 @@ describe('gateway operations: correlation ids, metrics, health and the served AP
 
   describe('x-correlation-id', () => {
     it('echoes the correlation id the caller sent, on success and on errors', async () => {
-      const ok = await suite.http('/api/v1/jobs?service=fitment', { headers: { 'x-correlation-id': 'order-4711-retry-2' } });
+      const ok = await suite.http('/api/v1/jobs?service=fitment', {
+        headers: { 'x-correlation-id': 'order-4711-retry-2' },
+      });
       expect(ok.status).toBe(200);
       expect(ok.headers.get('x-correlation-id')).toBe('order-4711-retry-2');
 
-      const denied = await fetch(`${suite.gatewayUrl}/api/v1/jobs`, { headers: { 'x-correlation-id': 'denied-call-1' } });
+      const denied = await fetch(`${suite.gatewayUrl}/api/v1/jobs`, {
+        headers: { 'x-correlation-id': 'denied-call-1' },
+      });
       expect(denied.status).toBe(401);
       expect(denied.headers.get('x-correlation-id')).toBe('denied-call-1');
     });
@@ -73,16 +77,25 @@ describe('gateway operations: correlation ids, metrics, health and the served AP
       expect((await suite.http('/api/v1/jobs?service=fitment')).status).toBe(200);
       expect((await suite.http('/api/v1/jobs?service=fitment&page=2')).status).toBe(200);
       expect((await suite.http('/api/v1/jobs/not-a-uuid')).status).toBe(400);
-      expect((await suite.http(`/api/v1/jobs/${jobId}/cancel`, { method: 'POST', headers: { 'x-tenant-id': 'nope' } })).status).toBe(403);
+      expect(
+        (await suite.http(`/api/v1/jobs/${jobId}/cancel`, { method: 'POST', headers: { 'x-tenant-id': 'nope' } }))
+          .status,
+      ).toBe(403);
 
       const res = await fetch(`${suite.gatewayUrl}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = await res.text();
       expect(text).toContain('# TYPE torque_http_requests_total counter');
-      expect(sample(text, 'torque_http_requests_total', { method: 'GET', route: '/api/v1/jobs', status: '200' })).toBe(listed + 2);
-      expect(sample(text, 'torque_http_requests_total', { method: 'GET', route: '/api/v1/jobs/:id', status: '400' })).toBe(badId + 1);
-      expect(sample(text, 'torque_http_requests_total', { method: 'POST', route: '/api/v1/jobs/:id/cancel', status: '403' })).toBe(1);
+      expect(sample(text, 'torque_http_requests_total', { method: 'GET', route: '/api/v1/jobs', status: '200' })).toBe(
+        listed + 2,
+      );
+      expect(
+        sample(text, 'torque_http_requests_total', { method: 'GET', route: '/api/v1/jobs/:id', status: '400' }),
+      ).toBe(badId + 1);
+      expect(
+        sample(text, 'torque_http_requests_total', { method: 'POST', route: '/api/v1/jobs/:id/cancel', status: '403' }),
+      ).toBe(1);
       // Route labels are patterns, never raw URLs with ids or query strings.
       expect(text).not.toContain('not-a-uuid');
       expect(text).not.toContain(jobId);
@@ -93,7 +106,9 @@ describe('gateway operations: correlation ids, metrics, health and the served AP
     it('labels requests that match no route as unmatched', async () => {
       await fetch(`${suite.gatewayUrl}/no/such/route/12345`);
       const text = await (await fetch(`${suite.gatewayUrl}/metrics`)).text();
-      expect(sample(text, 'torque_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(text, 'torque_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' }),
+      ).toBeGreaterThanOrEqual(1);
       expect(text).not.toContain('/no/such/route');
     });
   });
@@ -141,7 +156,10 @@ describe('gateway operations: correlation ids, metrics, health and the served AP
     });
 
     it('has the ErrorEnvelopeDto schema', () => {
-      const schema = doc.components?.schemas?.ErrorEnvelopeDto as { required?: string[]; properties?: Record<string, unknown> };
+      const schema = doc.components?.schemas?.ErrorEnvelopeDto as {
+        required?: string[];
+        properties?: Record<string, unknown>;
+      };
       expect(schema).toBeDefined();
       expect(schema.required).toEqual(expect.arrayContaining(['error', 'message']));
       expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['error', 'message', 'details']));
@@ -156,7 +174,11 @@ describe('gateway operations: correlation ids, metrics, health and the served AP
         const refs = Object.entries(op.responses)
           .filter(([status]) => /^4\d\d$/.test(status))
           .map(([, r]) => r.content?.['application/json']?.schema?.$ref);
-        expect({ path, method, refs }).toEqual({ path, method, refs: expect.arrayContaining(['#/components/schemas/ErrorEnvelopeDto']) });
+        expect({ path, method, refs }).toEqual({
+          path,
+          method,
+          refs: expect.arrayContaining(['#/components/schemas/ErrorEnvelopeDto']),
+        });
       }
     });
   });

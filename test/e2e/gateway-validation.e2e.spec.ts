@@ -14,7 +14,8 @@ async function envelope(res: Response, status: number, error: ErrorEnvelopeDto['
   expect(typeof body.message).toBe('string');
   expect(Object.keys(body).every((k) => ['error', 'message', 'details'].includes(k))).toBe(true);
   if (body.details !== undefined) {
-    for (const reasons of Object.values(body.details)) expect(reasons).toEqual(expect.arrayContaining([expect.any(String)]));
+    for (const reasons of Object.values(body.details))
+      expect(reasons).toEqual(expect.arrayContaining([expect.any(String)]));
   }
   return body;
 }
@@ -75,7 +76,11 @@ describe('gateway input validation', () => {
     });
 
     it('answers a body of an unsupported media type with a 415 envelope', async () => {
-      const body = await envelope(await postRaw('<cleanup olderThanDays="1"/>', 'application/xml'), 415, 'unsupported_media_type');
+      const body = await envelope(
+        await postRaw('<cleanup olderThanDays="1"/>', 'application/xml'),
+        415,
+        'unsupported_media_type',
+      );
       expect(body.message).toMatch(/content-type|media type/i);
     });
 
@@ -125,9 +130,15 @@ describe('gateway input validation', () => {
     it('rejects limit above the maximum, page below 1 and non-numbers', async () => {
       const tooMany = await envelope(await suite.http('/api/v1/jobs?limit=1000'), 400, 'validation_failed');
       expect(tooMany.details?.limit).toEqual([expect.stringMatching(/greater than 100/)]);
-      expect((await envelope(await suite.http('/api/v1/jobs?page=0'), 400, 'validation_failed')).details?.page).toBeDefined();
-      expect((await envelope(await suite.http('/api/v1/jobs?page=two'), 400, 'validation_failed')).details?.page).toBeDefined();
-      expect((await envelope(await suite.http('/api/v1/jobs?limit=2.5'), 400, 'validation_failed')).details?.limit).toBeDefined();
+      expect(
+        (await envelope(await suite.http('/api/v1/jobs?page=0'), 400, 'validation_failed')).details?.page,
+      ).toBeDefined();
+      expect(
+        (await envelope(await suite.http('/api/v1/jobs?page=two'), 400, 'validation_failed')).details?.page,
+      ).toBeDefined();
+      expect(
+        (await envelope(await suite.http('/api/v1/jobs?limit=2.5'), 400, 'validation_failed')).details?.limit,
+      ).toBeDefined();
     });
 
     it('rejects a page deeper than the merge window, naming page', async () => {
@@ -137,8 +148,12 @@ describe('gateway input validation', () => {
     });
 
     it('rejects an unknown status or service', async () => {
-      expect((await envelope(await suite.http('/api/v1/jobs?status=bogus'), 400, 'validation_failed')).details?.status).toBeDefined();
-      expect((await envelope(await suite.http('/api/v1/jobs?service=bogus'), 400, 'validation_failed')).details?.service).toBeDefined();
+      expect(
+        (await envelope(await suite.http('/api/v1/jobs?status=bogus'), 400, 'validation_failed')).details?.status,
+      ).toBeDefined();
+      expect(
+        (await envelope(await suite.http('/api/v1/jobs?service=bogus'), 400, 'validation_failed')).details?.service,
+      ).toBeDefined();
     });
 
     it('rejects an unknown query parameter, naming it', async () => {
@@ -151,7 +166,11 @@ describe('gateway input validation', () => {
     it('rejects a job id that is not a UUID with 400 and details.id', async () => {
       const body = await envelope(await suite.http('/api/v1/jobs/not-a-uuid'), 400, 'validation_failed');
       expect(body.details?.id).toEqual([expect.any(String)]);
-      const cancel = await envelope(await suite.http('/api/v1/jobs/123/cancel', { method: 'POST' }), 400, 'validation_failed');
+      const cancel = await envelope(
+        await suite.http('/api/v1/jobs/123/cancel', { method: 'POST' }),
+        400,
+        'validation_failed',
+      );
       expect(cancel.details?.id).toBeDefined();
     });
 

@@ -14,7 +14,9 @@ import { TEST_REDIS_URL } from '../support/servers.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 /** The built entry point; TEST_FITMENT_MAIN points at another build (e.g. a copy that concurrent builds do not replace). */
-const MAIN = process.env.TEST_FITMENT_MAIN ?? fileURLToPath(new URL('../../dist/apps/fitment-service/src/main.js', import.meta.url));
+const MAIN =
+  process.env.TEST_FITMENT_MAIN ??
+  fileURLToPath(new URL('../../dist/apps/fitment-service/src/main.js', import.meta.url));
 
 const LOCKS = { BULL_LOCK_DURATION_MS: '2000', BULL_STALLED_INTERVAL_MS: '1000' };
 
@@ -117,10 +119,15 @@ describe('graceful shutdown of a worker with an active job', () => {
     return (await db.query(`SELECT count(*)::int AS n FROM fitment.jobs WHERE type = 'fitment.generate'`)).rows[0].n;
   }
   async function row(id: string) {
-    return (await db.query(`SELECT status, attempts, counts, started_at, completed_at FROM fitment.jobs WHERE id = $1`, [id])).rows[0];
+    return (
+      await db.query(`SELECT status, attempts, counts, started_at, completed_at FROM fitment.jobs WHERE id = $1`, [id])
+    ).rows[0];
   }
   async function startCleanup(): Promise<string> {
-    const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', json: { services: ['fitment'], olderThanDays: 30 } });
+    const res = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      json: { services: ['fitment'], olderThanDays: 30 },
+    });
     expect(res.status).toBe(202);
     return ((await res.json()) as CleanupAcceptedDto).jobs[0].id;
   }
@@ -147,11 +154,17 @@ describe('graceful shutdown of a worker with an active job', () => {
       `INSERT INTO fitment.jobs (id, tenant_id, type, status, params) VALUES ($1, 'globex', 'maintenance.cleanup', 'queued', $2)`,
       [lateId, { queue: 'maintenance', olderThanDays: 30 }],
     );
-    await bull.add('maintenance.cleanup', { jobId: lateId, meta: { tenantId: 'globex', correlationId: 'late' } }, { jobId: lateId });
+    await bull.add(
+      'maintenance.cleanup',
+      { jobId: lateId, meta: { tenantId: 'globex', correlationId: 'late' } },
+      { jobId: lateId },
+    );
 
     const exit = await child.exited;
     const shutdownMs = exit.at - sigtermAt;
-    process.stdout.write(`SIGTERM with a running job: exited (code ${exit.code}, signal ${exit.signal}) after ${shutdownMs.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `SIGTERM with a running job: exited (code ${exit.code}, signal ${exit.signal}) after ${shutdownMs.toFixed(0)} ms\n`,
+    );
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
 
     const done = await row(jobId);
@@ -178,7 +191,9 @@ describe('graceful shutdown of a worker with an active job', () => {
     const sigtermAt = child.terminate();
     const exit = await child.exited;
     const shutdownMs = exit.at - sigtermAt;
-    process.stdout.write(`SIGTERM past the grace (${GRACE_MS} ms): exited (code ${exit.code}, signal ${exit.signal}) after ${shutdownMs.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `SIGTERM past the grace (${GRACE_MS} ms): exited (code ${exit.code}, signal ${exit.signal}) after ${shutdownMs.toFixed(0)} ms\n`,
+    );
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
     expect(shutdownMs).toBeGreaterThanOrEqual(GRACE_MS - 50);
     expect(shutdownMs).toBeLessThan(GRACE_MS + 2500);
@@ -190,7 +205,12 @@ describe('graceful shutdown of a worker with an active job', () => {
 
     // A fresh worker finds the job stalled once its lock lapsed, and runs it to the end.
     const startingAt = performance.now();
-    await suite.startService('fitment', { ROLE: 'worker', CLEANUP_BATCH_SIZE: '1000', CLEANUP_BATCH_DELAY_MS: '0', ...LOCKS });
+    await suite.startService('fitment', {
+      ROLE: 'worker',
+      CLEANUP_BATCH_SIZE: '1000',
+      CLEANUP_BATCH_DELAY_MS: '0',
+      ...LOCKS,
+    });
     const startedAt = performance.now();
     const done = await eventually(async () => {
       const r = await row(jobId);
@@ -212,13 +232,24 @@ describe('graceful shutdown of a worker with an active job', () => {
       [id, { queue: 'maintenance', olderThanDays: 30 }],
     );
     // Added delayed, so that no worker takes it before it is made to look stalled.
-    await bull.add('maintenance.cleanup', { jobId: id, meta: { tenantId: 'acme', correlationId: 'crashy' } }, { jobId: id, delay: 600_000 });
+    await bull.add(
+      'maintenance.cleanup',
+      { jobId: id, meta: { tenantId: 'acme', correlationId: 'crashy' } },
+      { jobId: id, delay: 600_000 },
+    );
     const key = (part: string) => `${suite.ns}:bull:fitment.maintenance:${part}`;
-    await bull.client.multi().zrem(key('delayed'), id).lpush(key('active'), id).hset(key(id), 'stalledCounter', 2).sadd(key('stalled'), id).exec();
+    await bull.client
+      .multi()
+      .zrem(key('delayed'), id)
+      .lpush(key('active'), id)
+      .hset(key(id), 'stalledCounter', 2)
+      .sadd(key('stalled'), id)
+      .exec();
 
     if (!suite.services.has('fitment')) await suite.startService('fitment', { ROLE: 'worker', ...LOCKS });
     const failed = await eventually(async () => {
-      const r = (await db.query(`SELECT status, error_code, completed_at FROM fitment.jobs WHERE id = $1`, [id])).rows[0];
+      const r = (await db.query(`SELECT status, error_code, completed_at FROM fitment.jobs WHERE id = $1`, [id]))
+        .rows[0];
       return r.status === 'failed' ? r : null;
     }, 15_000);
     expect(failed.error_code).toBe('stalled');

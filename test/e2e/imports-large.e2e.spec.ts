@@ -85,10 +85,14 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
     const asked = Date.now();
     const res = await suite.http(`/api/v1/jobs/${jobId}/cancel`, { method: 'POST' });
     expect(res.status).toBe(202);
-    const revoked = await eventually(async () => {
-      const p = await progress(jobId);
-      return p.state === 'REVOKED' ? p : null;
-    }, 10_000, 20);
+    const revoked = await eventually(
+      async () => {
+        const p = await progress(jobId);
+        return p.state === 'REVOKED' ? p : null;
+      },
+      10_000,
+      20,
+    );
     const clientMs = Date.now() - asked;
     const { rows } = await db.query(
       `SELECT extract(epoch FROM completed_at - cancel_requested_at) * 1000 AS ms FROM ingestion.jobs WHERE id = $1`,
@@ -100,8 +104,13 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
   it('cancels while rows stream in (the COPY is aborted) within 2 s, leaving the catalog as it was', async () => {
     const before = await catalogState();
     const jobId = await start(big.id);
-    const t = await cancelWhen(jobId, (p) => p.state === 'PROGRESS' && p.current > 20_000 && p.status.startsWith('Loading'));
-    process.stdout.write(`cancel during load: ${t.clientMs} ms as the client saw it, ${t.serverMs.toFixed(0)} ms from request to cancelled in the job row\n`);
+    const t = await cancelWhen(
+      jobId,
+      (p) => p.state === 'PROGRESS' && p.current > 20_000 && p.status.startsWith('Loading'),
+    );
+    process.stdout.write(
+      `cancel during load: ${t.clientMs} ms as the client saw it, ${t.serverMs.toFixed(0)} ms from request to cancelled in the job row\n`,
+    );
     expect(t.clientMs).toBeLessThan(2000);
     expect(t.serverMs).toBeLessThan(1000);
     expect(t.revoked.current).toBeLessThan(ROWS);
@@ -114,8 +123,13 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
   it('cancels during the merge (the statement in flight is cancelled) within 2 s, leaving the catalog as it was', async () => {
     const before = await catalogState();
     const jobId = await start(big.id);
-    const t = await cancelWhen(jobId, (p) => p.state === 'PROGRESS' && /Merging (purchase order lines|purchase orders|materials)/.test(p.status));
-    process.stdout.write(`cancel during merge: ${t.clientMs} ms as the client saw it, ${t.serverMs.toFixed(0)} ms in the job row\n`);
+    const t = await cancelWhen(
+      jobId,
+      (p) => p.state === 'PROGRESS' && /Merging (purchase order lines|purchase orders|materials)/.test(p.status),
+    );
+    process.stdout.write(
+      `cancel during merge: ${t.clientMs} ms as the client saw it, ${t.serverMs.toFixed(0)} ms in the job row\n`,
+    );
     expect(t.clientMs).toBeLessThan(2000);
     expect(t.serverMs).toBeLessThan(1000);
     expect(await catalogState()).toEqual(before);
@@ -128,15 +142,22 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
     const sheet = book.addWorksheet('Lines');
     sheet.addRow(['PO Number', 'Supplier Code', 'Material', 'Qty', 'Unit Price', 'Currency']).commit();
-    for (let i = 0; i < rows; i++) sheet.addRow([`XPO-${Math.floor(i / 10)}`, `XS-${i % 50}`, `XM-${i % 3000}`, 1 + (i % 5), 10 + (i % 90), 'EUR']).commit();
+    for (let i = 0; i < rows; i++)
+      sheet
+        .addRow([`XPO-${Math.floor(i / 10)}`, `XS-${i % 50}`, `XM-${i % 3000}`, 1 + (i % 5), 10 + (i % 90), 'EUR'])
+        .commit();
     sheet.commit();
     await book.commit();
     const jobId = await start((await uploadFile(file, 'lines.xlsx')).id);
     const t0 = Date.now();
-    const done = await eventually(async () => {
-      const p = await progress(jobId);
-      return p.state === 'SUCCESS' || p.state === 'FAILURE' ? p : null;
-    }, 60_000, 100);
+    const done = await eventually(
+      async () => {
+        const p = await progress(jobId);
+        return p.state === 'SUCCESS' || p.state === 'FAILURE' ? p : null;
+      },
+      60_000,
+      100,
+    );
     const seconds = (Date.now() - t0) / 1000;
     expect(done.state).toBe('SUCCESS');
     expect(done.result).toEqual(expect.objectContaining({ processed: rows, created_lines: rows }));
@@ -156,20 +177,36 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
     const bigJob = await start(big.id);
     await eventually(async () => (await progress(bigJob)).state === 'PROGRESS', 30_000, 20);
     const smallJob = await start(smallUpload.id);
-    const done = await eventually(async () => {
-      const p = await progress(smallJob);
-      return p.state === 'SUCCESS' ? p : null;
-    }, 30_000, 50);
+    const done = await eventually(
+      async () => {
+        const p = await progress(smallJob);
+        return p.state === 'SUCCESS' ? p : null;
+      },
+      30_000,
+      50,
+    );
     expect(done.result).toEqual(expect.objectContaining({ processed: 50, created_pos: 5 }));
     const bigNow = await progress(bigJob);
     expect(bigNow.state).toBe('PROGRESS');
 
-    const bigDone = await eventually(async () => {
-      const p = await progress(bigJob);
-      return p.state === 'SUCCESS' || p.state === 'FAILURE' ? p : null;
-    }, 110_000, 250);
+    const bigDone = await eventually(
+      async () => {
+        const p = await progress(bigJob);
+        return p.state === 'SUCCESS' || p.state === 'FAILURE' ? p : null;
+      },
+      110_000,
+      250,
+    );
     expect(bigDone.state).toBe('SUCCESS');
-    expect(bigDone.result).toEqual(expect.objectContaining({ processed: ROWS, created_pos: ROWS / 10, created_suppliers: 500, created_materials: 20_000, created_lines: ROWS }));
+    expect(bigDone.result).toEqual(
+      expect.objectContaining({
+        processed: ROWS,
+        created_pos: ROWS / 10,
+        created_suppliers: 500,
+        created_materials: 20_000,
+        created_lines: ROWS,
+      }),
+    );
     // Its new orders' lines (more than IMPORT_BLOCK_MIN_LINES) went into a partition of their own, attached
     // whole; the small import's lines went into the main one.
     const where = async (uploadId: string) =>

@@ -39,11 +39,17 @@ describe('cancelling a job', () => {
       [n],
     );
   }
-  async function row(id: string): Promise<{ status: string; counts: Record<string, number>; updated_at: Date; completed_at: Date | null }> {
-    return (await db.query(`SELECT status, counts, updated_at, completed_at FROM fitment.jobs WHERE id = $1`, [id])).rows[0];
+  async function row(
+    id: string,
+  ): Promise<{ status: string; counts: Record<string, number>; updated_at: Date; completed_at: Date | null }> {
+    return (await db.query(`SELECT status, counts, updated_at, completed_at FROM fitment.jobs WHERE id = $1`, [id]))
+      .rows[0];
   }
   async function startCleanup(): Promise<JobViewDto> {
-    const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', json: { services: ['fitment'], olderThanDays: 30 } });
+    const res = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      json: { services: ['fitment'], olderThanDays: 30 },
+    });
     expect(res.status).toBe(202);
     const body = (await res.json()) as CleanupAcceptedDto;
     expect(body.failures).toEqual([]);
@@ -94,7 +100,9 @@ describe('cancelling a job', () => {
   });
 
   it('returns an ended job unchanged', async () => {
-    const [{ id }] = (await db.query(`SELECT id FROM fitment.jobs WHERE type = 'maintenance.cleanup' AND status = 'cancelled'`)).rows;
+    const [{ id }] = (
+      await db.query(`SELECT id FROM fitment.jobs WHERE type = 'maintenance.cleanup' AND status = 'cancelled'`)
+    ).rows;
     const before = await row(id);
     const view = await get(id);
     const answer = await cancel(id);

@@ -103,7 +103,11 @@ describe('job event stream (SSE)', () => {
     return client;
   }
   async function startCleanup(tenant: string): Promise<string> {
-    const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', tenant, json: { services: ['fitment'], olderThanDays: 30 } });
+    const res = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      tenant,
+      json: { services: ['fitment'], olderThanDays: 30 },
+    });
     expect(res.status).toBe(202);
     const body = (await res.json()) as CleanupAcceptedDto;
     expect(body.jobs).toHaveLength(1);

@@ -9,13 +9,29 @@ const REGENERATE = 'openapi.json is out of date: run `npm run build && npm run o
 /** JSON pointers where two documents differ (the first few), for a readable failure. */
 function differences(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
   if (out.length >= 10) return out;
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+  if (
+    a !== null &&
+    b !== null &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    Array.isArray(a) === Array.isArray(b)
+  ) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
-      differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+      differences(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        out,
+      );
     }
   } else if (JSON.stringify(a) !== JSON.stringify(b)) {
-    out.push(`${path || '/'}: committed ${JSON.stringify(a) ?? 'nothing'}, rendered ${JSON.stringify(b) ?? 'nothing'}`.slice(0, 300));
+    out.push(
+      `${path || '/'}: committed ${JSON.stringify(a) ?? 'nothing'}, rendered ${JSON.stringify(b) ?? 'nothing'}`.slice(
+        0,
+        300,
+      ),
+    );
   }
   return out;
 }

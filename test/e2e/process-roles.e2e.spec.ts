@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { CleanupAcceptedDto, JobPageDto } from '@torque/contracts';
-import { createServiceApp, loadEnv, MetricsService, rmqNames, ServiceEnv, startServiceApp, WorkerRegistryService } from '@torque/platform';
+import {
+  createServiceApp,
+  loadEnv,
+  MetricsService,
+  rmqNames,
+  ServiceEnv,
+  startServiceApp,
+  WorkerRegistryService,
+} from '@torque/platform';
 import amqplib from 'amqplib';
 import Bull from 'bull';
 import pg from 'pg';
@@ -62,7 +70,10 @@ describe('process roles', () => {
     const list = await suite.http('/api/v1/jobs?service=fitment');
     expect(list.status).toBe(200);
     expect(((await list.json()) as JobPageDto).meta.total).toBe(0);
-    const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', json: { services: ['fitment'], olderThanDays: 30 } });
+    const res = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      json: { services: ['fitment'], olderThanDays: 30 },
+    });
     expect(res.status).toBe(202);
     const [job] = ((await res.json()) as CleanupAcceptedDto).jobs;
     expect(job.status).toBe('queued');
@@ -79,7 +90,9 @@ describe('process roles', () => {
     expect(worker.get(WorkerRegistryService).queueNames).toEqual(['fitment.maintenance']);
     expect(await rpcConsumers()).toBe(1);
     const done = await eventually(async () => {
-      const page = (await (await suite.http('/api/v1/jobs?service=fitment&type=maintenance.cleanup')).json()) as JobPageDto;
+      const page = (await (
+        await suite.http('/api/v1/jobs?service=fitment&type=maintenance.cleanup')
+      ).json()) as JobPageDto;
       return page.data[0]?.status === 'completed' ? page.data[0] : null;
     });
     expect(done.id).toBe(job.id);

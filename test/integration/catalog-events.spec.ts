@@ -26,7 +26,12 @@ interface Received {
   event: EventEnvelope<ProductsChangedEvent>;
 }
 
-const meta = (tenantId = 'acme', correlationId = 'corr-catalog'): RequestMeta => ({ tenantId, correlationId, userId: 'editor-1', roles: ['admin'] });
+const meta = (tenantId = 'acme', correlationId = 'corr-catalog'): RequestMeta => ({
+  tenantId,
+  correlationId,
+  userId: 'editor-1',
+  roles: ['admin'],
+});
 
 describe('catalog change events and reads over RabbitMQ', () => {
   let suite: Suite;
@@ -50,7 +55,10 @@ describe('catalog change events and reads over RabbitMQ', () => {
   };
   const outboxRowsFor = async (id: number): Promise<number> =>
     (
-      await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE payload -> 'data' -> 'productIds' @> $1::jsonb`, [JSON.stringify([id])])
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE payload -> 'data' -> 'productIds' @> $1::jsonb`,
+        [JSON.stringify([id])],
+      )
     )[0].n;
 
   beforeAll(async () => {
@@ -60,7 +68,11 @@ describe('catalog change events and reads over RabbitMQ', () => {
     publisher = app.get(ProductChangesPublisher);
     repo = app.get(ProductsRepository);
     dataSource = app.get(DataSource);
-    bus = new EventBus({ url: TEST_RABBITMQ_URL, exchange: rmqNames(suite.ns).eventsExchange, connectionName: `${suite.ns}-catalog-test` });
+    bus = new EventBus({
+      url: TEST_RABBITMQ_URL,
+      exchange: rmqNames(suite.ns).eventsExchange,
+      connectionName: `${suite.ns}-catalog-test`,
+    });
     await bus.subscribe({ exclusive: true }, ['catalog.#'], (event, msg) => {
       received.push({ routingKey: msg.fields.routingKey, event: event as EventEnvelope<ProductsChangedEvent> });
     });
@@ -97,7 +109,9 @@ describe('catalog change events and reads over RabbitMQ', () => {
 
   it('publishes nothing for a change that failed or was rolled back', async () => {
     const kept = await products.create(meta(), { part_number: 'KEEP-1', name: 'Kept' });
-    await expect(products.create(meta(), { part_number: 'KEEP-1', name: 'Duplicate' })).rejects.toBeInstanceOf(CatalogError);
+    await expect(products.create(meta(), { part_number: 'KEEP-1', name: 'Duplicate' })).rejects.toBeInstanceOf(
+      CatalogError,
+    );
     await expect(products.update(meta(), kept.id, { part_number: 'MARKER-1' })).rejects.toMatchObject({ status: 409 });
     await expect(products.delete(meta('other-tenant'), kept.id)).rejects.toMatchObject({ status: 404 });
 
@@ -151,7 +165,8 @@ describe('catalog change events and reads over RabbitMQ', () => {
     const slices = events.map((e) => e.event.data.productIds).sort((x, y) => x[0] - y[0]);
     expect(slices.map((s) => s.length)).toEqual([1000, 1000, 500]);
     expect(slices.flat()).toEqual(ids);
-    for (const { event } of events) expect(event.data).toEqual(expect.objectContaining({ kind: 'updated', source: { type: 'import', uploadId } }));
+    for (const { event } of events)
+      expect(event.data).toEqual(expect.objectContaining({ kind: 'updated', source: { type: 'import', uploadId } }));
   });
 
   describe('catalog.products.get-many over RabbitMQ', () => {
@@ -190,7 +205,9 @@ describe('catalog change events and reads over RabbitMQ', () => {
         details: { ids: [expect.stringMatching(/1000/)] },
       });
       await expect(getMany({ ids: ['1', 0] })).rejects.toMatchObject({ status: 400, error: 'validation_failed' });
-      expect((await getMany({ ids: Array.from({ length: 1000 }, (_, i) => 5_000_000 + i) })).missing_ids).toHaveLength(1000);
+      expect((await getMany({ ids: Array.from({ length: 1000 }, (_, i) => 5_000_000 + i) })).missing_ids).toHaveLength(
+        1000,
+      );
     });
   });
 });

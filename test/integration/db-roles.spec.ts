@@ -20,7 +20,9 @@ describe('service database roles', () => {
   it('lets a service read and write the tables of its own schema', async () => {
     const who = await fitment.query('SELECT current_user AS u');
     expect(who.rows[0].u).toBe(serviceRoleName('fitment'));
-    await fitment.query(`INSERT INTO fitment.jobs (id, tenant_id, type, status) VALUES (gen_random_uuid(), 't', 'x', 'queued')`);
+    await fitment.query(
+      `INSERT INTO fitment.jobs (id, tenant_id, type, status) VALUES (gen_random_uuid(), 't', 'x', 'queued')`,
+    );
     const rows = await fitment.query('SELECT count(*)::int AS n FROM fitment.jobs');
     expect(rows.rows[0].n).toBe(1);
   });

@@ -62,7 +62,13 @@ describe('fitment engine quality on the labelled set', () => {
       const s: Score = { tp: 0, fp: 0, fn: 0, misses: [] };
       for (const p of set) {
         const expected = new Set(p.fits.flatMap((label) => expandLabel(label, exists)));
-        const result = engine.match({ id: p.id, name: p.name, description: p.description, attributes: p.attributes, category: p.category });
+        const result = engine.match({
+          id: p.id,
+          name: p.name,
+          description: p.description,
+          attributes: p.attributes,
+          category: p.category,
+        });
         for (const c of result.candidates) expect(engine.index.baseVehicles.has(c.baseVehicleId)).toBe(true);
         const got = new Set(result.candidates.map((c) => `${c.year}|${c.make}|${c.model}`));
         const fp = [...got].filter((t) => !expected.has(t));
@@ -81,7 +87,12 @@ describe('fitment engine quality on the labelled set', () => {
     const dev = score(DEVELOPMENT_SET);
     const held = score(HELD_OUT_SET);
     const blind = score(BLIND_SET);
-    const all: Score = { tp: dev.tp + held.tp + blind.tp, fp: dev.fp + held.fp + blind.fp, fn: dev.fn + held.fn + blind.fn, misses: [] };
+    const all: Score = {
+      tp: dev.tp + held.tp + blind.tp,
+      fp: dev.fp + held.fp + blind.fp,
+      fn: dev.fn + held.fn + blind.fn,
+      misses: [],
+    };
     console.log(
       [
         'Fitment engine quality (micro-averaged over year/make/model triples)',
@@ -97,7 +108,12 @@ describe('fitment engine quality on the labelled set', () => {
   });
 
   it('prints its speed on one core (a figure, not a timed test)', () => {
-    const products = LABELLED_PRODUCTS.map((p) => ({ id: p.id, name: p.name, description: p.description, attributes: p.attributes }));
+    const products = LABELLED_PRODUCTS.map((p) => ({
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      attributes: p.attributes,
+    }));
     for (const p of products) engine.match(p);
     const n = 5000;
     let candidates = 0;

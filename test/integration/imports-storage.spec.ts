@@ -123,13 +123,19 @@ describe('file storage', () => {
     if (req.method === 'POST' && q.has('uploads')) {
       const id = randomBytes(8).toString('hex');
       uploads.set(id, new Map());
-      return xml(200, `<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>${key}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`);
+      return xml(
+        200,
+        `<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>${key}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+      );
     }
     if (req.method === 'POST' && q.has('uploadId')) {
       const parts = uploads.get(q.get('uploadId')!)!;
       objects.set(key, Buffer.concat([...parts.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b)));
       uploads.delete(q.get('uploadId')!);
-      return xml(200, `<CompleteMultipartUploadResult><Key>${key}</Key><ETag>"x"</ETag></CompleteMultipartUploadResult>`);
+      return xml(
+        200,
+        `<CompleteMultipartUploadResult><Key>${key}</Key><ETag>"x"</ETag></CompleteMultipartUploadResult>`,
+      );
     }
     if (req.method === 'DELETE' && q.has('uploadId')) {
       uploads.delete(q.get('uploadId')!);
@@ -145,19 +151,24 @@ describe('file storage', () => {
       res.writeHead(200, { 'content-length': objects.get(key)!.length });
       return res.end(objects.get(key));
     }
-    return xml(404, `<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${key}</Key></Error>`);
+    return xml(
+      404,
+      `<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${key}</Key></Error>`,
+    );
   }
 
   storageContract('LocalDirStorage', () => new LocalDirStorage(dir));
 
-  storageContract('S3Storage (against a small S3-speaking server)', () =>
-    new S3Storage({
-      bucket: 'torque',
-      region: 'us-east-1',
-      endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test-secret' },
-    }),
+  storageContract(
+    'S3Storage (against a small S3-speaking server)',
+    () =>
+      new S3Storage({
+        bucket: 'torque',
+        region: 'us-east-1',
+        endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test-secret' },
+      }),
   );
 
   it('LocalDirStorage writes under a temporary name, so no half file is ever visible', async () => {
@@ -180,7 +191,14 @@ describe('file storage', () => {
   });
 
   it('S3Storage streams a large body as a multipart upload under its bucket', async () => {
-    const storage = new S3Storage({ bucket: 'torque', region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 't', secretAccessKey: 's' }, prefix: 'ns' });
+    const storage = new S3Storage({
+      bucket: 'torque',
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 't', secretAccessKey: 's' },
+      prefix: 'ns',
+    });
     const seen: Buffer[] = [];
     requests.length = 0;
     const stored = await storage.put('big/file.csv', randomStream(20 * 1024 * 1024, seen));

@@ -65,7 +65,7 @@ describe('InboxService', () => {
     expect(await inboxRows(id)).toEqual([{ consumer: 'a' }, { consumer: 'b' }]);
   });
 
-  it('leaves no inbox row (and none of the handler\'s writes) when the handler fails, so a redelivery runs it again', async () => {
+  it("leaves no inbox row (and none of the handler's writes) when the handler fails, so a redelivery runs it again", async () => {
     const id = randomUUID();
     await expect(
       inbox.handleOnce('mailer', id, async (em) => {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { grantServiceRole, JobContext, PlatformEnv, serviceDataSourceOptions, urlForServiceRole, type JobRecord, type ServiceEnv } from '@torque/platform';
+import {
+  grantServiceRole,
+  JobContext,
+  PlatformEnv,
+  serviceDataSourceOptions,
+  urlForServiceRole,
+  type JobRecord,
+  type ServiceEnv,
+} from '@torque/platform';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { LineBlocksMerge } from '../../apps/ingestion-service/src/catalog/line-blocks.maintenance.js';
@@ -49,9 +57,15 @@ describe('purchase order line blocks (partition exchange)', () => {
     db = await createTestDatabase();
     svc = new pg.Client({ connectionString: urlForServiceRole(db.url, 'ingestion') });
     await svc.connect();
-    supplierId = (await svc.query(`INSERT INTO ingestion.suppliers (tenant_id, code, name) VALUES ('t1', 'S1', 'Supplier') RETURNING id`)).rows[0].id;
+    supplierId = (
+      await svc.query(
+        `INSERT INTO ingestion.suppliers (tenant_id, code, name) VALUES ('t1', 'S1', 'Supplier') RETURNING id`,
+      )
+    ).rows[0].id;
     productIds = (
-      await svc.query(`INSERT INTO ingestion.products (tenant_id, part_number, name) VALUES ('t1', 'P1', 'One'), ('t1', 'P2', 'Two') RETURNING id`)
+      await svc.query(
+        `INSERT INTO ingestion.products (tenant_id, part_number, name) VALUES ('t1', 'P1', 'One'), ('t1', 'P2', 'Two') RETURNING id`,
+      )
     ).rows.map((r) => Number(r.id));
   });
   afterAll(async () => {
@@ -68,7 +82,10 @@ describe('purchase order line blocks (partition exchange)', () => {
       `SELECT count(*)::int AS lines, count(DISTINCT id)::int AS ids, min(purchase_order_id) AS low FROM ingestion.purchase_order_lines WHERE tenant_id = 't1'`,
     );
     expect(rows[0]).toEqual({ lines: 6, ids: 6, low: String(block(n) + 1n) });
-    const history = await svc.query(`SELECT count(*)::int AS n FROM ingestion.price_history WHERE product_id = $1 AND supplier_id = $2`, [productIds[0], supplierId]);
+    const history = await svc.query(
+      `SELECT count(*)::int AS n FROM ingestion.price_history WHERE product_id = $1 AND supplier_id = $2`,
+      [productIds[0], supplierId],
+    );
     expect(history.rows[0].n).toBe(6);
     // The key (order, line) holds across partitions: an upsert of a line of a block order updates it.
     await svc.query(
@@ -76,22 +93,28 @@ describe('purchase order line blocks (partition exchange)', () => {
        VALUES ('t1', $1, 1, $2, 5, 99, 'EUR') ON CONFLICT (purchase_order_id, line_no) DO UPDATE SET unit_price = excluded.unit_price`,
       [String(block(n) + 1n), productIds[1]],
     );
-    const line = await svc.query(`SELECT unit_price FROM ingestion.purchase_order_lines WHERE purchase_order_id = $1 AND line_no = 1`, [String(block(n) + 1n)]);
+    const line = await svc.query(
+      `SELECT unit_price FROM ingestion.purchase_order_lines WHERE purchase_order_id = $1 AND line_no = 1`,
+      [String(block(n) + 1n)],
+    );
     expect(line.rows).toEqual([{ unit_price: '99.0000' }]);
     // Ids come from the identity only: none given, none changed (no unique index spans the partitions).
     await expect(
-      svc.query(`INSERT INTO ingestion.purchase_order_lines (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES (1, 't1', $1, 9, $2, 1, 1, 'EUR')`, [
-        String(block(n) + 1n),
-        productIds[0],
-      ]),
+      svc.query(
+        `INSERT INTO ingestion.purchase_order_lines (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES (1, 't1', $1, 9, $2, 1, 1, 'EUR')`,
+        [String(block(n) + 1n), productIds[0]],
+      ),
     ).rejects.toThrow(/cannot insert a non-DEFAULT value into column "id"/);
-    await expect(svc.query(`UPDATE ingestion.purchase_order_lines SET id = id + 1000`)).rejects.toThrow(/can only be updated to DEFAULT/);
+    await expect(svc.query(`UPDATE ingestion.purchase_order_lines SET id = id + 1000`)).rejects.toThrow(
+      /can only be updated to DEFAULT/,
+    );
     // Partitions are written through the parent only, whose trigger checks the references.
     for (const partition of [`purchase_order_lines_b${n}`, 'purchase_order_lines_main']) {
       await expect(
-        svc.query(`INSERT INTO ingestion.${partition} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES (1, 't1', $1, 9, 424242, 1, 1, 'EUR')`, [
-          String(block(n) + 1n),
-        ]),
+        svc.query(
+          `INSERT INTO ingestion.${partition} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES (1, 't1', $1, 9, 424242, 1, 1, 'EUR')`,
+          [String(block(n) + 1n)],
+        ),
       ).rejects.toThrow(/permission denied/);
       await expect(svc.query(`DELETE FROM ingestion.${partition}`)).rejects.toThrow(/permission denied/);
     }
@@ -113,7 +136,10 @@ describe('purchase order line blocks (partition exchange)', () => {
   it('refuses to attach a block whose lines name a missing product or order, and a rollback leaves no table', async () => {
     const before = await partitions();
     await svc.query('BEGIN');
-    await expect(loadBlock(1, 987654321)).rejects.toMatchObject({ code: '23503', constraint: 'purchase_order_lines_product_id_fkey' });
+    await expect(loadBlock(1, 987654321)).rejects.toMatchObject({
+      code: '23503',
+      constraint: 'purchase_order_lines_product_id_fkey',
+    });
     await svc.query('ROLLBACK');
 
     await svc.query('BEGIN');
@@ -130,7 +156,9 @@ describe('purchase order line blocks (partition exchange)', () => {
     });
     await svc.query('ROLLBACK');
     expect(await partitions()).toEqual(before);
-    const tables = await svc.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'purchase_order_lines_b%' AND relkind = 'r'`);
+    const tables = await svc.query(
+      `SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'purchase_order_lines_b%' AND relkind = 'r'`,
+    );
     expect(tables.rows[0].n).toBe(before.length - 1);
   });
 
@@ -138,14 +166,19 @@ describe('purchase order line blocks (partition exchange)', () => {
     await svc.query('BEGIN');
     const n = BigInt((await svc.query(`SELECT ingestion.open_lines_block() AS n`)).rows[0].n);
     const orderId = (
-      await svc.query(`INSERT INTO ingestion.purchase_orders (tenant_id, po_number, supplier_id) VALUES ('t1', 'MAIN-1', $1) RETURNING id`, [supplierId])
+      await svc.query(
+        `INSERT INTO ingestion.purchase_orders (tenant_id, po_number, supplier_id) VALUES ('t1', 'MAIN-1', $1) RETURNING id`,
+        [supplierId],
+      )
     ).rows[0].id;
     await svc.query(
       `INSERT INTO ingestion.purchase_order_lines_b${n} (id, tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency)
        VALUES (nextval(pg_get_serial_sequence('ingestion.purchase_order_lines', 'id')), 't1', $1, 1, $2, 1, 1, 'EUR')`,
       [orderId, productIds[0]],
     );
-    await expect(svc.query(`SELECT ingestion.attach_lines_block($1)`, [n.toString()])).rejects.toThrow(/violated by some row/);
+    await expect(svc.query(`SELECT ingestion.attach_lines_block($1)`, [n.toString()])).rejects.toThrow(
+      /violated by some row/,
+    );
     await svc.query('ROLLBACK');
   });
 
@@ -158,9 +191,15 @@ describe('purchase order line blocks (partition exchange)', () => {
       await svc.query('COMMIT');
     }
     expect(loaded).toEqual([6n, 7n, 8n]);
-    const lines = async () => (await svc.query(`SELECT count(*)::int AS n, sum(id)::text AS ids, sum(unit_price)::text AS prices FROM ingestion.purchase_order_lines`)).rows[0];
+    const lines = async () =>
+      (
+        await svc.query(
+          `SELECT count(*)::int AS n, sum(id)::text AS ids, sum(unit_price)::text AS prices FROM ingestion.purchase_order_lines`,
+        )
+      ).rows[0];
     const before = await lines();
-    const merge = async (maxLines: number) => (await svc.query(`SELECT * FROM ingestion.compact_lines_blocks($1)`, [maxLines])).rows;
+    const merge = async (maxLines: number) =>
+      (await svc.query(`SELECT * FROM ingestion.compact_lines_blocks($1)`, [maxLines])).rows;
 
     expect(await merge(3)).toEqual([]);
     expect(await merge(1000)).toEqual([{ partition: 'purchase_order_lines_b1_8', merged: 5, lines: '20' }]);
@@ -170,12 +209,14 @@ describe('purchase order line blocks (partition exchange)', () => {
 
     // The merged partition keeps the key, the references and the write rule.
     await expect(
-      svc.query(`INSERT INTO ingestion.purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES ('t1', $1, 1, $2, 1, 1, 'EUR')`, [
-        String(block(7) + 1n),
-        productIds[0],
-      ]),
+      svc.query(
+        `INSERT INTO ingestion.purchase_order_lines (tenant_id, purchase_order_id, line_no, product_id, quantity, unit_price, currency) VALUES ('t1', $1, 1, $2, 1, 1, 'EUR')`,
+        [String(block(7) + 1n), productIds[0]],
+      ),
     ).rejects.toMatchObject({ code: '23505' });
-    await expect(svc.query(`DELETE FROM ingestion.products WHERE id = $1`, [productIds[0]])).rejects.toMatchObject({ code: '23503' });
+    await expect(svc.query(`DELETE FROM ingestion.products WHERE id = $1`, [productIds[0]])).rejects.toMatchObject({
+      code: '23503',
+    });
     await expect(svc.query(`DELETE FROM ingestion.purchase_order_lines_b1_8`)).rejects.toThrow(/permission denied/);
 
     // A new block merges with it ...
@@ -188,17 +229,27 @@ describe('purchase order line blocks (partition exchange)', () => {
     expect(await loadBlock(1)).toBe(10n);
     await svc.query('COMMIT');
     expect(await merge(80)).toEqual([]);
-    expect(await partitions()).toEqual(['purchase_order_lines_b10', 'purchase_order_lines_b1_9', 'purchase_order_lines_main']);
+    expect(await partitions()).toEqual([
+      'purchase_order_lines_b10',
+      'purchase_order_lines_b1_9',
+      'purchase_order_lines_main',
+    ]);
   });
 
   it('runs the merge as a step of the nightly clean-up, and leaves it to the next night while a block is being loaded', async () => {
     const env = Object.assign(new PlatformEnv(), { IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS: 300 }) as ServiceEnv;
-    const ds = new DataSource(serviceDataSourceOptions({ url: urlForServiceRole(db.url, 'ingestion'), ...ingestionSchema, poolSize: 2 }));
+    const ds = new DataSource(
+      serviceDataSourceOptions({ url: urlForServiceRole(db.url, 'ingestion'), ...ingestionSchema, poolSize: 2 }),
+    );
     await ds.initialize();
     const other = new pg.Client({ connectionString: urlForServiceRole(db.url, 'ingestion') });
     await other.connect();
     try {
-      const job = { id: '9d1c1d2e-0000-4000-8000-00000000b10c', counts: {}, cancel_requested_at: null } as unknown as JobRecord;
+      const job = {
+        id: '9d1c1d2e-0000-4000-8000-00000000b10c',
+        counts: {},
+        cancel_requested_at: null,
+      } as unknown as JobRecord;
       const ctx = () => new JobContext(job, new AbortController().signal, { progress: async () => job });
       const step = new LineBlocksMerge(ds, env);
       for (let i = 0; i < 2; i++) {
@@ -232,20 +283,27 @@ describe('purchase order line blocks (partition exchange)', () => {
   });
 
   it('migrates down to one plain table with every line (and the foreign key to suppliers) and up again', async () => {
-    const count = async () => (await svc.query(`SELECT count(*)::int AS n, sum(id)::text AS ids FROM ingestion.purchase_order_lines`)).rows[0];
+    const count = async () =>
+      (await svc.query(`SELECT count(*)::int AS n, sum(id)::text AS ids FROM ingestion.purchase_order_lines`)).rows[0];
     const before = await count();
     const ds = new DataSource(serviceDataSourceOptions({ url: db.url, ...ingestionSchema, poolSize: 1 }));
     await ds.initialize();
     try {
       const supplierKey = async () =>
-        (await svc.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'purchase_orders_supplier_id_fkey' AND contype = 'f'`)).rows[0].n;
+        (
+          await svc.query(
+            `SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'purchase_orders_supplier_id_fkey' AND contype = 'f'`,
+          )
+        ).rows[0].n;
       // OrderReferencesPerStatement first: the foreign key to suppliers comes back.
       await ds.undoLastMigration({ transaction: 'each' });
       expect(await supplierKey()).toBe(1);
       await ds.undoLastMigration({ transaction: 'each' });
       expect(await partitions()).toEqual([]);
       expect(await count()).toEqual(before);
-      const key = await svc.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'purchase_order_lines_pkey'`);
+      const key = await svc.query(
+        `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'purchase_order_lines_pkey'`,
+      );
       expect(key.rows).toEqual([{ def: 'PRIMARY KEY (id)' }]);
       await ds.runMigrations({ transaction: 'each' });
       expect(await supplierKey()).toBe(0);

@@ -76,12 +76,15 @@ describe('outbox relay', () => {
   async function writeEvents(n: number, tag: string): Promise<string[]> {
     return db.transaction(async (em) => {
       const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push((await enqueueEvent(em, EventNames.JobProgress, 'fitment', 'acme', null, { tag, i })).id);
+      for (let i = 0; i < n; i++)
+        ids.push((await enqueueEvent(em, EventNames.JobProgress, 'fitment', 'acme', null, { tag, i })).id);
       return ids;
     });
   }
   async function pending(ids: string[]): Promise<number> {
-    return (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1) AND published_at IS NULL`, [ids]))[0].n;
+    return (
+      await db.query(`SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1) AND published_at IS NULL`, [ids])
+    )[0].n;
   }
 
   /** A marker event published after everything else: once it arrived, every earlier message has too (one FIFO queue). */
@@ -201,6 +204,8 @@ describe('outbox relay', () => {
     const got = deliveredIds(new Set(ids));
     expect(new Set(got.map((d) => d.event.id)).size).toBe(1000);
     expect(got).toHaveLength(1000);
-    process.stdout.write(`two relays published ${counts[0] + counts[2]} + ${counts[1] + counts[3]} of 1000 rows, no duplicates\n`);
+    process.stdout.write(
+      `two relays published ${counts[0] + counts[2]} + ${counts[1] + counts[3]} of 1000 rows, no duplicates\n`,
+    );
   });
 });

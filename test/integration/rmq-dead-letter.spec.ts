@@ -43,7 +43,9 @@ describe('dead-lettering on a service request queue', () => {
   async function deadLetter(messageId: string): Promise<GetMessage> {
     const msg = await eventually(async () => channel.get(deadLetters, { noAck: true }));
     expect(msg.properties.messageId).toBe(messageId);
-    const death = (msg.properties.headers?.['x-death'] as Array<{ queue: string; reason: string; count: number }> | undefined)?.[0];
+    const death = (
+      msg.properties.headers?.['x-death'] as Array<{ queue: string; reason: string; count: number }> | undefined
+    )?.[0];
     expect(death).toEqual(expect.objectContaining({ queue, reason: 'rejected', count: 1 }));
     return msg;
   }
@@ -61,7 +63,10 @@ describe('dead-lettering on a service request queue', () => {
   /** With RMQ_PREFETCH=1 a request is only delivered once every earlier message was acked or rejected. */
   async function consumerIsFree(): Promise<void> {
     const id = randomUUID();
-    publish({ pattern: 'jobs.list', id, data: { meta: META, data: { offset: 0, limit: 1 } } }, { replyTo: replies, correlationId: id });
+    publish(
+      { pattern: 'jobs.list', id, data: { meta: META, data: { offset: 0, limit: 1 } } },
+      { replyTo: replies, correlationId: id },
+    );
     expect((await reply(id)).response).toEqual(expect.objectContaining({ data: expect.any(Array) }));
   }
 
@@ -72,7 +77,10 @@ describe('dead-lettering on a service request queue', () => {
 
   it('dead-letters a request with an unknown pattern and answers it with an error', async () => {
     const id = randomUUID();
-    const messageId = publish({ pattern: 'no.such.pattern', id, data: { meta: META, data: {} } }, { replyTo: replies, correlationId: id });
+    const messageId = publish(
+      { pattern: 'no.such.pattern', id, data: { meta: META, data: {} } },
+      { replyTo: replies, correlationId: id },
+    );
     const dead = await deadLetter(messageId);
     expect(JSON.parse(dead.content.toString())).toEqual(expect.objectContaining({ pattern: 'no.such.pattern', id }));
     expect((await reply(id)).err).toEqual(expect.stringMatching(/no matching message handler/i));
@@ -103,10 +111,17 @@ describe('dead-lettering on a service request queue', () => {
 
   it('answers a request that fails validation with a 400 RpcErrorPayload, and acknowledges it (no redelivery, no dead letter)', async () => {
     const id = randomUUID();
-    publish({ pattern: 'jobs.get', id, data: { meta: META, data: { jobId: 'x' } } }, { replyTo: replies, correlationId: id });
+    publish(
+      { pattern: 'jobs.get', id, data: { meta: META, data: { jobId: 'x' } } },
+      { replyTo: replies, correlationId: id },
+    );
     const answer = await reply(id);
     expect(answer.err).toEqual(
-      expect.objectContaining({ status: 400, error: 'validation_failed', details: expect.objectContaining({ jobId: expect.any(Array) }) }),
+      expect.objectContaining({
+        status: 400,
+        error: 'validation_failed',
+        details: expect.objectContaining({ jobId: expect.any(Array) }),
+      }),
     );
     await consumerIsFree();
     expect(await queueIsEmpty()).toBe(true);

@@ -20,7 +20,10 @@ describe('recovery after a broker restart, without restarting any process', () =
     proxy = await startTcpProxy(hostPort(TEST_RABBITMQ_URL, 5672));
     // Gateway and fitment both reach the broker only through the proxy. Only fitment runs, so a request
     // the gateway sends to every service (GET /jobs/{id}) waits RPC_TIMEOUT_MS for the others: keep it short.
-    suite = await startSuite({ services: ['fitment'], env: { RABBITMQ_URL: proxy.url(TEST_RABBITMQ_URL), RPC_TIMEOUT_MS: '1000' } });
+    suite = await startSuite({
+      services: ['fitment'],
+      env: { RABBITMQ_URL: proxy.url(TEST_RABBITMQ_URL), RPC_TIMEOUT_MS: '1000' },
+    });
   });
   afterAll(async () => {
     await suite?.close();
@@ -48,7 +51,9 @@ describe('recovery after a broker restart, without restarting any process', () =
     const back = performance.now();
     await eventually(async () => (await suite.http('/api/v1/jobs?service=fitment')).status === 200, 20_000, 100);
     const recoveredMs = performance.now() - back;
-    process.stdout.write(`gateway -> fitment answered again ${recoveredMs.toFixed(0)} ms after the broker accepted connections\n`);
+    process.stdout.write(
+      `gateway -> fitment answered again ${recoveredMs.toFixed(0)} ms after the broker accepted connections\n`,
+    );
     expect(suite.gateway).toBe(gateway);
     expect(suite.services.get('fitment')).toBe(fitment);
     // Every connection manager is back, the service's too.
@@ -58,15 +63,23 @@ describe('recovery after a broker restart, without restarting any process', () =
     // events go out through fitment's event-bus publisher to the gateway's event consumer (what feeds the
     // SSE stream; taken in-process here, an open SSE response would only slow the gateway's close).
     const events: EventEnvelope<JobViewDto>[] = [];
-    const subscription = suite.gateway!.get(JobEventsService).forTenant('acme').subscribe((e) => events.push(e));
+    const subscription = suite
+      .gateway!.get(JobEventsService)
+      .forTenant('acme')
+      .subscribe((e) => events.push(e));
     try {
-      const res = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', json: { olderThanDays: 0, services: ['fitment'] } });
+      const res = await suite.http('/api/v1/admin/maintenance/cleanup', {
+        method: 'POST',
+        json: { olderThanDays: 0, services: ['fitment'] },
+      });
       expect(res.status).toBe(202);
       const accepted = (await res.json()) as CleanupAcceptedDto;
       expect(accepted.failures).toEqual([]);
       const jobId = accepted.jobs[0].id;
 
-      await eventually(async () => events.some((e) => e.event === 'job.state' && e.data.id === jobId && e.data.status === 'completed'));
+      await eventually(async () =>
+        events.some((e) => e.event === 'job.state' && e.data.id === jobId && e.data.status === 'completed'),
+      );
       const done = await eventually(
         async () => {
           const r = await suite.http(`/api/v1/jobs/${jobId}`);
@@ -86,7 +99,9 @@ describe('recovery after a broker restart, without restarting any process', () =
     await db.connect();
     try {
       await eventually(async () => {
-        const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM fitment.outbox WHERE published_at IS NULL`);
+        const { rows } = await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM fitment.outbox WHERE published_at IS NULL`,
+        );
         return rows[0].n === '0';
       });
     } finally {

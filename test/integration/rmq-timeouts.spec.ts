@@ -48,7 +48,10 @@ describe('a service that does not answer in time', () => {
     process.stdout.write(`504 after ${ms.toFixed(0)} ms (RPC_TIMEOUT_MS=${RPC_TIMEOUT_MS})\n`);
 
     // A request with an effect, to see later that the service really served the queued requests.
-    const cleanup = await suite.http('/api/v1/admin/maintenance/cleanup', { method: 'POST', json: { olderThanDays: 0, services: ['ingestion'] } });
+    const cleanup = await suite.http('/api/v1/admin/maintenance/cleanup', {
+      method: 'POST',
+      json: { olderThanDays: 0, services: ['ingestion'] },
+    });
     expect(cleanup.status).toBe(504);
     expect(((await cleanup.json()) as ErrorEnvelopeDto).error).toBe('service_timeout');
 
@@ -62,7 +65,9 @@ describe('a service that does not answer in time', () => {
       if (first === false) return;
       expect(first.properties.deliveryMode).toBe(2);
       expect(first.properties.replyTo).toMatch(/^amq\.rabbitmq\.reply-to\./);
-      expect(JSON.parse(first.content.toString())).toEqual(expect.objectContaining({ pattern: 'jobs.list', id: expect.any(String) }));
+      expect(JSON.parse(first.content.toString())).toEqual(
+        expect.objectContaining({ pattern: 'jobs.list', id: expect.any(String) }),
+      );
       channel.nack(first, false, true);
       await channel.close();
     } finally {
@@ -122,7 +127,9 @@ describe('a broker that cannot be reached', () => {
     proxy.accept();
     const back = performance.now();
     await eventually(async () => (await suite.http('/api/v1/jobs?service=fitment')).status === 200, 15_000, 100);
-    process.stdout.write(`gateway answered 200 again ${(performance.now() - back).toFixed(0)} ms after the broker came back\n`);
+    process.stdout.write(
+      `gateway answered 200 again ${(performance.now() - back).toFixed(0)} ms after the broker came back\n`,
+    );
   });
 
   it('answers 503 at once for a request in flight when the connection drops', async () => {

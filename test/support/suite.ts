@@ -75,10 +75,15 @@ export async function startSuite(opts: SuiteOptions = {}): Promise<Suite> {
     async http(path, init = {}) {
       const { tenant = 'acme', roles, json, ...rest } = init;
       const headers = new Headers(rest.headers);
-      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${await suite.token({ tenants: [tenant], roles })}`);
+      if (!headers.has('authorization'))
+        headers.set('authorization', `Bearer ${await suite.token({ tenants: [tenant], roles })}`);
       if (!headers.has('x-tenant-id')) headers.set('x-tenant-id', tenant);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${suite.gatewayUrl}${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      return fetch(`${suite.gatewayUrl}${path}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
     async startService(service, env = {}) {
       const serviceEnv = loadEnv(ServiceEnv, { ...baseEnv, ...opts.serviceEnv?.[service], ...env });
@@ -111,7 +116,11 @@ export async function startSuite(opts: SuiteOptions = {}): Promise<Suite> {
 }
 
 /** Polls `fn` until it returns a truthy value or the deadline passes (no fixed sleeps in tests). */
-export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -121,7 +130,8 @@ export async function eventually<T>(fn: () => Promise<T | null | undefined | fal
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

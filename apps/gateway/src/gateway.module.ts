@@ -46,7 +46,11 @@ export class GatewayModule {
         {
           provide: EVENT_BUS,
           useFactory: () =>
-            new EventBus({ url: env.RABBITMQ_URL, exchange: rmqNames(env.NAMESPACE).eventsExchange, connectionName: `${env.NAMESPACE}-gateway` }),
+            new EventBus({
+              url: env.RABBITMQ_URL,
+              exchange: rmqNames(env.NAMESPACE).eventsExchange,
+              connectionName: `${env.NAMESPACE}-gateway`,
+            }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

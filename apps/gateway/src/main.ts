@@ -11,6 +11,8 @@ try {
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
 } catch (err) {
   const known = err instanceof ConfigError || err instanceof PreflightError;
-  process.stderr.write(`gateway: cannot start.\n  ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}\n`);
+  process.stderr.write(
+    `gateway: cannot start.\n  ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}\n`,
+  );
   process.exit(1);
 }

@@ -11,7 +11,16 @@ export class IngestionModule {
   static forRoot(env: ServiceEnv): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [ServicePlatformModule.forService({ service: 'ingestion', env, ...ingestionSchema, maintenanceSteps: [LineBlocksMerge] }), CatalogModule, ImportsModule],
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'ingestion',
+          env,
+          ...ingestionSchema,
+          maintenanceSteps: [LineBlocksMerge],
+        }),
+        CatalogModule,
+        ImportsModule,
+      ],
     };
   }
 }

@@ -4,6 +4,8 @@ export * from './jobs/job-status.js';
 export * from './jobs/job-view.dto.js';
 export * from './jobs/page.dto.js';
 export * from './jobs/list-jobs.query.js';
+export * from './jobs/job-ref.js';
+export * from './jobs/jobs.commands.js';
 export * from './errors/error-envelope.dto.js';
 export * from './messaging/request-meta.js';
 export * from './messaging/patterns.js';

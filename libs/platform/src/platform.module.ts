@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_SETTINGS } from './bull/bull-defaults.js';
 import { QueueService } from './bull/queue.service.js';
 import type { ServiceEnv } from './config/env.js';
-import { serviceDataSourceOptions } from './database/data-source.js';
+import { serviceDataSourceOptions, type ServiceSchema } from './database/data-source.js';
 import { InboxService } from './events/inbox.service.js';
 import { CancelSignalService } from './jobs/cancel-signal.service.js';
 import { JobLifecycleService } from './jobs/job-lifecycle.service.js';
@@ -35,8 +35,8 @@ export interface ServicePlatformOptions {
   env: ServiceEnv;
   /** Name (the service's), TypeORM entities and migrations of the service's schema. */
   schema: string;
-  entities: Function[];
-  migrations: Function[];
+  entities: ServiceSchema['entities'];
+  migrations: ServiceSchema['migrations'];
   /** The service's own steps of the nightly clean-up, run in this order after the platform's. */
   maintenanceSteps?: Type<MaintenanceStep>[];
 }
@@ -92,13 +92,22 @@ export class ServicePlatformModule {
       imports: [
         DiscoveryModule,
         TypeOrmModule.forRoot(
-          serviceDataSourceOptions({ url: env.DATABASE_URL, schema: opts.schema, entities: opts.entities, migrations: opts.migrations }),
+          serviceDataSourceOptions({
+            url: env.DATABASE_URL,
+            schema: opts.schema,
+            entities: opts.entities,
+            migrations: opts.migrations,
+          }),
         ),
         BullModule.forRoot({
           redis: env.REDIS_URL,
           prefix: `${env.NAMESPACE}:bull`,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
-          settings: { ...DEFAULT_QUEUE_SETTINGS, lockDuration: env.BULL_LOCK_DURATION_MS, stalledInterval: env.BULL_STALLED_INTERVAL_MS },
+          settings: {
+            ...DEFAULT_QUEUE_SETTINGS,
+            lockDuration: env.BULL_LOCK_DURATION_MS,
+            stalledInterval: env.BULL_STALLED_INTERVAL_MS,
+          },
         }),
         BullModule.registerQueue(...queues.map((q) => ({ name: serviceQueueName(service, q) }))),
       ],
@@ -108,4 +117,3 @@ export class ServicePlatformModule {
     };
   }
 }
-

@@ -43,7 +43,20 @@ describe('ACES XML writer', () => {
   });
 
   it('writes Header, one App per application in ACES element order, and the record count', async () => {
-    const xml = await text(acesXml(HEADER, pages([{ action: 'A', app: APP }], [{ action: 'D', app: { ...APP, submodel_id: null, engine_id: null, position: 'Left', part_type: 'Floor Mats', note: '' } }])));
+    const xml = await text(
+      acesXml(
+        HEADER,
+        pages(
+          [{ action: 'A', app: APP }],
+          [
+            {
+              action: 'D',
+              app: { ...APP, submodel_id: null, engine_id: null, position: 'Left', part_type: 'Floor Mats', note: '' },
+            },
+          ],
+        ),
+      ),
+    );
     expect(xml).toContain('<Company>A &amp; B</Company>');
     expect(xml).toContain('<SubmissionType>FULL</SubmissionType>');
     expect(xml).toContain(
@@ -61,7 +74,9 @@ describe('ACES XML writer', () => {
       ].join('\n'),
     );
     // unknown position and part type go into notes; no SubModel/EngineBase for a base-vehicle-wide fitment
-    expect(xml).toContain('<App action="D" id="2">\n    <BaseVehicle id="11012018"/>\n    <Note>Position: Left</Note>\n    <Note>Part type: Floor Mats</Note>\n    <Qty>2</Qty>\n    <Part>');
+    expect(xml).toContain(
+      '<App action="D" id="2">\n    <BaseVehicle id="11012018"/>\n    <Note>Position: Left</Note>\n    <Note>Part type: Floor Mats</Note>\n    <Qty>2</Qty>\n    <Part>',
+    );
     expect(xml).toMatch(/<Footer>\s*<RecordCount>2<\/RecordCount>\s*<\/Footer>\s*<\/ACES>\n$/);
   });
 
@@ -86,7 +101,11 @@ describe('fitments CSV writer', () => {
   it('quotes fields with commas, quotes or line breaks', async () => {
     const csv = await text(fitmentsCsv(pages([{ action: 'A', app: APP }])));
     const [header, row] = csv.trim().split('\n');
-    expect(header).toBe('action,part_number,part_type,year,make,model,submodel,engine,qty,position,notes,base_vehicle_id,submodel_id,engine_id');
-    expect(row).toBe('A,R&D <1>,Brake Rotors,2018,Honda,Civic,EX,1.5L I4 Turbo,2,Front,"Vented, ""296 mm""",11012018,4,7');
+    expect(header).toBe(
+      'action,part_number,part_type,year,make,model,submodel,engine,qty,position,notes,base_vehicle_id,submodel_id,engine_id',
+    );
+    expect(row).toBe(
+      'A,R&D <1>,Brake Rotors,2018,Honda,Civic,EX,1.5L I4 Turbo,2,Front,"Vented, ""296 mm""",11012018,4,7',
+    );
   });
 });

@@ -16,7 +16,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text safe for XML content and attributes; characters XML 1.0 does not allow are dropped. */
 export function xmlText(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what this removes
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[&<>"']/g, (c) => ESCAPES[c])
+  );
 }
 
 /**
@@ -69,8 +74,20 @@ export async function* acesXml(header: AcesHeader, apps: AsyncIterable<ActionApp
 }
 
 const CSV_COLUMNS = [
-  'action', 'part_number', 'part_type', 'year', 'make', 'model', 'submodel', 'engine', 'qty', 'position', 'notes',
-  'base_vehicle_id', 'submodel_id', 'engine_id',
+  'action',
+  'part_number',
+  'part_type',
+  'year',
+  'make',
+  'model',
+  'submodel',
+  'engine',
+  'qty',
+  'position',
+  'notes',
+  'base_vehicle_id',
+  'submodel_id',
+  'engine_id',
 ] as const;
 
 function csvField(value: string | number | null): string {
@@ -82,13 +99,29 @@ function csvField(value: string | number | null): string {
 export async function* fitmentsCsv(apps: AsyncIterable<ActionApp[]>): AsyncGenerator<string> {
   yield CSV_COLUMNS.join(',') + '\n';
   for await (const chunk of apps) {
-    yield chunk
-      .map(({ action, app }) =>
-        [
-          action, app.part, app.part_type, app.year, app.make, app.model, app.submodel, app.engine, app.qty, app.position, app.note,
-          app.base_vehicle_id, app.submodel_id, app.engine_id,
-        ].map(csvField).join(','),
-      )
-      .join('\n') + (chunk.length ? '\n' : '');
+    yield (
+      chunk
+        .map(({ action, app }) =>
+          [
+            action,
+            app.part,
+            app.part_type,
+            app.year,
+            app.make,
+            app.model,
+            app.submodel,
+            app.engine,
+            app.qty,
+            app.position,
+            app.note,
+            app.base_vehicle_id,
+            app.submodel_id,
+            app.engine_id,
+          ]
+            .map(csvField)
+            .join(','),
+        )
+        .join('\n') + (chunk.length ? '\n' : '')
+    );
   }
 }

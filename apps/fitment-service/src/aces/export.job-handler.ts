@@ -17,6 +17,10 @@ export class ExportJobHandler implements JobHandlerInstance {
     ctx.count('fitments', row.fitment_count);
     ctx.count('adds', row.add_count);
     ctx.count('deletes', row.delete_count);
-    return { status: 'completed', result: { export_id: exportId, file_name: row.file_name }, message: `Export ${row.file_name} written` };
+    return {
+      status: 'completed',
+      result: { export_id: exportId, file_name: row.file_name },
+      message: `Export ${row.file_name} written`,
+    };
   }
 }

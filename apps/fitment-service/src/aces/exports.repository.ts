@@ -44,7 +44,16 @@ const APPROVED_APPS = `
 export class ExportsRepository {
   async insert(
     em: EntityManager,
-    e: { id: string; tenantId: string; format: ExportFormat; submissionType: SubmissionType; sinceExportId: string | null; header: Record<string, string>; createdBy: string | null; status: ExportStatus },
+    e: {
+      id: string;
+      tenantId: string;
+      format: ExportFormat;
+      submissionType: SubmissionType;
+      sinceExportId: string | null;
+      header: Record<string, string>;
+      createdBy: string | null;
+      status: ExportStatus;
+    },
   ): Promise<ExportRow> {
     const rows: ExportRow[] = await em.query(
       `INSERT INTO exports (id, tenant_id, format, submission_type, since_export_id, status, header, created_by)
@@ -72,16 +81,40 @@ export class ExportsRepository {
     return rows[0] ?? null;
   }
 
-  async list(em: EntityManager, tenantId: string, offset: number, limit: number): Promise<{ rows: ExportRow[]; total: number }> {
+  async list(
+    em: EntityManager,
+    tenantId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: ExportRow[]; total: number }> {
     const rows: ExportRow[] = await em.query(
       `SELECT *, size_bytes::text AS size_bytes FROM exports WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`,
       [tenantId, offset, limit],
     );
-    const count: Array<{ total: number }> = await em.query(`SELECT count(*)::int AS total FROM exports WHERE tenant_id = $1`, [tenantId]);
+    const count: Array<{ total: number }> = await em.query(
+      `SELECT count(*)::int AS total FROM exports WHERE tenant_id = $1`,
+      [tenantId],
+    );
     return { rows, total: count[0].total };
   }
 
-  async update(em: EntityManager, id: string, patch: Partial<Pick<ExportRow, 'status' | 'job_id' | 'fitment_count' | 'add_count' | 'delete_count' | 'file_name' | 'storage_key' | 'error_message'>> & { size_bytes?: number; completed?: boolean }): Promise<ExportRow> {
+  async update(
+    em: EntityManager,
+    id: string,
+    patch: Partial<
+      Pick<
+        ExportRow,
+        | 'status'
+        | 'job_id'
+        | 'fitment_count'
+        | 'add_count'
+        | 'delete_count'
+        | 'file_name'
+        | 'storage_key'
+        | 'error_message'
+      >
+    > & { size_bytes?: number; completed?: boolean },
+  ): Promise<ExportRow> {
     const sets: string[] = [];
     const params: unknown[] = [id];
     for (const [column, value] of Object.entries(patch)) {
@@ -98,7 +131,10 @@ export class ExportsRepository {
   }
 
   async countApproved(em: EntityManager, tenantId: string): Promise<number> {
-    const rows: Array<{ n: number }> = await em.query(`SELECT count(*)::int AS n FROM fitments WHERE tenant_id = $1 AND status = 'approved'`, [tenantId]);
+    const rows: Array<{ n: number }> = await em.query(
+      `SELECT count(*)::int AS n FROM fitments WHERE tenant_id = $1 AND status = 'approved'`,
+      [tenantId],
+    );
     return rows[0].n;
   }
 
@@ -132,7 +168,13 @@ export class ExportsRepository {
    */
   async *apps(em: EntityManager, exportId: string, baseId: string | null, size = 5000): AsyncGenerator<ActionApp[]> {
     if (baseId === null) {
-      yield* this.pages(em, `SELECT app_key, app FROM export_items WHERE export_id = $1 AND app_key > $2 ORDER BY app_key LIMIT $3`, [exportId], 'A', size);
+      yield* this.pages(
+        em,
+        `SELECT app_key, app FROM export_items WHERE export_id = $1 AND app_key > $2 ORDER BY app_key LIMIT $3`,
+        [exportId],
+        'A',
+        size,
+      );
       return;
     }
     // The applications of `from` that `against` lacks or has otherwise: deletes from the base, adds from the new one.
@@ -142,7 +184,13 @@ export class ExportsRepository {
     yield* this.pages(em, notIn, [exportId, baseId], 'A', size);
   }
 
-  private async *pages(em: EntityManager, sql: string, params: unknown[], action: 'A' | 'D', size: number): AsyncGenerator<ActionApp[]> {
+  private async *pages(
+    em: EntityManager,
+    sql: string,
+    params: unknown[],
+    action: 'A' | 'D',
+    size: number,
+  ): AsyncGenerator<ActionApp[]> {
     let after = '';
     for (;;) {
       const rows: Array<{ app_key: string; app: AcesApp }> = await em.query(sql, [...params, after, size]);

@@ -1,6 +1,12 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateExportCommand, ExportRefCommand, FitmentPatterns, ListExportsCommand, type ResultOf } from '@torque/contracts';
+import {
+  CreateExportCommand,
+  ExportRefCommand,
+  FitmentPatterns,
+  ListExportsCommand,
+  type ResultOf,
+} from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { requireRole, SUBMITTER_ROLES } from '../fitments/roles.js';
 import { ExportsService } from './exports.service.js';

@@ -62,12 +62,20 @@ export class ExportsService {
     const submissionType = cmd.submission_type ?? 'FULL';
     let since: ExportRow | null = null;
     if (submissionType === 'NET_CHANGE') {
-      since = cmd.since_export_id ? await this.repo.find(em, cmd.since_export_id, meta.tenantId) : await this.repo.latestCompleted(em, meta.tenantId, format);
+      since = cmd.since_export_id
+        ? await this.repo.find(em, cmd.since_export_id, meta.tenantId)
+        : await this.repo.latestCompleted(em, meta.tenantId, format);
       if (cmd.since_export_id && !since) throw FitmentError.exportNotFound(cmd.since_export_id);
-      if (!since) throw FitmentError.conflict('There is no earlier completed export to compute a net change from; make a FULL export first');
-      if (since.status !== 'completed') throw FitmentError.conflict(`Export ${since.id} is ${since.status}; a net change needs a completed one`);
+      if (!since)
+        throw FitmentError.conflict(
+          'There is no earlier completed export to compute a net change from; make a FULL export first',
+        );
+      if (since.status !== 'completed')
+        throw FitmentError.conflict(`Export ${since.id} is ${since.status}; a net change needs a completed one`);
     } else if (cmd.since_export_id) {
-      throw FitmentError.badRequest('since_export_id goes with submission_type NET_CHANGE', { since_export_id: ['only for NET_CHANGE'] });
+      throw FitmentError.badRequest('since_export_id goes with submission_type NET_CHANGE', {
+        since_export_id: ['only for NET_CHANGE'],
+      });
     }
     const header = {
       company: cmd.company ?? meta.tenantId,
@@ -102,8 +110,14 @@ export class ExportsService {
         meta: { tenantId: meta.tenantId, correlationId: meta.correlationId },
       });
     } catch (err) {
-      await this.lifecycle.failed(job.id, 'enqueue_failed', 'The export could not be queued; ask again').catch(() => undefined);
-      await this.repo.update(em, row.id, { status: 'failed', error_message: 'The export could not be queued', completed: true });
+      await this.lifecycle
+        .failed(job.id, 'enqueue_failed', 'The export could not be queued; ask again')
+        .catch(() => undefined);
+      await this.repo.update(em, row.id, {
+        status: 'failed',
+        error_message: 'The export could not be queued',
+        completed: true,
+      });
       throw err;
     }
     return toExportDto((await this.repo.find(em, row.id))!);
@@ -117,7 +131,9 @@ export class ExportsService {
     try {
       await this.repo.update(em, exportId, { status: 'processing' });
       const fitmentCount = await this.repo.snapshot(em, exportId, row.tenant_id);
-      const changes = row.since_export_id ? await this.repo.changeCounts(em, exportId, row.since_export_id) : { adds: fitmentCount, deletes: 0 };
+      const changes = row.since_export_id
+        ? await this.repo.changeCounts(em, exportId, row.since_export_id)
+        : { adds: fitmentCount, deletes: 0 };
       signal?.throwIfAborted();
       const today = new Date().toISOString().slice(0, 10);
       const ext = row.format === 'aces' ? 'xml' : 'csv';
@@ -155,7 +171,11 @@ export class ExportsService {
     } catch (err) {
       const message = (err as Error).message;
       this.logger.error(`export ${exportId} failed: ${message}`);
-      await this.repo.update(em, exportId, { status: signal?.aborted ? 'cancelled' : 'failed', error_message: message, completed: true });
+      await this.repo.update(em, exportId, {
+        status: signal?.aborted ? 'cancelled' : 'failed',
+        error_message: message,
+        completed: true,
+      });
       throw err;
     }
   }
@@ -174,7 +194,11 @@ export class ExportsService {
     if (row.status !== 'completed' || !row.storage_key || !row.file_name) {
       throw FitmentError.conflict(`Export ${id} is ${row.status}; its file is there once it is completed`);
     }
-    return { storage_key: row.storage_key, file_name: row.file_name, content_type: row.format === 'aces' ? 'application/xml' : 'text/csv' };
+    return {
+      storage_key: row.storage_key,
+      file_name: row.file_name,
+      content_type: row.format === 'aces' ? 'application/xml' : 'text/csv',
+    };
   }
 
   /** The export; one whose job ended without building it (cancelled, or failed for good) says so. */
@@ -185,7 +209,11 @@ export class ExportsService {
     if ((row.status === 'queued' || row.status === 'processing') && row.job_id) {
       const job = await this.lifecycle.get(row.job_id).catch(() => null);
       if (job && (job.status === 'cancelled' || job.status === 'failed')) {
-        return this.repo.update(em, id, { status: job.status, error_message: job.error_message ?? 'The export job was cancelled', completed: true });
+        return this.repo.update(em, id, {
+          status: job.status,
+          error_message: job.error_message ?? 'The export job was cancelled',
+          completed: true,
+        });
       }
     }
     return row;

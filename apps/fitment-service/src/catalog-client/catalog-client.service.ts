@@ -38,7 +38,10 @@ export class CatalogClientService implements OnApplicationShutdown {
   }
 
   /** The tenant's products with these ids (in request order) and the ids it has no product for. */
-  async getMany(meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>, ids: readonly number[]): Promise<GetManyProductsResult> {
+  async getMany(
+    meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>,
+    ids: readonly number[],
+  ): Promise<GetManyProductsResult> {
     const products: ProductDto[] = [];
     const missing: number[] = [];
     for (let i = 0; i < ids.length; i += GET_MANY_MAX_IDS) {
@@ -50,17 +53,24 @@ export class CatalogClientService implements OnApplicationShutdown {
     return { products, missing_ids: missing };
   }
 
-  private async send(meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>, ids: number[]): Promise<GetManyProductsResult> {
+  private async send(
+    meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>,
+    ids: number[],
+  ): Promise<GetManyProductsResult> {
     const request: RpcRequest<{ ids: number[] }> = {
       meta: { tenantId: meta.tenantId, correlationId: meta.correlationId, roles: [] },
       data: { ids },
     };
     try {
       return await firstValueFrom(
-        this.client.send<GetManyProductsResult>(CatalogPatterns.ProductsGetMany, request).pipe(timeout(this.env.RPC_TIMEOUT_MS)),
+        this.client
+          .send<GetManyProductsResult>(CatalogPatterns.ProductsGetMany, request)
+          .pipe(timeout(this.env.RPC_TIMEOUT_MS)),
       );
     } catch (err) {
-      const message = isRpcErrorPayload(err) ? `${err.error}: ${err.message}` : ((err as Error)?.message ?? String(err));
+      const message = isRpcErrorPayload(err)
+        ? `${err.error}: ${err.message}`
+        : ((err as Error)?.message ?? String(err));
       this.logger.warn(`catalog.products.get-many failed: ${message}`);
       throw new CatalogUnavailableError(`The catalog could not be read: ${message}`);
     }

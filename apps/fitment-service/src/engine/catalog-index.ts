@@ -1,4 +1,9 @@
-import type { EngineRow, MakeAliasKind, ModelNameKind, VehicleCatalogSnapshot } from '../vehicles/vehicle-catalog.types.js';
+import type {
+  EngineRow,
+  MakeAliasKind,
+  ModelNameKind,
+  VehicleCatalogSnapshot,
+} from '../vehicles/vehicle-catalog.types.js';
 import { allowedTypos, boundedEditDistance } from './fuzzy-match.js';
 import { compactKey } from './text-tokens.js';
 import { COMMON_WORDS } from './vocabulary.js';
@@ -84,8 +89,10 @@ export class CatalogIndex {
     for (const s of snapshot.submodels) this.submodelNames.set(s.id, s.name);
     for (const e of snapshot.engines) this.engines.set(e.id, e);
     const former = new Map<number, string[]>();
-    for (const a of snapshot.makeAliases) if (a.kind === 'former') former.set(a.makeId, [...(former.get(a.makeId) ?? []), a.alias]);
-    for (const m of snapshot.makes) this.makes.set(m.id, { id: m.id, name: m.name, formerNames: former.get(m.id) ?? [] });
+    for (const a of snapshot.makeAliases)
+      if (a.kind === 'former') former.set(a.makeId, [...(former.get(a.makeId) ?? []), a.alias]);
+    for (const m of snapshot.makes)
+      this.makes.set(m.id, { id: m.id, name: m.name, formerNames: former.get(m.id) ?? [] });
     let maxTokens = 1;
     const countTokens = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean).length;
     for (const m of snapshot.makes) {
@@ -99,7 +106,16 @@ export class CatalogIndex {
     for (const m of snapshot.models) {
       const make = this.makes.get(m.makeId);
       if (!make) throw new Error(`model ${m.id} has unknown make ${m.makeId}`);
-      this.models.set(m.id, { id: m.id, name: m.name, make, nameKind: m.nameKind, years: [], bases: new Map(), submodelKeys: new Map(), tags: new Map() });
+      this.models.set(m.id, {
+        id: m.id,
+        name: m.name,
+        make,
+        nameKind: m.nameKind,
+        years: [],
+        bases: new Map(),
+        submodelKeys: new Map(),
+        tags: new Map(),
+      });
       this.addModelKey(m.name, this.models.get(m.id)!, 'name');
       maxTokens = Math.max(maxTokens, countTokens(m.name));
     }
@@ -118,7 +134,8 @@ export class CatalogIndex {
       minYear = Math.min(minYear, b.year);
       maxYear = Math.max(maxYear, b.year);
     }
-    for (const model of this.models.values()) for (const base of model.bases.values()) this.baseVehicles.set(base.id, { model, base });
+    for (const model of this.models.values())
+      for (const base of model.bases.values()) this.baseVehicles.set(base.id, { model, base });
     for (const v of snapshot.vehicles) {
       const base = this.baseVehicles.get(v.baseVehicleId)?.base;
       if (!base) throw new Error(`vehicle ${v.id} has unknown base vehicle ${v.baseVehicleId}`);
@@ -138,7 +155,10 @@ export class CatalogIndex {
       for (const tag of g.tags) {
         const years = model.years.filter((y) => y >= g.startYear && y <= g.endYear);
         for (const key of tagKeyVariants(tag)) {
-          model.tags.set(key, [...new Set([...(model.tags.get(key) ?? []), ...years])].sort((a, b) => a - b));
+          model.tags.set(
+            key,
+            [...new Set([...(model.tags.get(key) ?? []), ...years])].sort((a, b) => a - b),
+          );
         }
         maxTokens = Math.max(maxTokens, countTokens(tag) + 1);
       }
@@ -204,7 +224,10 @@ export class CatalogIndex {
    * ("lighting" must not turn into F-150 Lightning).
    */
   private addWords(name: string, typoTarget: boolean): void {
-    const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     for (const word of words) this.knownWords.add(word);
     const alpha = words.filter((w) => !/^\d+$/.test(w));
     if (!typoTarget || alpha.length !== 1) return;
@@ -221,7 +244,8 @@ export function submodelKeyVariants(name: string): string[] {
   const keys = new Set<string>([compactKey(name)]);
   const words = name.split(/\s+/);
   if (words.includes('AMG') && words.length > 1) keys.add(compactKey(words.filter((w) => w !== 'AMG').join(' ')));
-  if (words.length === 2 && (words[0] === 'Hybrid' || words[1] === 'Hybrid')) keys.add(compactKey(`${words[1]} ${words[0]}`));
+  if (words.length === 2 && (words[0] === 'Hybrid' || words[1] === 'Hybrid'))
+    keys.add(compactKey(`${words[1]} ${words[0]}`));
   if (name === 'WT') keys.add('worktruck');
   if (name === 'SRT Hellcat') keys.add('hellcat');
   return [...keys].filter(Boolean);

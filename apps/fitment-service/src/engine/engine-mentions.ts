@@ -69,7 +69,12 @@ export function readEngineMention(tokens: Token[], i: number): EngineMention | n
     }
     const layout = LAYOUT.exec(t.text);
     // "H4"/"H7" are also headlight bulb sizes: a flat engine only right after a displacement
-    if (layout && VALID_CYLINDERS.has(Number(layout[2])) && m.cylinders === undefined && (layout[1] !== 'h' || m.liters !== undefined)) {
+    if (
+      layout &&
+      VALID_CYLINDERS.has(Number(layout[2])) &&
+      m.cylinders === undefined &&
+      (layout[1] !== 'h' || m.liters !== undefined)
+    ) {
       m.block = layout[1] === 'l' ? 'I' : layout[1].toUpperCase();
       m.cylinders = Number(layout[2]);
       m.strong = core = true;
@@ -77,8 +82,11 @@ export function readEngineMention(tokens: Token[], i: number): EngineMention | n
       continue;
     }
     const cyl = CYLINDERS.exec(t.text);
-    const spelled = t.kind === 'number' && VALID_CYLINDERS.has(Number(t.text)) &&
-      (tokens[j + 1]?.text === 'cylinder' || tokens[j + 1]?.text === 'cyl' ||
+    const spelled =
+      t.kind === 'number' &&
+      VALID_CYLINDERS.has(Number(t.text)) &&
+      (tokens[j + 1]?.text === 'cylinder' ||
+        tokens[j + 1]?.text === 'cyl' ||
         (tokens[j + 1]?.text === '-' && (tokens[j + 2]?.text === 'cylinder' || tokens[j + 2]?.text === 'cyl')));
     if ((cyl || spelled) && m.cylinders === undefined) {
       m.cylinders = Number(cyl ? cyl[1] : t.text);
@@ -109,7 +117,12 @@ const STRONG_NAMES = new Set(['ecoboost', 'hemi', 'duramax', 'cummins', 'powerst
 function isEnginePart(tokens: Token[], j: number): boolean {
   const t = tokens[j];
   if (!t) return false;
-  return !!DESCRIPTORS[t.text] || (LAYOUT.test(t.text) && t.text[0] !== 'h') || CYLINDERS.test(t.text) || LITER_WORDS.has(t.text);
+  return (
+    !!DESCRIPTORS[t.text] ||
+    (LAYOUT.test(t.text) && t.text[0] !== 'h') ||
+    CYLINDERS.test(t.text) ||
+    LITER_WORDS.has(t.text)
+  );
 }
 
 /** The token at j, or the one after a hyphen or "DOHC" there, is an engine word. */
@@ -123,7 +136,10 @@ function finish(m: EngineMention, tokens: Token[], end: number): EngineMention {
   let e = end;
   while (e > m.start && tokens[e - 1].kind === 'punct') e--;
   m.end = e;
-  m.text = tokens.slice(m.start, e).map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.raw).join('');
+  m.text = tokens
+    .slice(m.start, e)
+    .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.raw)
+    .join('');
   return m;
 }
 

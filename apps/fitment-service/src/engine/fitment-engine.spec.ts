@@ -11,7 +11,8 @@ beforeAll(() => {
 const match = (description: string, name = ''): FitmentMatch => engine.match({ id: 1, name, description });
 /** "2016 Honda Civic" for each distinct base vehicle proposed. */
 const vehicles = (m: FitmentMatch) => [...new Set(m.candidates.map((c) => `${c.year} ${c.make} ${c.model}`))];
-const range = (from: number, to: number, vehicle: string) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i} ${vehicle}`);
+const range = (from: number, to: number, vehicle: string) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${from + i} ${vehicle}`);
 const best = (m: FitmentMatch) => Math.max(...m.candidates.map((c) => c.confidence));
 
 describe('FitmentEngine.match', () => {
@@ -72,7 +73,10 @@ describe('FitmentEngine.match', () => {
 
   it('follows a model across a make change (Dodge Ram 1500 became Ram 1500 in 2011)', () => {
     expect(vehicles(match('Dodge Ram 1500 2009-2012'))).toEqual([
-      '2009 Dodge Ram 1500', '2010 Dodge Ram 1500', '2011 Ram 1500', '2012 Ram 1500',
+      '2009 Dodge Ram 1500',
+      '2010 Dodge Ram 1500',
+      '2011 Ram 1500',
+      '2012 Ram 1500',
     ]);
   });
 
@@ -96,13 +100,22 @@ describe('FitmentEngine.match', () => {
     const m = match('Direct fit for 2016-2021 Honda Civic; not for Type R');
     expect(vehicles(m)).toEqual(range(2016, 2021, 'Honda Civic'));
     expect(m.candidates.some((c) => c.submodel === 'Type R')).toBe(false);
-    expect(vehicles(match('Fits 2009-2018 Ram 1500. Does not fit 2019+ new body style.'))).not.toContain('2019 Ram 1500');
+    expect(vehicles(match('Fits 2009-2018 Ram 1500. Does not fit 2019+ new body style.'))).not.toContain(
+      '2019 Ram 1500',
+    );
   });
 
   it('reads several vehicles in one listing', () => {
-    const m = match('Fits 2007-2013 Chevrolet Silverado 1500, GMC Sierra 1500; Honda Civic 2016-2021, Accord 2018-2022');
+    const m = match(
+      'Fits 2007-2013 Chevrolet Silverado 1500, GMC Sierra 1500; Honda Civic 2016-2021, Accord 2018-2022',
+    );
     expect(vehicles(m)).toEqual(
-      expect.arrayContaining(['2013 Chevrolet Silverado 1500', '2007 GMC Sierra 1500', '2021 Honda Civic', '2022 Honda Accord']),
+      expect.arrayContaining([
+        '2013 Chevrolet Silverado 1500',
+        '2007 GMC Sierra 1500',
+        '2021 Honda Civic',
+        '2022 Honda Accord',
+      ]),
     );
     expect(vehicles(m)).not.toContain('2016 Honda Accord');
   });
@@ -129,11 +142,17 @@ describe('FitmentEngine.match', () => {
     const m = match('Custom floor mats for Honda Civic');
     expect(m.candidates).toEqual([]);
     expect(m.warnings.join(' ')).toMatch(/Honda Civic: named without model years/);
-    expect(vehicles(match('Fits all model years', 'Tesla Model 3 floor mats'))).toEqual(range(2017, 2026, 'Tesla Model 3'));
+    expect(vehicles(match('Fits all model years', 'Tesla Model 3 floor mats'))).toEqual(
+      range(2017, 2026, 'Tesla Model 3'),
+    );
   });
 
   it('reads structured attributes', () => {
-    const m = engine.match({ id: 2, name: 'Brake rotor', attributes: { make: 'Toyota', model: 'Camry', year_start: 2012, year_end: 2017 } });
+    const m = engine.match({
+      id: 2,
+      name: 'Brake rotor',
+      attributes: { make: 'Toyota', model: 'Camry', year_start: 2012, year_end: 2017 },
+    });
     expect(vehicles(m)).toEqual(range(2012, 2017, 'Toyota Camry'));
   });
 

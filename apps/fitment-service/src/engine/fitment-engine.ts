@@ -8,7 +8,6 @@ import { compactKey, isJoiner, tokenize, type Token } from './text-tokens.js';
 import { COMMON_WORDS, FILLER_WORDS, NEGATION_STARTS } from './vocabulary.js';
 import { describeYears, readYearExpression, type YearExpression } from './year-expressions.js';
 
-
 interface MakeHit {
   make: MakeInfo;
   kind: NameMatchKind | 'fuzzy';
@@ -108,10 +107,34 @@ interface Span {
   typos: number;
 }
 
-const UNIVERSAL = /\buniversal\b(?!\s*-?\s*joints?\b)|\bfits\s+(?:most|all)\s+(?:vehicles|cars|trucks|makes|models\s+of\s+cars)\b|\bone\s+size\s+fits\s+(?:most|all)\b/i;
-const NOT_FOLLOWERS = new Set(['fit', 'fits', 'for', 'compatible', 'suitable', 'designed', 'intended', 'work', 'applicable', 'available']);
+const UNIVERSAL =
+  /\buniversal\b(?!\s*-?\s*joints?\b)|\bfits\s+(?:most|all)\s+(?:vehicles|cars|trucks|makes|models\s+of\s+cars)\b|\bone\s+size\s+fits\s+(?:most|all)\b/i;
+const NOT_FOLLOWERS = new Set([
+  'fit',
+  'fits',
+  'for',
+  'compatible',
+  'suitable',
+  'designed',
+  'intended',
+  'work',
+  'applicable',
+  'available',
+]);
 const CONTRACTED_NOT = new Set(['doesn', 'won', 'don', 'isn', 'aren', 'wont', 'doesnt', 'dont', 'isnt']);
-const SUBMODEL_STOP_AFTER = new Set(['warranty', 'lifetime', 'time', 'quantity', 'stock', 'supply', 'offer', 'style', 'styled', 'look', 'replica']);
+const SUBMODEL_STOP_AFTER = new Set([
+  'warranty',
+  'lifetime',
+  'time',
+  'quantity',
+  'stock',
+  'supply',
+  'offer',
+  'style',
+  'styled',
+  'look',
+  'replica',
+]);
 
 /**
  * The local fitment engine: reads fitment statements in a product's name, description and
@@ -134,7 +157,11 @@ export class FitmentEngine {
   }
 
   /** Proposals from approved fitments of similar products (lower confidence); see similar-products.ts. */
-  suggestFromSimilar(product: ProductInput, approved: ApprovedExample[], options?: SimilarityOptions): FitmentCandidate[] {
+  suggestFromSimilar(
+    product: ProductInput,
+    approved: ApprovedExample[],
+    options?: SimilarityOptions,
+  ): FitmentCandidate[] {
     return suggestFromSimilar(product, approved, { catalog: this.index, ...options });
   }
 
@@ -153,7 +180,8 @@ export class FitmentEngine {
       const tokens = tokenize(field.text);
       context.carried = null;
       context.make = null;
-      for (const [start, end] of clauses(tokens)) this.readClause(field.name, field.text, tokens, start, end, statements, exclusions, context);
+      for (const [start, end] of clauses(tokens))
+        this.readClause(field.name, field.text, tokens, start, end, statements, exclusions, context);
     }
     const candidates = this.resolve(statements, exclusions, warnings);
     return { productId: product.id, candidates, warnings: [...new Set(warnings)], universal: false };
@@ -189,7 +217,8 @@ export class FitmentEngine {
     const carriedMake = context.make;
     context.make = !hasModel && lastMake ? lastMake : null;
     if (!hasModel) return;
-    if (carriedMake && !items.some((i) => i.type === 'make')) items.unshift({ ...carriedMake, start: start, end: start });
+    if (carriedMake && !items.some((i) => i.type === 'make'))
+      items.unshift({ ...carriedMake, start: start, end: start });
     this.acceptModels(tokens, items);
     const negAt = items.findIndex((i) => i.type === 'neg');
     const positive = negAt === -1 ? items : items.slice(0, negAt);
@@ -282,10 +311,15 @@ export class FitmentEngine {
       const single = span.end === i + 1 || onlyJoinersAfter(tokens, i, span.end);
       const common = single && COMMON_WORDS.has(tokens[i].text);
       if (this.index.makeKeys.has(span.key) && !(common && span.typos === 0 && !tokens[i].capitalized)) {
-        if (!best || span.end > best.span.end || (span.end === best.span.end && best.kind !== 'make')) best = { kind: 'make', span };
+        if (!best || span.end > best.span.end || (span.end === best.span.end && best.kind !== 'make'))
+          best = { kind: 'make', span };
       }
       const models = this.index.modelKeys.get(span.key);
-      if (models && (!common || models.every((h) => h.model.nameKind === 'word')) && (!best || span.end > best.span.end)) {
+      if (
+        models &&
+        (!common || models.every((h) => h.model.nameKind === 'word')) &&
+        (!best || span.end > best.span.end)
+      ) {
         best = { kind: 'model', span };
       }
       if (span.typos === 0 && this.index.distinctSubmodelKeys.has(span.key) && (!best || span.end > best.span.end)) {
@@ -296,7 +330,9 @@ export class FitmentEngine {
     const { span } = best;
     const text = sourceText(tokens, i, span.end);
     if (best.kind === 'make') {
-      const hits = this.index.makeKeys.get(span.key)!.map((h) => ({ make: h.make, kind: span.typos > 0 ? ('fuzzy' as const) : h.kind }));
+      const hits = this.index.makeKeys
+        .get(span.key)!
+        .map((h) => ({ make: h.make, kind: span.typos > 0 ? ('fuzzy' as const) : h.kind }));
       return { type: 'make', start: i, end: span.end, text, hits };
     }
     let options: ModelOption[];
@@ -320,7 +356,16 @@ export class FitmentEngine {
         }
       }
     }
-    return { type: 'model', start: i, end: span.end, text, key: span.key, options, makeAdjacent: false, viaList: false };
+    return {
+      type: 'model',
+      start: i,
+      end: span.end,
+      text,
+      key: span.key,
+      options,
+      makeAdjacent: false,
+      viaList: false,
+    };
   }
 
   /** Candidate spans from token i: up to the longest catalog name, across "-", "/", "." and "&". */
@@ -380,14 +425,19 @@ export class FitmentEngine {
       if (variant && !/\d/.test(item.key) && !item.options.some((o) => o.model.name.includes(variant))) {
         // the alias drops a number ("Silverado" = Silverado 1500) and the text names another one
         item.options = [];
-        for (let b = k - 1; b >= 0 && items[b].type === 'model' && gapWords(tokens, items[b].end, items[b + 1].start) === 0; b--) {
+        for (
+          let b = k - 1;
+          b >= 0 && items[b].type === 'model' && gapWords(tokens, items[b].end, items[b + 1].start) === 0;
+          b--
+        ) {
           const before = items[b] as ModelItem;
           if (!/\d/.test(before.key)) before.options = [];
         }
         continue;
       }
       const directlyListed =
-        !!previousModel && (gapWords(tokens, previousModel.end, item.start) === 0 || connectorOnly(tokens, previousModel.end, item.start));
+        !!previousModel &&
+        (gapWords(tokens, previousModel.end, item.start) === 0 || connectorOnly(tokens, previousModel.end, item.start));
       const listed = (model: ModelInfo) =>
         !!previousModel &&
         previousModel.options.some((o) => o.model.make.id === model.make.id) &&
@@ -508,7 +558,11 @@ export class FitmentEngine {
     if (models.length > 0) exclusion.models = new Set(models.flatMap((m) => m.options.map((o) => o.model.id)));
     const years = items.filter((i): i is YearItem => i.type === 'year').map((i) => i.expr);
     if (years.length > 0) exclusion.years = years;
-    const covered = (j: number) => items.some((i) => (models.includes(i as ModelItem) || i.type === 'year' || i.type === 'engine') && j >= i.start && j < i.end);
+    const covered = (j: number) =>
+      items.some(
+        (i) =>
+          (models.includes(i as ModelItem) || i.type === 'year' || i.type === 'engine') && j >= i.start && j < i.end,
+      );
     for (let j = from; j < end; j++) {
       if (tokens[j].kind === 'punct' || covered(j)) continue;
       for (const span of this.spans(tokens, j, end)) if (span.typos === 0) exclusion.submodelKeys.add(span.key);
@@ -520,7 +574,8 @@ export class FitmentEngine {
 
   private resolve(statements: Statement[], exclusions: Exclusion[], warnings: string[]): FitmentCandidate[] {
     const withYears = new Set<number>();
-    for (const st of statements) if (st.yearsVia !== 'none') for (const o of st.model.options) withYears.add(o.model.id);
+    for (const st of statements)
+      if (st.yearsVia !== 'none') for (const o of st.model.options) withYears.add(o.model.id);
     const byKey = new Map<string, FitmentCandidate & { field: FieldName }>();
     for (const st of statements) {
       if (st.yearsVia === 'none') {
@@ -548,7 +603,8 @@ export class FitmentEngine {
     }
     // a configuration-level fitment makes the base-level one for the same vehicle redundant
     const specific = new Set<number>();
-    for (const c of byKey.values()) if (c.submodelId !== undefined || c.engineId !== undefined) specific.add(c.baseVehicleId);
+    for (const c of byKey.values())
+      if (c.submodelId !== undefined || c.engineId !== undefined) specific.add(c.baseVehicleId);
     const out: FitmentCandidate[] = [];
     for (const c of byKey.values()) {
       if (c.submodelId === undefined && c.engineId === undefined && specific.has(c.baseVehicleId)) continue;
@@ -565,32 +621,46 @@ export class FitmentEngine {
     );
   }
 
-  private resolveStatement(st: Statement, exclusions: Exclusion[], warnings: string[]): Array<FitmentCandidate & { field: FieldName }> {
+  private resolveStatement(
+    st: Statement,
+    exclusions: Exclusion[],
+    warnings: string[],
+  ): Array<FitmentCandidate & { field: FieldName }> {
     const m = st.model;
     // years asked for, per model reading
     const perOption = m.options.map((o) => {
       const requested = this.requestedYears(st, o.model);
       const existing = requested.filter((y) => {
         const base = o.model.bases.get(y);
-        return !!base && (!o.impliedSubmodelIds || base.vehicles.some((v) => o.impliedSubmodelIds!.includes(v.submodelId)));
+        return (
+          !!base && (!o.impliedSubmodelIds || base.vehicles.some((v) => o.impliedSubmodelIds!.includes(v.submodelId)))
+        );
       });
       return { option: o, requested, existing };
     });
     // a former trim ("WRX" of the Impreza) stands in only for years the named model was not sold
     const primaryYears = new Set(perOption.filter((p) => p.option.via !== 'lineage').flatMap((p) => p.existing));
-    for (const p of perOption) if (p.option.via === 'lineage') p.existing = p.existing.filter((y) => !primaryYears.has(y));
+    for (const p of perOption)
+      if (p.option.via === 'lineage') p.existing = p.existing.filter((y) => !primaryYears.has(y));
     const requestedAll = [...new Set(perOption.flatMap((p) => p.requested))].sort((a, b) => a - b);
     const existingAll = new Set(perOption.flatMap((p) => p.existing));
-    const label = m.options.length === 1 || new Set(m.options.map((o) => o.model.make.id)).size === 1
-      ? `${m.options[0].model.make.name} ${m.options[0].model.name}`
-      : `"${m.text}"`;
+    const label =
+      m.options.length === 1 || new Set(m.options.map((o) => o.model.make.id)).size === 1
+        ? `${m.options[0].model.make.name} ${m.options[0].model.name}`
+        : `"${m.text}"`;
     const flags: string[] = [];
     if (st.yearsVia === 'stated' || st.yearsVia === 'inherited') {
       const missing = requestedAll.filter((y) => !existingAll.has(y));
       const outside = missing.filter((y) => y < this.index.minYear || y > this.index.maxYear);
       const inside = missing.filter((y) => y >= this.index.minYear && y <= this.index.maxYear);
-      if (inside.length) flags.push(`${describeYears(inside)} ${inside.length > 1 ? 'do' : 'does'} not exist for ${label} (not sold ${inside.length > 1 ? 'those years' : 'that year'}).`);
-      if (outside.length) flags.push(`${describeYears(outside)} ${outside.length > 1 ? 'are' : 'is'} outside the catalog's years (${this.index.minYear}-${this.index.maxYear}).`);
+      if (inside.length)
+        flags.push(
+          `${describeYears(inside)} ${inside.length > 1 ? 'do' : 'does'} not exist for ${label} (not sold ${inside.length > 1 ? 'those years' : 'that year'}).`,
+        );
+      if (outside.length)
+        flags.push(
+          `${describeYears(outside)} ${outside.length > 1 ? 'are' : 'is'} outside the catalog's years (${this.index.minYear}-${this.index.maxYear}).`,
+        );
     }
     for (const f of flags) warnings.push(`${label}: ${f}`);
     const live = perOption.filter((p) => p.existing.length > 0);
@@ -654,27 +724,37 @@ export class FitmentEngine {
       const narrowed = vehicles.filter((v) => wanted.has(v.submodelId));
       if (narrowed.length === 0) {
         if (this.trimsExistSomeYear(model, wanted)) return [];
-        warnings.push(`${model.make.name} ${model.name}: trim ${st.submodelText.join(', ')} not found in the catalog; not narrowed.`);
+        warnings.push(
+          `${model.make.name} ${model.name}: trim ${st.submodelText.join(', ')} not found in the catalog; not narrowed.`,
+        );
       } else {
         vehicles = narrowed;
         bySubmodel = true;
       }
     }
     if (st.engines.length > 0) {
-      const narrowed = vehicles.filter((v) => st.engines.some((e) => engineMatches(e, this.index.engines.get(v.engineId)!)));
+      const narrowed = vehicles.filter((v) =>
+        st.engines.some((e) => engineMatches(e, this.index.engines.get(v.engineId)!)),
+      );
       if (narrowed.length > 0) {
         vehicles = narrowed;
         byEngine = true;
       } else if (st.engines.some((e) => e.strong) && this.engineExistsSomeYear(model, st.engines)) {
         return [];
       } else {
-        warnings.push(`${model.make.name} ${model.name}: engine ${st.engines.map((e) => e.text).join(', ')} not found in the catalog; not narrowed.`);
+        warnings.push(
+          `${model.make.name} ${model.name}: engine ${st.engines.map((e) => e.text).join(', ')} not found in the catalog; not narrowed.`,
+        );
       }
     }
     let excludedNote = '';
     for (const ex of exclusions) {
       if (ex.models && !ex.models.has(model.id)) continue;
-      if (ex.years && !ex.years.some((y) => this.requestedYears({ ...st, years: y, yearsVia: 'stated' }, model).includes(year))) continue;
+      if (
+        ex.years &&
+        !ex.years.some((y) => this.requestedYears({ ...st, years: y, yearsVia: 'stated' }, model).includes(year))
+      )
+        continue;
       const trims = new Set<number>();
       for (const key of ex.submodelKeys) for (const id of model.submodelKeys.get(key) ?? []) trims.add(id);
       if (trims.size === 0 && ex.engines.length === 0) {
@@ -682,7 +762,8 @@ export class FitmentEngine {
         continue;
       }
       const kept = vehicles.filter(
-        (v) => !trims.has(v.submodelId) && !ex.engines.some((e) => engineMatches(e, this.index.engines.get(v.engineId)!)),
+        (v) =>
+          !trims.has(v.submodelId) && !ex.engines.some((e) => engineMatches(e, this.index.engines.get(v.engineId)!)),
       );
       if (kept.length === vehicles.length) continue;
       if (kept.length === 0) return [];
@@ -741,7 +822,8 @@ export class FitmentEngine {
 
   private engineExistsSomeYear(model: ModelInfo, engines: EngineMention[]): boolean {
     for (const base of model.bases.values()) {
-      if (base.vehicles.some((v) => engines.some((e) => engineMatches(e, this.index.engines.get(v.engineId)!)))) return true;
+      if (base.vehicles.some((v) => engines.some((e) => engineMatches(e, this.index.engines.get(v.engineId)!))))
+        return true;
     }
     return false;
   }
@@ -758,7 +840,15 @@ export class FitmentEngine {
     } else {
       c -= 0.05;
     }
-    c -= { name: 0, alias: 0.02, former: 0.02, misspelling: 0.05, fuzzy: 0.08 * o.typos, submodel: 0.04, lineage: 0.03 }[o.via];
+    c -= {
+      name: 0,
+      alias: 0.02,
+      former: 0.02,
+      misspelling: 0.05,
+      fuzzy: 0.08 * o.typos,
+      submodel: 0.04,
+      lineage: 0.03,
+    }[o.via];
     if (m.viaList) c -= 0.03;
     if (st.yearsVia === 'stated' && st.years) {
       if (st.years.twoDigit) c -= 0.02;
@@ -838,7 +928,11 @@ function negationLength(tokens: Token[], i: number, end: number): number {
 }
 
 /** Which years each model of the clause takes: the years before it ("2016-2021 Civic") or after it ("Civic 2016-2021"). */
-function assignYears(items: Item[], tokens: Token[], end: number): Map<ModelItem, { expr: YearExpression; via: YearsVia }> {
+function assignYears(
+  items: Item[],
+  tokens: Token[],
+  end: number,
+): Map<ModelItem, { expr: YearExpression; via: YearsVia }> {
   const out = new Map<ModelItem, { expr: YearExpression; via: YearsVia }>();
   const firstYear = items.findIndex((i) => i.type === 'year');
   const firstModel = items.findIndex((i) => i.type === 'model' && i.options.length > 0);
@@ -850,13 +944,19 @@ function assignYears(items: Item[], tokens: Token[], end: number): Map<ModelItem
     for (const item of items) {
       if (item.type === 'year') {
         // "Fits 2016-2018 Silverado 1500, also fits 2019": more years for the vehicles just named
-        const trailing = group.length > 0 && !items.some((i) => i.start > item.start && i.type === 'model' && i.options.length > 0);
-        const said = onlyWords(tokens, previousEnd, item.start, TRAILING_YEAR_WORDS) &&
-          (hasWord(tokens, previousEnd, item.start, 'also') || !items.some((i) => i.start >= item.end) && gapWords(tokens, item.end, end) === 0);
+        const trailing =
+          group.length > 0 && !items.some((i) => i.start > item.start && i.type === 'model' && i.options.length > 0);
+        const said =
+          onlyWords(tokens, previousEnd, item.start, TRAILING_YEAR_WORDS) &&
+          (hasWord(tokens, previousEnd, item.start, 'also') ||
+            (!items.some((i) => i.start >= item.end) && gapWords(tokens, item.end, end) === 0));
         if (trailing && said) {
           for (const m of group) {
             const had = out.get(m)!.expr;
-            out.set(m, { expr: { ...had, spans: [...had.spans, ...item.expr.spans], open: had.open || item.expr.open }, via: 'stated' });
+            out.set(m, {
+              expr: { ...had, spans: [...had.spans, ...item.expr.spans], open: had.open || item.expr.open },
+              via: 'stated',
+            });
           }
           continue;
         }
@@ -899,7 +999,8 @@ function assignYears(items: Item[], tokens: Token[], end: number): Map<ModelItem
       }
     }
   }
-  if (pending.length > 0 && last) for (const m of pending) if (!out.has(m)) out.set(m, { expr: last, via: 'inherited' });
+  if (pending.length > 0 && last)
+    for (const m of pending) if (!out.has(m)) out.set(m, { expr: last, via: 'inherited' });
   return out;
 }
 
@@ -925,7 +1026,8 @@ function attachEngines(items: Item[], statements: Statement[]): void {
 }
 
 function nextStop(items: Item[], m: ModelItem, end: number): number {
-  for (const i of items) if (i.start >= m.end && (i.type === 'model' || i.type === 'make' || i.type === 'neg')) return i.start;
+  for (const i of items)
+    if (i.start >= m.end && (i.type === 'model' || i.type === 'make' || i.type === 'neg')) return i.start;
   return end;
 }
 
@@ -979,7 +1081,8 @@ function yearRightAfter(items: Item[], tokens: Token[], m: ModelItem): YearExpre
   const after = items[k + 2];
   if (after && (after.type === 'model' || after.type === 'make')) {
     let comma = false;
-    for (let j = next.end; j < after.start; j++) if (tokens[j].text === ',' || tokens[j].text === ';' || tokens[j].text === ')') comma = true;
+    for (let j = next.end; j < after.start; j++)
+      if (tokens[j].text === ',' || tokens[j].text === ';' || tokens[j].text === ')') comma = true;
     if (!comma) return null;
   }
   return next.expr;
@@ -998,7 +1101,8 @@ function hasWord(tokens: Token[], from: number, to: number, word: string): boole
 }
 
 function connectorOnly(tokens: Token[], from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (tokens[j].kind !== 'punct' && tokens[j].text !== 'and' && tokens[j].text !== 'or') return false;
+  for (let j = from; j < to; j++)
+    if (tokens[j].kind !== 'punct' && tokens[j].text !== 'and' && tokens[j].text !== 'or') return false;
   return true;
 }
 
@@ -1026,7 +1130,10 @@ function sourceText(tokens: Token[], from: number, to: number): string {
 }
 
 function snippetOf(text: string, tokens: Token[], start: number, end: number): string {
-  const s = text.slice(tokens[start].start, tokens[end - 1].end).replace(/\s+/g, ' ').trim();
+  const s = text
+    .slice(tokens[start].start, tokens[end - 1].end)
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 140 ? `${s.slice(0, 137)}...` : s;
 }
 

@@ -60,7 +60,8 @@ export function clauses(tokens: Token[]): Array<[number, number]> {
     let skip = false;
     if (t.newlineBefore && i > start) cut = true;
     if (t.kind === 'punct') {
-      if (t.text === ';' || t.text === '|' || t.text === '!' || t.text === '?' || t.text === '•' || t.text === '*') cut = skip = true;
+      if (t.text === ';' || t.text === '|' || t.text === '!' || t.text === '?' || t.text === '•' || t.text === '*')
+        cut = skip = true;
       if (t.text === '.') {
         const next = tokens[i + 1];
         const prev = tokens[i - 1];

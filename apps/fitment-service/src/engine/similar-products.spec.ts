@@ -4,14 +4,26 @@ import { SimilarProductIndex, suggestFromSimilar } from './similar-products.js';
 
 const approved: ApprovedExample[] = [
   {
-    product: { id: 10, part_number: 'BP-1234', name: 'Ceramic Front Brake Pad Set', description: 'Low dust ceramic pads with shims', category: 'Brake Pads' },
+    product: {
+      id: 10,
+      part_number: 'BP-1234',
+      name: 'Ceramic Front Brake Pad Set',
+      description: 'Low dust ceramic pads with shims',
+      category: 'Brake Pads',
+    },
     fitments: [
       { baseVehicleId: 11012016, year: 2016, make: 'Honda', model: 'Civic', makeId: 11, modelId: 1101 },
       { baseVehicleId: 11012017, year: 2017, make: 'Honda', model: 'Civic', makeId: 11, modelId: 1101, submodel: 'LX' },
     ],
   },
   {
-    product: { id: 11, part_number: 'WB-22', name: 'Wiper Blade 22 inch', description: 'All season beam blade', category: 'Wipers' },
+    product: {
+      id: 11,
+      part_number: 'WB-22',
+      name: 'Wiper Blade 22 inch',
+      description: 'All season beam blade',
+      category: 'Wipers',
+    },
     fitments: [{ baseVehicleId: 9012018, year: 2018, make: 'Ford', model: 'F-150', makeId: 9, modelId: 901 }],
   },
 ];
@@ -19,10 +31,19 @@ const approved: ApprovedExample[] = [
 describe('suggestFromSimilar', () => {
   it("proposes a similar product's approved fitments at a lower confidence, naming the product", () => {
     const out = suggestFromSimilar(
-      { id: 20, part_number: 'BP-1235', name: 'Ceramic Front Brake Pad Set', description: 'Low dust ceramic pads', category: 'Brake Pads' },
+      {
+        id: 20,
+        part_number: 'BP-1235',
+        name: 'Ceramic Front Brake Pad Set',
+        description: 'Low dust ceramic pads',
+        category: 'Brake Pads',
+      },
       approved,
     );
-    expect(out.map((c) => `${c.year} ${c.model}${c.submodel ? ` ${c.submodel}` : ''}`)).toEqual(['2016 Civic', '2017 Civic LX']);
+    expect(out.map((c) => `${c.year} ${c.model}${c.submodel ? ` ${c.submodel}` : ''}`)).toEqual([
+      '2016 Civic',
+      '2017 Civic LX',
+    ]);
     for (const c of out) {
       expect(c.source).toBe('similar');
       expect(c.similarProductId).toBe(10);
@@ -35,15 +56,30 @@ describe('suggestFromSimilar', () => {
   });
 
   it('ignores other categories, dissimilar products and the product itself', () => {
-    expect(suggestFromSimilar({ id: 21, name: 'Ceramic Front Brake Pad Set', category: 'Wipers' }, approved)).toEqual([]);
-    expect(suggestFromSimilar({ id: 22, part_number: 'XX-1', name: 'Chrome lug nut', category: 'Brake Pads' }, approved)).toEqual([]);
+    expect(suggestFromSimilar({ id: 21, name: 'Ceramic Front Brake Pad Set', category: 'Wipers' }, approved)).toEqual(
+      [],
+    );
+    expect(
+      suggestFromSimilar({ id: 22, part_number: 'XX-1', name: 'Chrome lug nut', category: 'Brake Pads' }, approved),
+    ).toEqual([]);
     expect(suggestFromSimilar(approved[0].product, approved)).toEqual([]);
   });
 
   it('ranks a closer product higher', () => {
     const index = new SimilarProductIndex(approved);
-    const close = index.suggest({ id: 30, part_number: 'BP-1234X', name: 'Ceramic Front Brake Pad Set', description: 'Low dust ceramic pads with shims', category: 'Brake Pads' });
-    const loose = index.suggest({ id: 31, part_number: 'ZZ-9', name: 'Front brake pad set ceramic', category: 'Brake Pads' });
+    const close = index.suggest({
+      id: 30,
+      part_number: 'BP-1234X',
+      name: 'Ceramic Front Brake Pad Set',
+      description: 'Low dust ceramic pads with shims',
+      category: 'Brake Pads',
+    });
+    const loose = index.suggest({
+      id: 31,
+      part_number: 'ZZ-9',
+      name: 'Front brake pad set ceramic',
+      category: 'Brake Pads',
+    });
     expect(close[0].confidence).toBeGreaterThan(loose[0]?.confidence ?? 0);
   });
 });

@@ -41,7 +41,9 @@ export class SimilarProductIndex {
   private readonly examples: Array<{ example: ApprovedExample; profile: Profile }>;
 
   constructor(examples: ApprovedExample[]) {
-    this.examples = examples.filter((e) => e.fitments.length > 0).map((example) => ({ example, profile: profileOf(example.product) }));
+    this.examples = examples
+      .filter((e) => e.fitments.length > 0)
+      .map((example) => ({ example, profile: profileOf(example.product) }));
   }
 
   suggest(product: ProductInput, options: SimilarityOptions = {}): FitmentCandidate[] {
@@ -106,7 +108,11 @@ export class SimilarProductIndex {
 }
 
 /** One-shot form of SimilarProductIndex: proposals for one product from a list of approved examples. */
-export function suggestFromSimilar(product: ProductInput, approved: ApprovedExample[], options: SimilarityOptions = {}): FitmentCandidate[] {
+export function suggestFromSimilar(
+  product: ProductInput,
+  approved: ApprovedExample[],
+  options: SimilarityOptions = {},
+): FitmentCandidate[] {
   return new SimilarProductIndex(approved).suggest(product, options);
 }
 
@@ -135,5 +141,10 @@ export function similarity(a: Profile, b: Profile): Similarity {
   const prefixShare = n >= 3 ? n / Math.max(a.partNumber.length, b.partNumber.length) : 0;
   const brand = a.brand && a.brand === b.brand ? 0.05 : 0;
   const score = Math.min(1, 0.6 * jaccard + 0.4 * prefixShare + brand);
-  return { score, shared, prefix: n >= 3 ? a.partNumber.slice(0, n) : '', sameCategory: !!a.category && a.category === b.category };
+  return {
+    score,
+    shared,
+    prefix: n >= 3 ? a.partNumber.slice(0, n) : '',
+    sameCategory: !!a.category && a.category === b.category,
+  };
 }

@@ -33,7 +33,16 @@ export function tokenize(source: string): Token[] {
     const raw = m[0];
     const start = m.index;
     const c = raw.charCodeAt(0);
-    const kind: TokenKind = c >= 48 && c <= 57 ? (raw.includes('.') ? 'decimal' : /^\d+$/.test(raw) ? 'number' : 'word') : isAlpha(c) ? 'word' : 'punct';
+    const kind: TokenKind =
+      c >= 48 && c <= 57
+        ? raw.includes('.')
+          ? 'decimal'
+          : /^\d+$/.test(raw)
+            ? 'number'
+            : 'word'
+        : isAlpha(c)
+          ? 'word'
+          : 'punct';
     const gap = start > last ? text.slice(last, start) : '';
     tokens.push({
       text: raw.toLowerCase(),
@@ -56,7 +65,9 @@ function isAlpha(c: number): boolean {
 
 /** Lower-case letters and digits only: "F-150", "F 150" and "f150" all become "f150". */
 export function compactKey(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** Punctuation a multi-token name may contain ("F-150", "R/T", "L.L. Bean", "Town & Country"). */

@@ -17,7 +17,21 @@ export interface YearExpression {
 }
 
 const RANGE_WORDS = new Set(['to', 'thru', 'through', 'till', 'until', 'til']);
-const OPEN_END_WORDS = new Set(['up', 'newer', 'later', 'above', 'present', 'current', 'on', 'onward', 'onwards', 'new', 'now', 'after', 'plus']);
+const OPEN_END_WORDS = new Set([
+  'up',
+  'newer',
+  'later',
+  'above',
+  'present',
+  'current',
+  'on',
+  'onward',
+  'onwards',
+  'new',
+  'now',
+  'after',
+  'plus',
+]);
 const OPEN_START_WORDS = new Set(['older', 'earlier', 'prior', 'before', 'below']);
 const LIST_WORDS = new Set([',', '/', '&', 'and', 'or', '|']);
 
@@ -98,7 +112,7 @@ function readElement(
 ): { span: YearSpan; next: number; twoDigit: boolean } | null {
   const a = readAtom(tokens, j, maxYear);
   if (!a) return null;
-  let k = a.next;
+  const k = a.next;
   const t = tokens[k];
   // range: "2016-2021", "2016 to 2021", "2016 - 21"
   if (t && (t.text === '-' || t.text === '~' || RANGE_WORDS.has(t.text))) {
@@ -107,7 +121,8 @@ function readElement(
       return { span: { from: a.value, to: b.value }, next: b.next, twoDigit: a.twoDigit || b.twoDigit };
     }
     const end = tokens[k + 1];
-    if (!a.bare && end && OPEN_END_WORDS.has(end.text)) return { span: { from: a.value, to: null }, next: k + 2, twoDigit: a.twoDigit };
+    if (!a.bare && end && OPEN_END_WORDS.has(end.text))
+      return { span: { from: a.value, to: null }, next: k + 2, twoDigit: a.twoDigit };
     if (!a.bare && end?.text === '+') return { span: { from: a.value, to: null }, next: k + 2, twoDigit: a.twoDigit };
   }
   // "2018+", "'07+" (a bare "10+" is a count, not a year)
@@ -116,7 +131,8 @@ function readElement(
   // "2018 and up", "2018 & newer", "2015 and older", "2018 onward"
   if (t && (t.text === 'and' || t.text === '&' || t.text === 'or') && tokens[k + 1]) {
     const w = tokens[k + 1].text;
-    if (OPEN_END_WORDS.has(w) && w !== 'on' && w !== 'new' && w !== 'now') return { span: { from: a.value, to: null }, next: k + 2, twoDigit: a.twoDigit };
+    if (OPEN_END_WORDS.has(w) && w !== 'on' && w !== 'new' && w !== 'now')
+      return { span: { from: a.value, to: null }, next: k + 2, twoDigit: a.twoDigit };
     if (OPEN_START_WORDS.has(w)) return { span: { from: null, to: a.value }, next: k + 2, twoDigit: a.twoDigit };
   }
   if (t && (t.text === 'onward' || t.text === 'onwards' || t.text === 'up' || t.text === 'newer')) {
@@ -137,13 +153,19 @@ function readAtom(tokens: Token[], j: number, maxYear: number, rangeStart?: Atom
     const value = Number(t.text.slice(2));
     return value >= 1950 && value <= maxYear + 10 ? { value, twoDigit: false, bare: false, next: j + 1 } : null;
   }
-  if (t.text === "'" && tokens[j + 1]?.kind === 'number' && tokens[j + 1].text.length === 2 && !tokens[j + 1].spaceBefore) {
+  if (
+    t.text === "'" &&
+    tokens[j + 1]?.kind === 'number' &&
+    tokens[j + 1].text.length === 2 &&
+    !tokens[j + 1].spaceBefore
+  ) {
     return { value: expandTwoDigit(Number(tokens[j + 1].text), maxYear), twoDigit: true, bare: false, next: j + 2 };
   }
   if (t.kind === 'number' && t.text.length === 2) {
     const n = Number(t.text);
     // "2016-21": the short end takes the century of the start
-    const value = rangeStart && !rangeStart.bare ? Math.floor(rangeStart.value / 100) * 100 + n : expandTwoDigit(n, maxYear);
+    const value =
+      rangeStart && !rangeStart.bare ? Math.floor(rangeStart.value / 100) * 100 + n : expandTwoDigit(n, maxYear);
     if (value < 1950) return null;
     return { value, twoDigit: true, bare: !rangeStart || rangeStart.bare, next: j + 1 };
   }
@@ -172,7 +194,7 @@ function isGlued(tokens: Token[], i: number): boolean {
 export function describeYears(years: number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);

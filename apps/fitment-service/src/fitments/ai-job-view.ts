@@ -12,9 +12,12 @@ const TASK_STATE: Record<JobStatus, TaskState> = {
 
 export function toAiJobDto(row: AiJobRow): AiFitmentJobDto {
   const pending = row.fitments_count - row.approved_count - row.rejected_count;
-  const percent = row.status === 'completed' || row.status === 'review_required'
-    ? 100
-    : row.product_count > 0 ? Math.min(100, Math.floor((row.products_done / row.product_count) * 100)) : 0;
+  const percent =
+    row.status === 'completed' || row.status === 'review_required'
+      ? 100
+      : row.product_count > 0
+        ? Math.min(100, Math.floor((row.products_done / row.product_count) * 100))
+        : 0;
   return {
     id: row.job_id,
     job_type: row.job_type,

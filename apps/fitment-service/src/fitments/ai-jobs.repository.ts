@@ -68,7 +68,15 @@ const VIEW_COLUMNS = `
 export class AiJobsRepository {
   async insert(
     em: EntityManager,
-    job: { jobId: string; tenantId: string; jobType: FitmentJobType; productIds: number[]; fileName: string; fileKey: string | null; provider: string },
+    job: {
+      jobId: string;
+      tenantId: string;
+      jobType: FitmentJobType;
+      productIds: number[];
+      fileName: string;
+      fileKey: string | null;
+      provider: string;
+    },
     parts: NewJobPart[],
   ): Promise<void> {
     await em.query(
@@ -159,7 +167,18 @@ export class AiJobsRepository {
               part_number = COALESCE(p.part_number, r.part_number)
          FROM jsonb_to_recordset($2::jsonb) AS r(seq int, part_number text, outcome text, fitment_count int, warnings text[])
         WHERE p.job_id = $1 AND p.seq = r.seq AND p.done_at IS NULL`,
-      [jobId, JSON.stringify(outcomes.map((o) => ({ seq: o.seq, part_number: o.partNumber, outcome: o.outcome, fitment_count: o.fitmentCount, warnings: o.warnings })))],
+      [
+        jobId,
+        JSON.stringify(
+          outcomes.map((o) => ({
+            seq: o.seq,
+            part_number: o.partNumber,
+            outcome: o.outcome,
+            fitment_count: o.fitmentCount,
+            warnings: o.warnings,
+          })),
+        ),
+      ],
     );
     return rows[1];
   }
@@ -182,14 +201,19 @@ export class AiJobsRepository {
     em: EntityManager,
     jobId: string,
     limit: number,
-  ): Promise<{ rows: Array<{ part_id: string; product_id: string | null; outcome: string; warnings: string[] }>; withYearWarnings: number; withoutFitments: number }> {
-    const rows: Array<{ part_id: string; product_id: string | null; outcome: string; warnings: string[] }> = await em.query(
-      `SELECT COALESCE(part_number, product_id::text) AS part_id, product_id::text AS product_id, outcome, warnings
+  ): Promise<{
+    rows: Array<{ part_id: string; product_id: string | null; outcome: string; warnings: string[] }>;
+    withYearWarnings: number;
+    withoutFitments: number;
+  }> {
+    const rows: Array<{ part_id: string; product_id: string | null; outcome: string; warnings: string[] }> =
+      await em.query(
+        `SELECT COALESCE(part_number, product_id::text) AS part_id, product_id::text AS product_id, outcome, warnings
          FROM ai_job_parts
         WHERE job_id = $1 AND done_at IS NOT NULL AND (cardinality(warnings) > 0 OR outcome <> 'fitted')
         ORDER BY seq LIMIT $2`,
-      [jobId, limit],
-    );
+        [jobId, limit],
+      );
     const counts: Array<{ with_year_warnings: number; without_fitments: number }> = await em.query(
       `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM unnest(warnings) w WHERE w ~ $2))::int AS with_year_warnings,
               count(*) FILTER (WHERE done_at IS NOT NULL AND outcome <> 'fitted')::int AS without_fitments

@@ -34,7 +34,9 @@ export class AiJobsRpcController {
   @MessagePattern(FitmentPatterns.AiJobsList)
   async list(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.AiJobsList>> {
     const { meta, data } = parseRpc(ListFitmentJobsCommand, raw);
-    return runWithContext(meta, async () => ({ data: await this.jobs.list(meta.tenantId, data.status, data.limit ?? 100) }));
+    return runWithContext(meta, async () => ({
+      data: await this.jobs.list(meta.tenantId, data.status, data.limit ?? 100),
+    }));
   }
 
   @MessagePattern(FitmentPatterns.AiJobsGet)

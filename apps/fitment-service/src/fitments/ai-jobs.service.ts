@@ -48,7 +48,10 @@ export class AiJobsService {
    * Creates a job for catalog products or a parts file. While a job for the same products (or the
    * same file) is queued or running, that one is answered instead (`created: false`).
    */
-  async create(meta: RequestMeta, cmd: CreateFitmentJobCommand): Promise<AiFitmentJobCreatedDto & { created: boolean }> {
+  async create(
+    meta: RequestMeta,
+    cmd: CreateFitmentJobCommand,
+  ): Promise<AiFitmentJobCreatedDto & { created: boolean }> {
     const { parts, productIds, fileName, fileKey, dedupeKey } = await this.partsOf(cmd);
     const { row, created } = await this.lifecycle.create({
       id: randomUUID(),
@@ -73,7 +76,15 @@ export class AiJobsService {
       await this.dataSource.transaction((em) =>
         this.repo.insert(
           em,
-          { jobId: row.id, tenantId: meta.tenantId, jobType: cmd.job_type, productIds, fileName, fileKey, provider: this.providerLabel() },
+          {
+            jobId: row.id,
+            tenantId: meta.tenantId,
+            jobType: cmd.job_type,
+            productIds,
+            fileName,
+            fileKey,
+            provider: this.providerLabel(),
+          },
           parts,
         ),
       );
@@ -82,11 +93,19 @@ export class AiJobsService {
         meta: { tenantId: meta.tenantId, correlationId: meta.correlationId },
       });
     } catch (err) {
-      await this.lifecycle.failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again').catch(() => undefined);
+      await this.lifecycle
+        .failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again')
+        .catch(() => undefined);
       throw err;
     }
     const job = await this.get(meta.tenantId, row.id);
-    return { created: true, job_id: row.id, status: job.status, message: 'AI fitment job created successfully and queued for processing', job };
+    return {
+      created: true,
+      job_id: row.id,
+      status: job.status,
+      message: 'AI fitment job created successfully and queued for processing',
+      job,
+    };
   }
 
   async list(tenantId: string, status: JobStatus | undefined, limit: number): Promise<AiFitmentJobDto[]> {
@@ -110,7 +129,8 @@ export class AiJobsService {
   }
 
   private async settled(row: AiJobRow): Promise<AiJobRow> {
-    if (row.status !== 'review_required' || row.fitments_count - row.approved_count - row.rejected_count > 0) return row;
+    if (row.status !== 'review_required' || row.fitments_count - row.approved_count - row.rejected_count > 0)
+      return row;
     await this.settlement.settle([row.job_id]);
     return (await this.repo.find(this.dataSource.manager, row.job_id)) ?? row;
   }
@@ -152,24 +172,41 @@ export class AiJobsService {
   }> {
     if (cmd.job_type === 'selection') {
       const ids = [...new Set(cmd.product_ids ?? [])];
-      const digest = createHash('sha256').update([...ids].sort((a, b) => a - b).join(',')).digest('hex');
-      return { parts: ids.map((id) => ({ productId: id })), productIds: ids, fileName: '', fileKey: null, dedupeKey: `selection:${digest}` };
+      const digest = createHash('sha256')
+        .update([...ids].sort((a, b) => a - b).join(','))
+        .digest('hex');
+      return {
+        parts: ids.map((id) => ({ productId: id })),
+        productIds: ids,
+        fileName: '',
+        fileKey: null,
+        dedupeKey: `selection:${digest}`,
+      };
     }
     const file = cmd.file!;
     if (file.size_bytes > MAX_PARTS_FILE_BYTES) {
-      throw FitmentError.badRequest(`The parts file is larger than ${MAX_PARTS_FILE_BYTES / 1024 / 1024} MiB; split it into several jobs`);
+      throw FitmentError.badRequest(
+        `The parts file is larger than ${MAX_PARTS_FILE_BYTES / 1024 / 1024} MiB; split it into several jobs`,
+      );
     }
     let content: Buffer;
     try {
       content = await buffer(await this.storage.open(file.storage_key));
     } catch (err) {
-      if (err instanceof StorageNotFoundError) throw FitmentError.badRequest('The uploaded parts file is no longer stored; upload it again');
+      if (err instanceof StorageNotFoundError)
+        throw FitmentError.badRequest('The uploaded parts file is no longer stored; upload it again');
       throw err;
     }
     try {
       const { parts } = await readPartsFile(content, file.format);
       const productIds = [...new Set(parts.flatMap((p) => (p.productId ? [p.productId] : [])))];
-      return { parts, productIds, fileName: file.file_name, fileKey: file.storage_key, dedupeKey: `upload:${file.sha256}` };
+      return {
+        parts,
+        productIds,
+        fileName: file.file_name,
+        fileKey: file.storage_key,
+        dedupeKey: `upload:${file.sha256}`,
+      };
     } catch (err) {
       if (err instanceof PartsFileError) throw FitmentError.badRequest(err.message, { product_file: [err.message] });
       throw err;

@@ -23,7 +23,9 @@ export class FitmentEngineService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!runsWorker(this.env, FitmentQueueNames.Generate)) return;
-    this.current().catch((err: Error) => this.logger.warn(`could not build the fitment engine at start: ${err.message}`));
+    this.current().catch((err: Error) =>
+      this.logger.warn(`could not build the fitment engine at start: ${err.message}`),
+    );
   }
 
   /**
@@ -48,7 +50,10 @@ export class FitmentEngineService implements OnApplicationBootstrap {
       const engine = loadFitmentEngine(this.dataSource);
       this.cached = { fingerprint, engine };
       engine.then(
-        () => this.logger.log(`fitment engine built over the vehicle catalog (${fingerprint}) in ${Date.now() - started} ms`),
+        () =>
+          this.logger.log(
+            `fitment engine built over the vehicle catalog (${fingerprint}) in ${Date.now() - started} ms`,
+          ),
         () => {
           if (this.cached?.engine === engine) this.cached = null;
         },

@@ -15,9 +15,14 @@ export class FitmentError extends UseCaseError {
   }
 
   static staleRevision(id: string, given: number, current: number): FitmentError {
-    return new FitmentError(409, 'conflict', `Fitment ${id} was changed since revision ${given} (it is at revision ${current}); reload it and try again`, {
-      revision: [`revision ${given} is stale; the current revision is ${current}`],
-    });
+    return new FitmentError(
+      409,
+      'conflict',
+      `Fitment ${id} was changed since revision ${given} (it is at revision ${current}); reload it and try again`,
+      {
+        revision: [`revision ${given} is stale; the current revision is ${current}`],
+      },
+    );
   }
 
   static conflict(message: string, details?: Record<string, string[]>): FitmentError {

@@ -35,7 +35,12 @@ import { JobSettlement } from './job-settlement.js';
       inject: [FITMENT_ENV],
       useFactory: (env: FitmentEnv) =>
         env.FITMENT_PROVIDER === 'openai'
-          ? new OpenAiChatProvider({ baseUrl: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS })
+          ? new OpenAiChatProvider({
+              baseUrl: env.OPENAI_BASE_URL,
+              apiKey: env.OPENAI_API_KEY,
+              model: env.OPENAI_MODEL,
+              timeoutMs: env.OPENAI_TIMEOUT_MS,
+            })
           : null,
     },
     { provide: FILE_STORAGE, inject: [SERVICE_ENV], useFactory: (env: ServiceEnv) => createFileStorage(env) },

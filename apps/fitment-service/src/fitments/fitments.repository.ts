@@ -85,7 +85,12 @@ export class FitmentsRepository {
     return inserted;
   }
 
-  async findById(em: EntityManager, tenantId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<FitmentRow | null> {
+  async findById(
+    em: EntityManager,
+    tenantId: string,
+    id: string,
+    opts: { forUpdate?: boolean } = {},
+  ): Promise<FitmentRow | null> {
     const rows: FitmentRow[] = await em.query(
       `SELECT ${COLUMNS} FROM fitments f WHERE f.id = $1 AND f.tenant_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`,
       [id, tenantId],
@@ -107,12 +112,19 @@ export class FitmentsRepository {
       `SELECT ${COLUMNS} FROM fitments f WHERE ${where} ORDER BY ${fitmentOrder(sort)} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, offset, limit],
     );
-    const count: Array<{ total: number }> = await em.query(`SELECT count(*)::int AS total FROM fitments f WHERE ${where}`, params);
+    const count: Array<{ total: number }> = await em.query(
+      `SELECT count(*)::int AS total FROM fitments f WHERE ${where}`,
+      params,
+    );
     return { rows, total: count[0].total };
   }
 
   /** Jobs of the fitments a review would touch (ids, or a filter), for locking their counts first. */
-  async jobsOf(em: EntityManager, tenantId: string, target: { ids: string[]; jobId?: string } | { filter: FitmentFilterDto }): Promise<string[]> {
+  async jobsOf(
+    em: EntityManager,
+    tenantId: string,
+    target: { ids: string[]; jobId?: string } | { filter: FitmentFilterDto },
+  ): Promise<string[]> {
     const params: unknown[] = [];
     const where = this.targetWhere(tenantId, target, params);
     const rows: Array<{ job_id: string }> = await em.query(
@@ -143,7 +155,13 @@ export class FitmentsRepository {
     const s = `$${params.length - 1}`;
     const r = `$${params.length}`;
     const byIds = 'ids' in target;
-    const rows: Array<{ kind: 'change' | 'found'; job_id: string | null; old_status: FitmentStatus; n: number; ids: string[] | null }> = await em.query(
+    const rows: Array<{
+      kind: 'change' | 'found';
+      job_id: string | null;
+      old_status: FitmentStatus;
+      n: number;
+      ids: string[] | null;
+    }> = await em.query(
       `WITH target AS (
          SELECT f.id, f.job_id, f.status FROM fitments f WHERE ${where} ORDER BY f.id FOR UPDATE
        ), changed AS (
@@ -160,14 +178,22 @@ export class FitmentsRepository {
     );
     const found = rows.find((x) => x.kind === 'found')!;
     return {
-      changes: rows.filter((x) => x.kind === 'change').map((x) => ({ job_id: x.job_id, old_status: x.old_status, n: x.n })),
+      changes: rows
+        .filter((x) => x.kind === 'change')
+        .map((x) => ({ job_id: x.job_id, old_status: x.old_status, n: x.n })),
       foundIds: byIds ? (found.ids ?? []) : null,
       found: found.n,
     };
   }
 
   /** Applies an edit when the fitment is still at `revision`; null when it is not (stale) or does not exist. */
-  async update(em: EntityManager, tenantId: string, id: string, revision: number, c: FitmentChanges): Promise<FitmentRow | null> {
+  async update(
+    em: EntityManager,
+    tenantId: string,
+    id: string,
+    revision: number,
+    c: FitmentChanges,
+  ): Promise<FitmentRow | null> {
     const sets: string[] = ['revision = revision + 1', 'updated_at = now()'];
     const params: unknown[] = [id, tenantId, revision];
     const set = (column: string, value: unknown) => {
@@ -208,7 +234,11 @@ export class FitmentsRepository {
   }
 
   /** How many of a job's fitments have a live duplicate, and how many overlap another live fitment of their part. */
-  async jobFindingCounts(em: EntityManager, tenantId: string, jobId: string): Promise<{ duplicate: number; overlap: number }> {
+  async jobFindingCounts(
+    em: EntityManager,
+    tenantId: string,
+    jobId: string,
+  ): Promise<{ duplicate: number; overlap: number }> {
     const rows: Array<{ duplicate: number; overlap: number }> = await em.query(
       `WITH parts AS (SELECT DISTINCT part_key FROM fitments WHERE job_id = $2),
             live AS (
@@ -250,7 +280,11 @@ export class FitmentsRepository {
     );
   }
 
-  private targetWhere(tenantId: string, target: { ids: string[]; jobId?: string } | { filter: FitmentFilterDto }, params: unknown[]): string {
+  private targetWhere(
+    tenantId: string,
+    target: { ids: string[]; jobId?: string } | { filter: FitmentFilterDto },
+    params: unknown[],
+  ): string {
     if ('filter' in target) return fitmentWhere(tenantId, target.filter, params);
     params.push(tenantId, target.ids);
     let where = `f.tenant_id = $1 AND f.id = ANY($2::uuid[])`;

@@ -59,7 +59,12 @@ export class GenerateJobHandler implements JobHandlerInstance {
     const total = row.product_count;
     const resumed = row.products_done > 0;
     Object.assign(ctx.counts, jobCounts(row));
-    await ctx.progress(row.products_done, total, resumed ? `Resuming after ${row.products_done} products...` : 'Initializing...', true);
+    await ctx.progress(
+      row.products_done,
+      total,
+      resumed ? `Resuming after ${row.products_done} products...` : 'Initializing...',
+      true,
+    );
 
     const engine = await this.engines.current();
     const similar = await this.learningIndex(tenantId);
@@ -92,7 +97,8 @@ export class GenerateJobHandler implements JobHandlerInstance {
     const counts: AiJobCounts = (await this.aiJobs.find(this.dataSource.manager, jobId)) ?? row;
     const pending = counts.fitments_count - counts.approved_count - counts.rejected_count;
     Object.assign(ctx.counts, jobCounts(counts));
-    if (providerFailures > 0) this.logger.warn(`job ${jobId}: the AI provider failed for ${providerFailures} product(s); local results kept`);
+    if (providerFailures > 0)
+      this.logger.warn(`job ${jobId}: the AI provider failed for ${providerFailures} product(s); local results kept`);
     return {
       status: pending > 0 ? 'review_required' : 'completed',
       counts: ctx.counts,
@@ -107,13 +113,23 @@ export class GenerateJobHandler implements JobHandlerInstance {
   private async commit(jobId: string, results: PartResult[]): Promise<AiJobCounts> {
     return this.dataSource.transaction(async (em) => {
       await this.aiJobs.lockCounts(em, jobId);
-      const inserted = await this.fitments.insertMany(em, results.flatMap((r) => r.fitments));
-      const done = await this.aiJobs.markDone(em, jobId, results.map((r) => r.outcome));
+      const inserted = await this.fitments.insertMany(
+        em,
+        results.flatMap((r) => r.fitments),
+      );
+      const done = await this.aiJobs.markDone(
+        em,
+        jobId,
+        results.map((r) => r.outcome),
+      );
       return this.aiJobs.addCounts(em, jobId, { productsDone: done, fitments: inserted });
     });
   }
 
-  private async productsOf(meta: { tenantId: string; correlationId: string }, parts: JobPartRow[]): Promise<Map<number, ProductDto>> {
+  private async productsOf(
+    meta: { tenantId: string; correlationId: string },
+    parts: JobPartRow[],
+  ): Promise<Map<number, ProductDto>> {
     const ids = [...new Set(parts.flatMap((p) => (p.product_id ? [Number(p.product_id)] : [])))];
     if (ids.length === 0) return new Map();
     const { products } = await this.catalog.getMany(meta, ids);
@@ -161,7 +177,11 @@ export class GenerateJobHandler implements JobHandlerInstance {
     const catalogProduct = productId !== null ? products.get(productId) : undefined;
     if (productId !== null && !catalogProduct && !part.part_number) {
       const warning = `Product ${productId} is not in the catalog (deleted, or another tenant's); skipped.`;
-      return { outcome: { seq: part.seq, partNumber: null, outcome: 'missing', fitmentCount: 0, warnings: [warning] }, fitments: [], providerFailed: false };
+      return {
+        outcome: { seq: part.seq, partNumber: null, outcome: 'missing', fitmentCount: 0, warnings: [warning] },
+        fitments: [],
+        providerFailed: false,
+      };
     }
     const product = toProductInput(part, catalogProduct);
     let match: FitmentMatch;
@@ -169,15 +189,29 @@ export class GenerateJobHandler implements JobHandlerInstance {
       match = engine.match(product);
     } catch (err) {
       // One unreadable part must not stop the job: it is recorded without fitments, with the reason.
-      this.logger.error(`job ${jobId}: the engine failed on part ${product.part_number ?? product.id}: ${(err as Error).stack ?? err}`);
+      this.logger.error(
+        `job ${jobId}: the engine failed on part ${product.part_number ?? product.id}: ${(err as Error).stack ?? err}`,
+      );
       const warning = `The fitment engine could not read this part (${(err as Error).message}); no fitment proposed.`;
-      return { outcome: { seq: part.seq, partNumber: product.part_number ?? null, outcome: 'none', fitmentCount: 0, warnings: [warning] }, fitments: [], providerFailed: false };
+      return {
+        outcome: {
+          seq: part.seq,
+          partNumber: product.part_number ?? null,
+          outcome: 'none',
+          fitmentCount: 0,
+          warnings: [warning],
+        },
+        fitments: [],
+        providerFailed: false,
+      };
     }
     let candidates: FitmentCandidate[] = match.candidates;
     const warnings = [...match.warnings];
-    if (candidates.length === 0 && !match.universal && similar) candidates = similar.suggest(product, { catalog: engine.index });
+    if (candidates.length === 0 && !match.universal && similar)
+      candidates = similar.suggest(product, { catalog: engine.index });
     const reviewed = await reviewWithProvider(this.provider, product, candidates, ctx.signal);
-    if (reviewed.failure) warnings.push(`The AI provider failed (${reviewed.failure}); the local engine's result stands.`);
+    if (reviewed.failure)
+      warnings.push(`The AI provider failed (${reviewed.failure}); the local engine's result stands.`);
     const partId = product.part_number ?? String(product.id);
     const partKey = partKeyOf(catalogProduct ? catalogProduct.id : null, partId);
     const common = {
@@ -194,7 +228,13 @@ export class GenerateJobHandler implements JobHandlerInstance {
     const fitments = reviewed.candidates.map((c) => toNewFitment(common, c));
     const outcome: PartOutcome['outcome'] = fitments.length > 0 ? 'fitted' : match.universal ? 'universal' : 'none';
     return {
-      outcome: { seq: part.seq, partNumber: product.part_number ?? null, outcome, fitmentCount: fitments.length, warnings: [...new Set(warnings)] },
+      outcome: {
+        seq: part.seq,
+        partNumber: product.part_number ?? null,
+        outcome,
+        fitmentCount: fitments.length,
+        warnings: [...new Set(warnings)],
+      },
       fitments,
       providerFailed: reviewed.failure !== null,
     };
@@ -228,7 +268,12 @@ export class GenerateJobHandler implements JobHandlerInstance {
 }
 
 function exampleProduct(r: FitmentRow): ProductInput {
-  return { id: r.product_id ?? r.part_id, part_number: r.part_id, name: r.part_description, category: r.part_type || null };
+  return {
+    id: r.product_id ?? r.part_id,
+    part_number: r.part_id,
+    name: r.part_description,
+    category: r.part_type || null,
+  };
 }
 
 /** The engine's view of a part: the catalog product when there is one, else the file row. */
@@ -256,7 +301,24 @@ export function toProductInput(part: JobPartRow, product: ProductDto | undefined
   };
 }
 
-function toNewFitment(common: Omit<NewFitment, 'baseVehicleId' | 'vehicleId' | 'submodelId' | 'engineId' | 'year' | 'make' | 'model' | 'submodel' | 'engine' | 'confidence' | 'reasoning' | 'source'>, c: ReviewedCandidate): NewFitment {
+function toNewFitment(
+  common: Omit<
+    NewFitment,
+    | 'baseVehicleId'
+    | 'vehicleId'
+    | 'submodelId'
+    | 'engineId'
+    | 'year'
+    | 'make'
+    | 'model'
+    | 'submodel'
+    | 'engine'
+    | 'confidence'
+    | 'reasoning'
+    | 'source'
+  >,
+  c: ReviewedCandidate,
+): NewFitment {
   return {
     ...common,
     baseVehicleId: c.baseVehicleId,

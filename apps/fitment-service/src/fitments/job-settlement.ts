@@ -46,7 +46,14 @@ export class JobSettlement {
       }
       const updated = await this.jobs.update(em, jobId, patch);
       if (patch.status) {
-        await enqueueEvent(em, EventNames.JobStateChanged, 'fitment', updated.tenant_id, updated.correlation_id, this.lifecycle.view(updated));
+        await enqueueEvent(
+          em,
+          EventNames.JobStateChanged,
+          'fitment',
+          updated.tenant_id,
+          updated.correlation_id,
+          this.lifecycle.view(updated),
+        );
         events = true;
       }
     }

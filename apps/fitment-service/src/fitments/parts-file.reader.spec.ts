@@ -12,8 +12,14 @@ describe('parseCsv', () => {
   });
 
   it('picks ; or tab when the header uses it', () => {
-    expect(parseCsv('part;description\nA;B')).toEqual([['part', 'description'], ['A', 'B']]);
-    expect(parseCsv('part\tdescription\nA\tB')).toEqual([['part', 'description'], ['A', 'B']]);
+    expect(parseCsv('part;description\nA;B')).toEqual([
+      ['part', 'description'],
+      ['A', 'B'],
+    ]);
+    expect(parseCsv('part\tdescription\nA\tB')).toEqual([
+      ['part', 'description'],
+      ['A', 'B'],
+    ]);
   });
 
   it('refuses an unterminated quote', () => {
@@ -23,11 +29,17 @@ describe('parseCsv', () => {
 
 describe('readPartsFile', () => {
   it('maps known headers, keeps other columns as attributes and skips rows without a part', async () => {
-    const csv = '\ufeffPart Number,Title,Description,Part Type,Brand,Position,product_id\nBR-1,Rotor,Fits 2018 Civic,Brake Rotors,Acme,Front,\n,,,,,,\n,Orphan,no id,,,,\nX-2,,,,,,42\n';
+    const csv =
+      '\ufeffPart Number,Title,Description,Part Type,Brand,Position,product_id\nBR-1,Rotor,Fits 2018 Civic,Brake Rotors,Acme,Front,\n,,,,,,\n,Orphan,no id,,,,\nX-2,,,,,,42\n';
     const { parts, skippedRows } = await readPartsFile(Buffer.from(csv), 'csv');
     expect(skippedRows).toBe(1);
     expect(parts).toEqual([
-      { partNumber: 'BR-1', description: 'Fits 2018 Civic', category: 'Brake Rotors', attributes: { name: 'Rotor', brand: 'Acme', Position: 'Front' } },
+      {
+        partNumber: 'BR-1',
+        description: 'Fits 2018 Civic',
+        category: 'Brake Rotors',
+        attributes: { name: 'Rotor', brand: 'Acme', Position: 'Front' },
+      },
       { partNumber: 'X-2', productId: 42, description: null, attributes: {} },
     ]);
   });

@@ -14,13 +14,31 @@ type Field = 'part_number' | 'product_id' | 'name' | 'description' | 'category' 
 
 /** Header names (lower-case, letters and digits only) of each known column; any other column becomes an attribute. */
 const HEADERS: Record<string, Field> = {
-  partnumber: 'part_number', partno: 'part_number', partnum: 'part_number', partid: 'part_number', part: 'part_number',
-  sku: 'part_number', itemnumber: 'part_number', itemno: 'part_number', mpn: 'part_number',
-  productid: 'product_id', product: 'product_id', catalogid: 'product_id',
-  name: 'name', title: 'name', productname: 'name', partname: 'name',
-  description: 'description', partdescription: 'description', desc: 'description', details: 'description',
-  category: 'category', parttype: 'category', type: 'category',
-  brand: 'brand', manufacturer: 'brand',
+  partnumber: 'part_number',
+  partno: 'part_number',
+  partnum: 'part_number',
+  partid: 'part_number',
+  part: 'part_number',
+  sku: 'part_number',
+  itemnumber: 'part_number',
+  itemno: 'part_number',
+  mpn: 'part_number',
+  productid: 'product_id',
+  product: 'product_id',
+  catalogid: 'product_id',
+  name: 'name',
+  title: 'name',
+  productname: 'name',
+  partname: 'name',
+  description: 'description',
+  partdescription: 'description',
+  desc: 'description',
+  details: 'description',
+  category: 'category',
+  parttype: 'category',
+  type: 'category',
+  brand: 'brand',
+  manufacturer: 'brand',
 };
 
 export interface ParsedParts {
@@ -33,10 +51,13 @@ export interface ParsedParts {
 export async function readPartsFile(content: Buffer, format: PartsFileFormat): Promise<ParsedParts> {
   const rows = format === 'csv' ? parseCsv(stripBom(content.toString('utf8'))) : await xlsxRows(content);
   const header = rows.shift();
-  if (!header || header.every((h) => !h.trim())) throw new PartsFileError('The file is empty: the first row must name the columns');
+  if (!header || header.every((h) => !h.trim()))
+    throw new PartsFileError('The file is empty: the first row must name the columns');
   const fields = header.map((h) => HEADERS[h.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? null);
   if (!fields.includes('part_number') && !fields.includes('product_id')) {
-    throw new PartsFileError('The file needs a part number column (part_number, part_id, sku ...) or a product_id column');
+    throw new PartsFileError(
+      'The file needs a part number column (part_number, part_id, sku ...) or a product_id column',
+    );
   }
   const parts: NewJobPart[] = [];
   let skippedRows = 0;
@@ -78,7 +99,8 @@ export async function readPartsFile(content: Buffer, format: PartsFileFormat): P
     if (name) part.attributes!.name = name;
     part.description = description || null;
     parts.push(part);
-    if (parts.length > MAX_UPLOAD_PARTS) throw new PartsFileError(`The file has more than ${MAX_UPLOAD_PARTS} parts; split it into several jobs`);
+    if (parts.length > MAX_UPLOAD_PARTS)
+      throw new PartsFileError(`The file has more than ${MAX_UPLOAD_PARTS} parts; split it into several jobs`);
   }
   if (parts.length === 0) throw new PartsFileError('The file has no rows with a part number or product id');
   return { parts, skippedRows };
@@ -91,7 +113,10 @@ function stripBom(text: string): string {
 /** RFC 4180 CSV (quotes, doubled quotes, line breaks in quotes); the delimiter is the first line's most frequent of , ; tab. */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
+  const delimiter = [',', ';', '\t'].reduce(
+    (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),
+    ',',
+  );
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

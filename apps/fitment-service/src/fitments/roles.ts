@@ -7,5 +7,6 @@ export const SUBMITTER_ROLES = ['admin', 'operator', 'reviewer'];
 export const REVIEWER_ROLES = ['admin', 'reviewer'];
 
 export function requireRole(meta: RequestMeta, roles: string[], what: string): void {
-  if (!meta.roles.some((r) => roles.includes(r))) throw rpcError(403, 'forbidden', `${what} needs one of the roles: ${roles.join(', ')}`);
+  if (!meta.roles.some((r) => roles.includes(r)))
+    throw rpcError(403, 'forbidden', `${what} needs one of the roles: ${roles.join(', ')}`);
 }

@@ -15,7 +15,11 @@ export interface ProviderVerdict {
 export interface FitmentProvider {
   /** For reasoning texts and the job record, e.g. `openai:gpt-4o-mini`. */
   readonly label: string;
-  review(product: ProductInput, candidates: readonly FitmentCandidate[], signal: AbortSignal): Promise<ProviderVerdict[]>;
+  review(
+    product: ProductInput,
+    candidates: readonly FitmentCandidate[],
+    signal: AbortSignal,
+  ): Promise<ProviderVerdict[]>;
 }
 
 export const FITMENT_PROVIDER = Symbol('FITMENT_PROVIDER');

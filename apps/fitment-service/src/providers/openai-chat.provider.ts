@@ -36,7 +36,11 @@ export class OpenAiChatProvider implements FitmentProvider {
     this.label = `openai:${opts.model}`;
   }
 
-  async review(product: ProductInput, candidates: readonly FitmentCandidate[], signal: AbortSignal): Promise<ProviderVerdict[]> {
+  async review(
+    product: ProductInput,
+    candidates: readonly FitmentCandidate[],
+    signal: AbortSignal,
+  ): Promise<ProviderVerdict[]> {
     const ids = [...new Set(candidates.map(candidateCatalogId))];
     const body = {
       model: this.opts.model,
@@ -45,7 +49,10 @@ export class OpenAiChatProvider implements FitmentProvider {
         { role: 'system', content: SYSTEM_PROMPT },
         { role: 'user', content: JSON.stringify(promptOf(product, candidates)) },
       ],
-      response_format: { type: 'json_schema', json_schema: { name: 'fitment_review', strict: true, schema: answerSchema(ids) } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'fitment_review', strict: true, schema: answerSchema(ids) },
+      },
     };
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
@@ -60,7 +67,9 @@ export class OpenAiChatProvider implements FitmentProvider {
       });
     } catch (err) {
       if (deadline.aborted) throw new ProviderError(`no answer within ${this.opts.timeoutMs} ms`);
-      throw err instanceof Error && signal.aborted ? err : new ProviderError(`request failed: ${(err as Error).message}`);
+      throw err instanceof Error && signal.aborted
+        ? err
+        : new ProviderError(`request failed: ${(err as Error).message}`);
     }
     const text = await res.text().catch(() => '');
     if (!res.ok) throw new ProviderError(`HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
@@ -115,7 +124,8 @@ export function parseAnswer(text: string, allowed: ReadonlySet<number>): Provide
   try {
     const json = JSON.parse(text) as { choices?: Array<{ message?: { content?: unknown; refusal?: unknown } }> };
     const message = json.choices?.[0]?.message;
-    if (typeof message?.refusal === 'string' && message.refusal) throw new ProviderError(`the model refused: ${message.refusal.slice(0, 200)}`);
+    if (typeof message?.refusal === 'string' && message.refusal)
+      throw new ProviderError(`the model refused: ${message.refusal.slice(0, 200)}`);
     if (typeof message?.content !== 'string') throw new ProviderError('the answer has no message content');
     content = JSON.parse(message.content);
   } catch (err) {
@@ -128,9 +138,15 @@ export function parseAnswer(text: string, allowed: ReadonlySet<number>): Provide
   for (const f of fitments as Array<Record<string, unknown>>) {
     const id = f?.vehicle_id;
     const confidence = f?.confidence;
-    if (typeof id !== 'number' || !allowed.has(id)) throw new ProviderError(`the answer names ${String(id)}, which is not a candidate`);
-    if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) throw new ProviderError(`confidence ${String(confidence)} of ${id} is not within 0..1`);
-    verdicts.set(id, { vehicleId: id, confidence, reasoning: typeof f.reasoning === 'string' ? f.reasoning.slice(0, 500) : '' });
+    if (typeof id !== 'number' || !allowed.has(id))
+      throw new ProviderError(`the answer names ${String(id)}, which is not a candidate`);
+    if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))
+      throw new ProviderError(`confidence ${String(confidence)} of ${id} is not within 0..1`);
+    verdicts.set(id, {
+      vehicleId: id,
+      confidence,
+      reasoning: typeof f.reasoning === 'string' ? f.reasoning.slice(0, 500) : '',
+    });
   }
   return [...verdicts.values()];
 }

@@ -55,7 +55,14 @@ export class ReviewService {
     const page = cmd.page ?? 1;
     const limit = cmd.limit ?? 1000;
     const { job_id, page: _p, limit: _l, sort, ...filter } = cmd;
-    const { rows, total } = await this.fitments.list(em, tenantId, { ...filter, job_id }, sort, (page - 1) * limit, limit);
+    const { rows, total } = await this.fitments.list(
+      em,
+      tenantId,
+      { ...filter, job_id },
+      sort,
+      (page - 1) * limit,
+      limit,
+    );
     const findings = await this.findingsOf(em, rows);
     const counts = await this.fitments.jobFindingCounts(em, tenantId, job_id);
     const parts = await this.aiJobs.partFindings(em, job_id, 200);
@@ -76,8 +83,19 @@ export class ReviewService {
       },
       part_findings: parts.rows.flatMap((p) => {
         const productId = p.product_id === null ? null : Number(p.product_id);
-        const notes = p.warnings.map((w) => ({ part_id: p.part_id, product_id: productId, code: YEAR_WARNING.test(w) ? ('years_not_in_catalog' as const) : ('note' as const), message: w }));
-        if (p.outcome === 'none' && notes.length === 0) notes.push({ part_id: p.part_id, product_id: productId, code: 'note', message: 'No fitment found in the part\'s text' });
+        const notes = p.warnings.map((w) => ({
+          part_id: p.part_id,
+          product_id: productId,
+          code: YEAR_WARNING.test(w) ? ('years_not_in_catalog' as const) : ('note' as const),
+          message: w,
+        }));
+        if (p.outcome === 'none' && notes.length === 0)
+          notes.push({
+            part_id: p.part_id,
+            product_id: productId,
+            code: 'note',
+            message: "No fitment found in the part's text",
+          });
         return notes;
       }),
     };
@@ -100,14 +118,25 @@ export class ReviewService {
   }
 
   /** Approve or reject a list of fitments or every fitment matching a filter. */
-  async review(meta: RequestMeta, action: ReviewAction, fitmentIds: string[] | undefined, filter: FitmentFilterDto | undefined): Promise<ReviewResultDto> {
-    if (fitmentIds !== undefined && filter !== undefined) throw FitmentError.badRequest('Give fitment_ids or filter, not both');
+  async review(
+    meta: RequestMeta,
+    action: ReviewAction,
+    fitmentIds: string[] | undefined,
+    filter: FitmentFilterDto | undefined,
+  ): Promise<ReviewResultDto> {
+    if (fitmentIds !== undefined && filter !== undefined)
+      throw FitmentError.badRequest('Give fitment_ids or filter, not both');
     if (filter !== undefined) return this.apply(meta, action, { filter });
     return this.apply(meta, action, { ids: fitmentIds ?? [] });
   }
 
   /** The seed's bulk-approve / bulk-reject: fitments of one job; ids of other jobs count as not found. */
-  async jobBulkReview(meta: RequestMeta, jobId: string, action: ReviewAction, fitmentIds: string[]): Promise<JobReviewResultDto> {
+  async jobBulkReview(
+    meta: RequestMeta,
+    jobId: string,
+    action: ReviewAction,
+    fitmentIds: string[],
+  ): Promise<JobReviewResultDto> {
     await this.jobs.row(meta.tenantId, jobId);
     const result = await this.apply(meta, action, { ids: fitmentIds, jobId });
     const job = await this.aiJobs.find(this.dataSource.manager, jobId, meta.tenantId);
@@ -123,11 +152,17 @@ export class ReviewService {
   }
 
   /** Approve or reject one fitment; with a revision, a fitment changed since then answers 409. */
-  async reviewOne(meta: RequestMeta, id: string, action: ReviewAction, revision: number | undefined): Promise<FitmentDto> {
+  async reviewOne(
+    meta: RequestMeta,
+    id: string,
+    action: ReviewAction,
+    revision: number | undefined,
+  ): Promise<FitmentDto> {
     const row = await this.fitments.findById(this.dataSource.manager, meta.tenantId, id);
     if (!row) throw FitmentError.fitmentNotFound(id);
     await this.apply(meta, action, { ids: [id] }, (current) => {
-      if (revision !== undefined && current.revision !== revision) throw FitmentError.staleRevision(id, revision, current.revision);
+      if (revision !== undefined && current.revision !== revision)
+        throw FitmentError.staleRevision(id, revision, current.revision);
     });
     return this.get(meta.tenantId, id);
   }
@@ -138,7 +173,8 @@ export class ReviewService {
       const row = await this.dataSource.transaction(async (em) => {
         const current = await this.fitments.findById(em, meta.tenantId, id, { forUpdate: true });
         if (!current) throw FitmentError.fitmentNotFound(id);
-        if (current.revision !== changes.revision) throw FitmentError.staleRevision(id, changes.revision, current.revision);
+        if (current.revision !== changes.revision)
+          throw FitmentError.staleRevision(id, changes.revision, current.revision);
         const resolved = await this.resolveVehicle(em, current, changes);
         const updated = await this.fitments.update(em, meta.tenantId, id, changes.revision, {
           ...resolved,
@@ -160,14 +196,22 @@ export class ReviewService {
     }
   }
 
-  private async apply(meta: RequestMeta, action: ReviewAction, target: Target, check?: (row: FitmentRow) => void): Promise<ReviewResultDto> {
+  private async apply(
+    meta: RequestMeta,
+    action: ReviewAction,
+    target: Target,
+    check?: (row: FitmentRow) => void,
+  ): Promise<ReviewResultDto> {
     const status = action === 'approve' ? 'approved' : 'rejected';
     const askedIds = 'ids' in target ? [...new Set(target.ids)] : [];
     const validIds = askedIds.filter((id) => UUID.test(id));
     const effective: Target = 'ids' in target ? { ...target, ids: validIds } : target;
     const { result, events } = await this.dataSource.transaction(async (em) => {
       // Counts locks first, in job id order: reviews of a job serialize here, never deadlock on fitment rows.
-      const jobIds = 'ids' in effective && effective.ids.length === 0 ? [] : await this.fitments.jobsOf(em, meta.tenantId, effective);
+      const jobIds =
+        'ids' in effective && effective.ids.length === 0
+          ? []
+          : await this.fitments.jobsOf(em, meta.tenantId, effective);
       const counts = new Map<string, AiJobCounts>();
       for (const jobId of jobIds) {
         const c = await this.aiJobs.lockCounts(em, jobId);
@@ -179,9 +223,10 @@ export class ReviewService {
           if (row) check(row);
         }
       }
-      const changed = 'ids' in effective && effective.ids.length === 0
-        ? { changes: [], foundIds: [], found: 0 }
-        : await this.fitments.setStatus(em, meta.tenantId, effective, status, meta.userId ?? null, jobIds);
+      const changed =
+        'ids' in effective && effective.ids.length === 0
+          ? { changes: [], foundIds: [], found: 0 }
+          : await this.fitments.setStatus(em, meta.tenantId, effective, status, meta.userId ?? null, jobIds);
       const deltas = new Map<string, { approved: number; rejected: number }>();
       let updated = 0;
       for (const ch of changed.changes) {
@@ -223,10 +268,15 @@ export class ReviewService {
   }
 
   /** Catalog ids of an edited submodel and engine: names the base vehicle has, or 400 naming the choices. */
-  private async resolveVehicle(em: EntityManager, current: FitmentRow, changes: UpdateFitmentDto): Promise<FitmentChanges> {
+  private async resolveVehicle(
+    em: EntityManager,
+    current: FitmentRow,
+    changes: UpdateFitmentDto,
+  ): Promise<FitmentChanges> {
     if (changes.submodel === undefined && changes.engine === undefined) return {};
     const vehicle = `${current.year} ${current.make} ${current.model}`;
-    let submodel: NamedId | null = current.submodel_id !== null ? { id: current.submodel_id, name: current.submodel } : null;
+    let submodel: NamedId | null =
+      current.submodel_id !== null ? { id: current.submodel_id, name: current.submodel } : null;
     if (changes.submodel !== undefined) {
       const wanted = (changes.submodel ?? '').trim();
       if (!wanted) submodel = null;
@@ -288,14 +338,23 @@ export class ReviewService {
     }
     for (const [id, g] of grouped) {
       if (g.same.length) {
-        push(id, { code: 'duplicate', message: `${g.same.length} other live fitment(s) of the same part name the same vehicle`, fitment_ids: g.same });
+        push(id, {
+          code: 'duplicate',
+          message: `${g.same.length} other live fitment(s) of the same part name the same vehicle`,
+          fitment_ids: g.same,
+        });
       }
       if (g.overlap.length) {
-        push(id, { code: 'overlap', message: `${g.overlap.length} other live fitment(s) of the same part cover some of the same configurations of this base vehicle`, fitment_ids: g.overlap });
+        push(id, {
+          code: 'overlap',
+          message: `${g.overlap.length} other live fitment(s) of the same part cover some of the same configurations of this base vehicle`,
+          fitment_ids: g.overlap,
+        });
       }
     }
     for (const w of await this.aiJobs.warningsOf(em, ids)) {
-      for (const message of w.warnings) push(w.id, { code: YEAR_WARNING.test(message) ? 'years_not_in_catalog' : 'note', message, fitment_ids: [] });
+      for (const message of w.warnings)
+        push(w.id, { code: YEAR_WARNING.test(message) ? 'years_not_in_catalog' : 'note', message, fitment_ids: [] });
     }
     return out;
   }

@@ -1,4 +1,10 @@
-import type { ListVehicleModelsQueryDto, SearchVehiclesQueryDto, VehicleDto, VehicleMakeDto, VehicleModelDto } from '@torque/contracts';
+import type {
+  ListVehicleModelsQueryDto,
+  SearchVehiclesQueryDto,
+  VehicleDto,
+  VehicleMakeDto,
+  VehicleModelDto,
+} from '@torque/contracts';
 import type { EntityManager } from 'typeorm';
 
 /** Make name or alias (Chevy, VW), case-insensitive: the make ids it names. */
@@ -53,7 +59,10 @@ export class VehicleCatalogReader {
     if (q.model !== undefined) add((p) => `b.model_id IN ${MODEL_IDS(p)}`, q.model);
     if (q.submodel !== undefined) add((p) => `lower(s.name) = lower(${p})`, q.submodel);
     for (const word of (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      add((p) => `(b.year::text || ' ' || m.name || ' ' || mo.name || ' ' || s.name || ' ' || e.name) ILIKE ${p}`, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      add(
+        (p) => `(b.year::text || ' ' || m.name || ' ' || mo.name || ' ' || s.name || ' ' || e.name) ILIKE ${p}`,
+        `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      );
     }
     const from = `FROM vehicles v
       JOIN base_vehicles b ON b.id = v.base_vehicle_id

@@ -5,7 +5,12 @@ import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
 import { FitmentEngineService } from '../fitments/fitment-engine.service.js';
 import { FitmentError } from '../fitments/fitment.errors.js';
-import { importVehicleRows, MAX_LISTED_ERRORS, parseVehicleImport, VehicleImportFileError } from '../vehicles/vehicle-import.js';
+import {
+  importVehicleRows,
+  MAX_LISTED_ERRORS,
+  parseVehicleImport,
+  VehicleImportFileError,
+} from '../vehicles/vehicle-import.js';
 
 /**
  * Admin import of a VCdb-style CSV into the vehicle catalog: reads the file the gateway stored, adds
@@ -23,15 +28,21 @@ export class VehicleImportService {
   ) {}
 
   async import(cmd: ImportVehiclesCommand): Promise<VehicleImportResultDto> {
-    if (cmd.file.format !== 'csv') throw FitmentError.badRequest('A vehicle catalog import is a .csv file', { file: ['only .csv files can be imported'] });
+    if (cmd.file.format !== 'csv')
+      throw FitmentError.badRequest('A vehicle catalog import is a .csv file', {
+        file: ['only .csv files can be imported'],
+      });
     if (cmd.file.size_bytes > VEHICLE_IMPORT_MAX_BYTES) {
-      throw FitmentError.badRequest(`The vehicle file is larger than ${VEHICLE_IMPORT_MAX_BYTES} bytes; split it`, { file: ['too large'] });
+      throw FitmentError.badRequest(`The vehicle file is larger than ${VEHICLE_IMPORT_MAX_BYTES} bytes; split it`, {
+        file: ['too large'],
+      });
     }
     let content: Buffer;
     try {
       content = await buffer(await this.storage.open(cmd.file.storage_key));
     } catch (err) {
-      if (err instanceof StorageNotFoundError) throw FitmentError.badRequest('The uploaded vehicle file is no longer stored; upload it again');
+      if (err instanceof StorageNotFoundError)
+        throw FitmentError.badRequest('The uploaded vehicle file is no longer stored; upload it again');
       throw err;
     }
     let parsed;
@@ -54,10 +65,18 @@ export class VehicleImportService {
     if (changed) {
       const started = Date.now();
       await this.engine.reload();
-      this.logger.log(`vehicle import of ${total} rows (${JSON.stringify(created)}); fitment engine rebuilt in ${Date.now() - started} ms`);
+      this.logger.log(
+        `vehicle import of ${total} rows (${JSON.stringify(created)}); fitment engine rebuilt in ${Date.now() - started} ms`,
+      );
     }
     errors.sort((a, b) => a.row - b.row);
-    return { rows: total, rows_imported: imported, rows_rejected: total - imported, ...created, errors: errors.slice(0, MAX_LISTED_ERRORS) };
+    return {
+      rows: total,
+      rows_imported: imported,
+      rows_rejected: total - imported,
+      ...created,
+      errors: errors.slice(0, MAX_LISTED_ERRORS),
+    };
   }
 }
 

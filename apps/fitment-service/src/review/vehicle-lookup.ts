@@ -24,7 +24,12 @@ export class VehicleLookup {
     );
   }
 
-  async vehicleId(em: EntityManager, baseVehicleId: number, submodelId: number, engineId: number): Promise<number | null> {
+  async vehicleId(
+    em: EntityManager,
+    baseVehicleId: number,
+    submodelId: number,
+    engineId: number,
+  ): Promise<number | null> {
     const rows: Array<{ id: string }> = await em.query(
       `SELECT id::text AS id FROM vehicles WHERE base_vehicle_id = $1 AND submodel_id = $2 AND engine_id = $3`,
       [baseVehicleId, submodelId, engineId],

@@ -1,6 +1,13 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { FitmentPatterns, ImportVehiclesCommand, ListVehicleMakesQueryDto, ListVehicleModelsQueryDto, SearchVehiclesQueryDto, type ResultOf } from '@torque/contracts';
+import {
+  FitmentPatterns,
+  ImportVehiclesCommand,
+  ListVehicleMakesQueryDto,
+  ListVehicleModelsQueryDto,
+  SearchVehiclesQueryDto,
+  type ResultOf,
+} from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { DataSource } from 'typeorm';
 import { requireRole } from '../fitments/roles.js';

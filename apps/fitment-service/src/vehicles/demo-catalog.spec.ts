@@ -35,7 +35,14 @@ describe('demo vehicle catalog', () => {
     const civic2016 = catalog.baseVehicles.find((b) => b.modelId === 1101 && b.year === 2016)!;
     expect(civic2016.id).toBe(baseVehicleId(1101, 2016));
     expect(civic2016.id).toBe(11012016);
-    for (const rows of [catalog.makes, catalog.models, catalog.baseVehicles, catalog.vehicles, catalog.submodels, catalog.engines]) {
+    for (const rows of [
+      catalog.makes,
+      catalog.models,
+      catalog.baseVehicles,
+      catalog.vehicles,
+      catalog.submodels,
+      catalog.engines,
+    ]) {
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     }
     const v = catalog.vehicles[0];
@@ -55,9 +62,13 @@ describe('demo vehicle catalog', () => {
   it('keeps aliases and misspellings for makes and models', () => {
     const chevy = catalog.makeAliases.find((a) => a.alias === 'Chevy')!;
     expect(catalog.makes.find((m) => m.id === chevy.makeId)!.name).toBe('Chevrolet');
-    expect(catalog.makeAliases).toEqual(expect.arrayContaining([expect.objectContaining({ alias: 'Dodge', kind: 'former' })]));
+    expect(catalog.makeAliases).toEqual(
+      expect.arrayContaining([expect.objectContaining({ alias: 'Dodge', kind: 'former' })]),
+    );
     expect(catalog.modelAliases).toEqual(
-      expect.arrayContaining([expect.objectContaining({ alias: 'Camery', kind: 'misspelling', modelId: model('Toyota', 'Camry').id })]),
+      expect.arrayContaining([
+        expect.objectContaining({ alias: 'Camery', kind: 'misspelling', modelId: model('Toyota', 'Camry').id }),
+      ]),
     );
   });
 
@@ -72,9 +83,19 @@ describe('demo vehicle catalog', () => {
 describe('engine names', () => {
   it('parse into liters, layout, fuel and aspiration', () => {
     expect(parseEngineName(1, '2.7L V6 EcoBoost')).toEqual({
-      id: 1, name: '2.7L V6 EcoBoost', liters: 2.7, cylinders: 6, blockType: 'V', fuelType: 'gas', aspiration: 'turbocharged',
+      id: 1,
+      name: '2.7L V6 EcoBoost',
+      liters: 2.7,
+      cylinders: 6,
+      blockType: 'V',
+      fuelType: 'gas',
+      aspiration: 'turbocharged',
     });
-    expect(parseEngineName(2, '6.7L I6 Turbo Diesel')).toMatchObject({ fuelType: 'diesel', aspiration: 'turbocharged', blockType: 'I' });
+    expect(parseEngineName(2, '6.7L I6 Turbo Diesel')).toMatchObject({
+      fuelType: 'diesel',
+      aspiration: 'turbocharged',
+      blockType: 'I',
+    });
     expect(parseEngineName(3, '2.0L I4 Plug-In Hybrid')).toMatchObject({ fuelType: 'plug-in hybrid' });
     expect(parseEngineName(4, 'Electric')).toMatchObject({ liters: null, fuelType: 'electric' });
     expect(() => parseEngineName(5, 'V8 big')).toThrow();

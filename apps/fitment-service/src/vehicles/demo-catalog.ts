@@ -31,12 +31,14 @@ export function buildDemoCatalog(
   for (const make of makes) {
     snapshot.makes.push({ id: make.id, name: make.name });
     for (const alias of make.aliases ?? []) snapshot.makeAliases.push({ makeId: make.id, alias, kind: 'alias' });
-    for (const alias of make.misspellings ?? []) snapshot.makeAliases.push({ makeId: make.id, alias, kind: 'misspelling' });
+    for (const alias of make.misspellings ?? [])
+      snapshot.makeAliases.push({ makeId: make.id, alias, kind: 'misspelling' });
     for (const alias of make.former ?? []) snapshot.makeAliases.push({ makeId: make.id, alias, kind: 'former' });
     for (const model of make.models) {
       snapshot.models.push({ id: model.id, makeId: make.id, name: model.name, nameKind: model.nameKind ?? 'distinct' });
       for (const alias of model.aliases ?? []) snapshot.modelAliases.push({ modelId: model.id, alias, kind: 'alias' });
-      for (const alias of model.misspellings ?? []) snapshot.modelAliases.push({ modelId: model.id, alias, kind: 'misspelling' });
+      for (const alias of model.misspellings ?? [])
+        snapshot.modelAliases.push({ modelId: model.id, alias, kind: 'misspelling' });
       const bases = new Map<number, BaseVehicleRow>();
       const vehicles = new Map<number, VehicleRow>();
       for (const gen of model.gens) {
@@ -67,13 +69,17 @@ function expandGeneration(
   const startYear = Number(m[1]);
   const endYear = Number(m[2] ?? m[1]);
   if (endYear < startYear) throw new Error(`model ${modelId}: generation "${text}" ends before it starts`);
-  const tags = (m[3] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = (m[3] ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   for (const groupText of m[4].split(';')) {
     const g = GROUP.exec(groupText.trim());
     if (!g) throw new Error(`model ${modelId}: malformed group "${groupText}" in "${text}"`);
     const from = g[1] ? Number(g[1]) : startYear;
     const to = g[1] ? Number(g[2] ?? g[1]) : endYear;
-    if (from < startYear || to > endYear || to < from) throw new Error(`model ${modelId}: group years ${from}-${to} outside "${text}"`);
+    if (from < startYear || to > endYear || to < from)
+      throw new Error(`model ${modelId}: group years ${from}-${to} outside "${text}"`);
     const trims = g[3].split(',').map((t) => lookup(submodelIds, t.trim(), 'submodel', text));
     const engines = g[4].split(',').map((e) => lookup(engineIds, e.trim(), 'engine', text));
     for (let year = from; year <= to; year++) {

@@ -12,6 +12,7 @@ export function baseVehicleId(modelId: number, year: number): number {
 }
 
 export function vehicleId(baseVehicle: number, submodelId: number, engineId: number): number {
-  if (submodelId >= 1000 || engineId >= 1000) throw new Error(`submodel ${submodelId} or engine ${engineId} id out of range`);
+  if (submodelId >= 1000 || engineId >= 1000)
+    throw new Error(`submodel ${submodelId} or engine ${engineId} id out of range`);
   return baseVehicle * 1_000_000 + submodelId * 1000 + engineId;
 }

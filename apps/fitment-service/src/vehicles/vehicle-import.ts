@@ -40,7 +40,8 @@ const EXPECTED = {
   make: 'a make name (at most 100 characters)',
   model: 'a model name (at most 100 characters)',
   submodel: 'a submodel name of at most 100 characters, or nothing',
-  engine: 'an engine such as "2.0L I4", "2.7L V6 EcoBoost" or "Electric" (<liters>L <layout I/V/H/W><cylinders> [descriptors]), or nothing',
+  engine:
+    'an engine such as "2.0L I4", "2.7L V6 EcoBoost" or "Electric" (<liters>L <layout I/V/H/W><cylinders> [descriptors]), or nothing',
 } as const satisfies Record<VehicleImportColumn, string>;
 
 /** Listed errors are capped so a broken file of 100,000 rows does not make a 20 MB answer. */
@@ -63,7 +64,9 @@ export function parseVehicleImport(content: Buffer): ParsedVehicleImport {
   for (const column of ['year', 'make', 'model', 'submodel', 'engine'] as const) index[column] = header.indexOf(column);
   const missing = (['year', 'make', 'model'] as const).filter((c) => index[c] < 0);
   if (missing.length) {
-    throw new VehicleImportFileError(`The file's first line must be the header year,make,model,submodel,engine (missing: ${missing.join(', ')})`);
+    throw new VehicleImportFileError(
+      `The file's first line must be the header year,make,model,submodel,engine (missing: ${missing.join(', ')})`,
+    );
   }
   const rows: VehicleImportRow[] = [];
   const errors: VehicleImportRowErrorDto[] = [];
@@ -74,7 +77,8 @@ export function parseVehicleImport(content: Buffer): ParsedVehicleImport {
     const line = i + 2;
     const cell = (c: VehicleImportColumn) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim().replace(/\s+/g, ' ') : '');
     const rowErrors: VehicleImportRowErrorDto[] = [];
-    const bad = (column: VehicleImportColumn) => rowErrors.push({ row: line, column, value: cell(column), expected: EXPECTED[column] });
+    const bad = (column: VehicleImportColumn) =>
+      rowErrors.push({ row: line, column, value: cell(column), expected: EXPECTED[column] });
     const yearText = cell('year');
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100) bad('year');
@@ -114,16 +118,30 @@ const key = (s: string) => s.toLowerCase();
  * that exists is left as it is. Row problems that only the catalog shows (a make with 99 models
  * already) are added to `errors`.
  */
-export async function importVehicleRows(db: SqlRunner, rows: VehicleImportRow[], errors: VehicleImportRowErrorDto[]): Promise<Counts & { imported: number }> {
+export async function importVehicleRows(
+  db: SqlRunner,
+  rows: VehicleImportRow[],
+  errors: VehicleImportRowErrorDto[],
+): Promise<Counts & { imported: number }> {
   // One import at a time: the next free ids are read, then written.
   await db.query(`SELECT pg_advisory_xact_lock(hashtext('fitment.vehicle-catalog-import'))`);
-  const counts: Counts = { makes_created: 0, models_created: 0, base_vehicles_created: 0, submodels_created: 0, engines_created: 0, vehicles_created: 0 };
+  const counts: Counts = {
+    makes_created: 0,
+    models_created: 0,
+    base_vehicles_created: 0,
+    submodels_created: 0,
+    engines_created: 0,
+    vehicles_created: 0,
+  };
 
   const makeIds = new Map<string, number>();
   const aliasMakeIds = new Map<string, number>();
   const makes: Array<{ id: number; name: string }> = await db.query(`SELECT id, name FROM fitment.makes`);
   for (const m of makes) makeIds.set(key(m.name), m.id);
-  for (const a of (await db.query(`SELECT make_id, alias FROM fitment.make_aliases WHERE kind <> 'former'`)) as Array<{ make_id: number; alias: string }>) {
+  for (const a of (await db.query(`SELECT make_id, alias FROM fitment.make_aliases WHERE kind <> 'former'`)) as Array<{
+    make_id: number;
+    alias: string;
+  }>) {
     if (!aliasMakeIds.has(key(a.alias))) aliasMakeIds.set(key(a.alias), a.make_id);
   }
   let nextMakeId = Math.max(0, ...makes.map((m) => m.id)) + 1;
@@ -131,7 +149,9 @@ export async function importVehicleRows(db: SqlRunner, rows: VehicleImportRow[],
   const modelIds = new Map<string, number>(); // `${makeId}|${name}`
   const aliasModelIds = new Map<string, number>();
   const maxModelN = new Map<number, number>();
-  const models: Array<{ id: number; make_id: number; name: string }> = await db.query(`SELECT id, make_id, name FROM fitment.models`);
+  const models: Array<{ id: number; make_id: number; name: string }> = await db.query(
+    `SELECT id, make_id, name FROM fitment.models`,
+  );
   for (const m of models) {
     modelIds.set(`${m.make_id}|${key(m.name)}`, m.id);
     maxModelN.set(m.make_id, Math.max(maxModelN.get(m.make_id) ?? 0, m.id - m.make_id * 100));
@@ -139,7 +159,9 @@ export async function importVehicleRows(db: SqlRunner, rows: VehicleImportRow[],
   const aliases: Array<{ make_id: number; model_id: number; alias: string }> = await db.query(
     `SELECT mo.make_id, a.model_id, a.alias FROM fitment.model_aliases a JOIN fitment.models mo ON mo.id = a.model_id`,
   );
-  for (const a of aliases) if (!aliasModelIds.has(`${a.make_id}|${key(a.alias)}`)) aliasModelIds.set(`${a.make_id}|${key(a.alias)}`, a.model_id);
+  for (const a of aliases)
+    if (!aliasModelIds.has(`${a.make_id}|${key(a.alias)}`))
+      aliasModelIds.set(`${a.make_id}|${key(a.alias)}`, a.model_id);
 
   const named = async (table: 'submodels' | 'engines') => {
     const list: Array<{ id: number; name: string }> = await db.query(`SELECT id, name FROM fitment.${table}`);
@@ -161,18 +183,26 @@ export async function importVehicleRows(db: SqlRunner, rows: VehicleImportRow[],
 
   for (const row of rows) {
     let makeId = makeIds.get(key(row.make)) ?? aliasMakeIds.get(key(row.make));
-    let modelId = makeId === undefined ? undefined : (modelIds.get(`${makeId}|${key(row.model)}`) ?? aliasModelIds.get(`${makeId}|${key(row.model)}`));
+    let modelId =
+      makeId === undefined
+        ? undefined
+        : (modelIds.get(`${makeId}|${key(row.model)}`) ?? aliasModelIds.get(`${makeId}|${key(row.model)}`));
     if (modelId === undefined && makeId !== undefined && (maxModelN.get(makeId) ?? 0) >= 99) {
-      rowError(row, 'model', row.model, `a model the make already has (make ${row.make} has 99 models, the most its ids allow)`);
+      rowError(
+        row,
+        'model',
+        row.model,
+        `a model the make already has (make ${row.make} has 99 models, the most its ids allow)`,
+      );
       continue;
     }
     const submodelName = row.engine === null ? row.submodel : (row.submodel ?? DEFAULT_SUBMODEL);
     if (submodelName !== null && !submodels.ids.has(key(submodelName)) && submodels.next >= 1000) {
-      rowError(row, 'submodel', row.submodel ?? '', 'one of the catalog\'s submodels (the list is full at 999)');
+      rowError(row, 'submodel', row.submodel ?? '', "one of the catalog's submodels (the list is full at 999)");
       continue;
     }
     if (row.engine !== null && !engines.ids.has(key(row.engine)) && engines.next >= 1000) {
-      rowError(row, 'engine', row.engine, 'one of the catalog\'s engines (the list is full at 999)');
+      rowError(row, 'engine', row.engine, "one of the catalog's engines (the list is full at 999)");
       continue;
     }
     if (makeId === undefined) {
@@ -218,17 +248,35 @@ export async function importVehicleRows(db: SqlRunner, rows: VehicleImportRow[],
     db,
     'engines',
     'id int, name text, liters numeric, cylinders smallint, block_type text, fuel_type text, aspiration text',
-    newEngines.map((e) => ({ id: e.id, name: e.name, liters: e.liters, cylinders: e.cylinders, block_type: e.blockType, fuel_type: e.fuelType, aspiration: e.aspiration })),
+    newEngines.map((e) => ({
+      id: e.id,
+      name: e.name,
+      liters: e.liters,
+      cylinders: e.cylinders,
+      block_type: e.blockType,
+      fuel_type: e.fuelType,
+      aspiration: e.aspiration,
+    })),
   );
-  counts.base_vehicles_created = await insert(db, 'base_vehicles', 'id int, year smallint, make_id int, model_id int', [...bases.values()]);
-  counts.vehicles_created = await insert(db, 'vehicles', 'id bigint, base_vehicle_id int, submodel_id int, engine_id int', [...vehicles.values()]);
+  counts.base_vehicles_created = await insert(db, 'base_vehicles', 'id int, year smallint, make_id int, model_id int', [
+    ...bases.values(),
+  ]);
+  counts.vehicles_created = await insert(
+    db,
+    'vehicles',
+    'id bigint, base_vehicle_id int, submodel_id int, engine_id int',
+    [...vehicles.values()],
+  );
   return { ...counts, imported };
 }
 
 /** Inserts the rows that are not there yet (by primary key or unique name); the number inserted. */
 async function insert(db: SqlRunner, table: string, columns: string, rows: object[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const names = columns.split(',').map((c) => c.trim().split(' ')[0]).join(', ');
+  const names = columns
+    .split(',')
+    .map((c) => c.trim().split(' ')[0])
+    .join(', ');
   const inserted: unknown[] = await db.query(
     `INSERT INTO fitment.${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})
      ON CONFLICT DO NOTHING RETURNING 1`,

@@ -15,7 +15,11 @@ import { ServiceClientsService } from '../services/service-clients.service.js';
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiHeader({ name: 'X-Tenant-ID', required: true })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat-safe submission: the same key and body replay the first answer' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Repeat-safe submission: the same key and body replay the first answer',
+})
 @ApiErrors(...COMMON_ERRORS, 409, 413, 422)
 @Controller('api/v1/admin/maintenance')
 export class MaintenanceController {
@@ -27,8 +31,8 @@ export class MaintenanceController {
   @ApiOperation({
     summary: 'Start the retention clean-up in each service now',
     description:
-      'Deletes the tenant\'s finished job records older than `olderThanDays` (default RETENTION_DAYS). Acting for tenant `system` ' +
-        '(as the nightly schedule does) it cleans every tenant and also relayed events, handled-event ids and finished Bull jobs. ' +
+      "Deletes the tenant's finished job records older than `olderThanDays` (default RETENTION_DAYS). Acting for tenant `system` " +
+      '(as the nightly schedule does) it cleans every tenant and also relayed events, handled-event ids and finished Bull jobs. ' +
       'One job per service; follow them in /api/v1/jobs or the event stream. A running clean-up is returned instead of a second one.',
     operationId: 'startCleanup',
   })
@@ -36,14 +40,23 @@ export class MaintenanceController {
   async cleanup(@Meta() meta: RequestMeta, @Body() body: CleanupRequestDto): Promise<CleanupAcceptedDto> {
     const services = body.services ?? [...SERVICE_NAMES];
     const answers = await Promise.allSettled(
-      services.map((s) => this.clients.send(s, MessagePatterns.MaintenanceCleanup, { olderThanDays: body.olderThanDays }, meta)),
+      services.map((s) =>
+        this.clients.send(s, MessagePatterns.MaintenanceCleanup, { olderThanDays: body.olderThanDays }, meta),
+      ),
     );
     const result: CleanupAcceptedDto = { jobs: [], failures: [] };
     answers.forEach((answer, i) => {
       if (answer.status === 'fulfilled') result.jobs.push(answer.value);
       else {
-        const err = answer.reason instanceof ApiError ? (answer.reason.getResponse() as { error: string; message: string }) : null;
-        result.failures.push({ service: services[i], error: err?.error ?? 'internal_error', message: err?.message ?? String(answer.reason) });
+        const err =
+          answer.reason instanceof ApiError
+            ? (answer.reason.getResponse() as { error: string; message: string })
+            : null;
+        result.failures.push({
+          service: services[i],
+          error: err?.error ?? 'internal_error',
+          message: err?.message ?? String(answer.reason),
+        });
       }
     });
     if (result.jobs.length === 0) throw answers.map((a) => (a as PromiseRejectedResult).reason)[0];

@@ -9,7 +9,16 @@ describe('bearerToken', () => {
   });
 
   it('finds no token in other schemes, an empty bearer or a missing header', () => {
-    for (const header of [undefined, '', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearerabc', 'Bearer a b', 'Token abc']) {
+    for (const header of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer ',
+      'Basic dXNlcjpwYXNz',
+      'Bearerabc',
+      'Bearer a b',
+      'Token abc',
+    ]) {
       expect(bearerToken(header)).toBeUndefined();
     }
   });

@@ -38,25 +38,37 @@ export class AuthGuard implements CanActivate {
     const queryAllowed = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) ?? false;
 
     let token = bearerToken(req.headers.authorization);
-    if (!token && queryAllowed && typeof query.access_token === 'string' && query.access_token) token = query.access_token;
+    if (!token && queryAllowed && typeof query.access_token === 'string' && query.access_token)
+      token = query.access_token;
     if (!token) throw new ApiError(401, 'unauthorized', 'A bearer token is required (Authorization: Bearer <JWT>)');
 
     let claims;
     try {
       claims = await this.verifier.verify(token);
     } catch (err) {
-      if (err instanceof InvalidTokenError) throw new ApiError(401, 'unauthorized', `The token is not valid: ${err.message}`);
+      if (err instanceof InvalidTokenError)
+        throw new ApiError(401, 'unauthorized', `The token is not valid: ${err.message}`);
       throw err;
     }
 
     const headerTenant = req.headers[TENANT_HEADER];
-    const named = typeof headerTenant === 'string' ? headerTenant : queryAllowed && typeof query.tenant === 'string' ? query.tenant : undefined;
+    const named =
+      typeof headerTenant === 'string'
+        ? headerTenant
+        : queryAllowed && typeof query.tenant === 'string'
+          ? query.tenant
+          : undefined;
     // A token for exactly one tenant needs no header (the seed's own fetch calls send none).
     const tenant = named ?? (claims.tenants.length === 1 ? claims.tenants[0] : undefined);
     if (!tenant) {
-      throw new ApiError(400, 'validation_failed', 'The X-Tenant-ID header is required for a token of several tenants', {
-        'X-Tenant-ID': ['X-Tenant-ID must name one of the tenants of the token'],
-      });
+      throw new ApiError(
+        400,
+        'validation_failed',
+        'The X-Tenant-ID header is required for a token of several tenants',
+        {
+          'X-Tenant-ID': ['X-Tenant-ID must name one of the tenants of the token'],
+        },
+      );
     }
     if (tenant.length > MAX_TENANT_LENGTH) {
       throw new ApiError(400, 'validation_failed', 'The X-Tenant-ID header is not valid', {
@@ -72,7 +84,12 @@ export class AuthGuard implements CanActivate {
     }
     req.torque = {
       claims,
-      meta: { tenantId: tenant, userId: claims.sub, roles: claims.roles, correlationId: req.correlationId ?? String(req.id) },
+      meta: {
+        tenantId: tenant,
+        userId: claims.sub,
+        roles: claims.roles,
+        correlationId: req.correlationId ?? String(req.id),
+      },
     };
     return true;
   }

@@ -20,7 +20,9 @@ describe('IntIdPipe', () => {
       }
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).getStatus()).toBe(400);
-      expect((error as ApiError).getResponse()).toEqual(expect.objectContaining({ error: 'validation_failed', details: { id: [expect.any(String)] } }));
+      expect((error as ApiError).getResponse()).toEqual(
+        expect.objectContaining({ error: 'validation_failed', details: { id: [expect.any(String)] } }),
+      );
     }
   });
 });

@@ -25,11 +25,20 @@ import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { IntIdPipe } from './int-id.pipe.js';
 
-const ID_PARAM = { name: 'id', schema: { type: 'integer', minimum: 1 }, description: 'Product id', example: 1042 } as const;
+const ID_PARAM = {
+  name: 'id',
+  schema: { type: 'integer', minimum: 1 },
+  description: 'Product id',
+  example: 1042,
+} as const;
 
 @ApiTags('catalog')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/catalog/products')
 export class ProductsController {
@@ -52,10 +61,15 @@ export class ProductsController {
   @Roles('admin', 'operator')
   @ApiOperation({
     summary: 'Create a product',
-    description: 'Announces `catalog.products.changed` (created). The part number must be new in the tenant (409 otherwise).',
+    description:
+      'Announces `catalog.products.changed` (created). The part number must be new in the tenant (409 otherwise).',
     operationId: 'createProduct',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat-safe submission: the same key and body replay the first answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat-safe submission: the same key and body replay the first answer',
+  })
   @ApiCreatedResponse({ type: ProductDto })
   @ApiErrors(409, 422)
   createProduct(@Meta() meta: RequestMeta, @Body() body: CreateProductDto): Promise<ProductDto> {

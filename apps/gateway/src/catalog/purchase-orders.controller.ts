@@ -7,7 +7,11 @@ import { ServiceClientsService } from '../services/service-clients.service.js';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/catalog/purchase-orders')
 export class PurchaseOrdersController {
@@ -16,11 +20,15 @@ export class PurchaseOrdersController {
   @Get()
   @ApiOperation({
     summary: 'Purchase orders (from procurement imports), newest order date first',
-    description: 'Each with its supplier, number of lines and total (quantity x unit price; null when its lines mix currencies).',
+    description:
+      'Each with its supplier, number of lines and total (quantity x unit price; null when its lines mix currencies).',
     operationId: 'listPurchaseOrders',
   })
   @ApiOkResponse({ type: PurchaseOrderPageDto })
-  listPurchaseOrders(@Meta() meta: RequestMeta, @Query() query: ListPurchaseOrdersQueryDto): Promise<PurchaseOrderPageDto> {
+  listPurchaseOrders(
+    @Meta() meta: RequestMeta,
+    @Query() query: ListPurchaseOrdersQueryDto,
+  ): Promise<PurchaseOrderPageDto> {
     return this.clients.send('ingestion', CatalogPatterns.PurchaseOrdersList, query, meta);
   }
 }

@@ -7,7 +7,11 @@ import { ServiceClientsService } from '../services/service-clients.service.js';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/catalog/suppliers')
 export class SuppliersController {

@@ -19,7 +19,8 @@ export class GatewayEnv extends PlatformEnv {
   @ValidateBy({
     name: 'notDevSecretInProduction',
     validator: {
-      validate: (value: unknown, args) => (args?.object as GatewayEnv).NODE_ENV !== 'production' || value !== DEV_JWT_SECRET,
+      validate: (value: unknown, args) =>
+        (args?.object as GatewayEnv).NODE_ENV !== 'production' || value !== DEV_JWT_SECRET,
       defaultMessage: () => 'must be set to a secret of your own in production (or set JWT_JWKS_URL)',
     },
   })

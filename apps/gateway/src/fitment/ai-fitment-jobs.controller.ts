@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import {
   ApiAcceptedResponse,
@@ -49,7 +60,8 @@ const JOB_ID = { name: 'job_id', format: 'uuid', description: 'The AI fitment jo
 function validated<T extends object>(cls: new () => T, body: unknown): T {
   const value = plainToInstance(cls, body ?? {});
   const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw new ApiError(400, 'validation_failed', 'The request is not valid', validationDetails(errors));
+  if (errors.length)
+    throw new ApiError(400, 'validation_failed', 'The request is not valid', validationDetails(errors));
   return value;
 }
 
@@ -60,7 +72,11 @@ function validated<T extends object>(cls: new () => T, body: unknown): T {
  */
 @ApiTags('ai-fitment-jobs')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @ApiExtraModels(CreateAiFitmentJobDto)
 @Controller('api/data-uploads/ai-fitment-jobs')
@@ -78,7 +94,7 @@ export class AiFitmentJobsController {
     description:
       'JSON `{"product_ids": [26, 31, 28], "job_type": "selection"}`, or a multipart form with `job_type=upload` and ' +
       '`product_file` (.csv or .xlsx with a header row: a part number column such as part_number/part_id/sku, or ' +
-      'product_id; description, name, category and any other columns are read as the part\'s text and attributes).',
+      "product_id; description, name, category and any other columns are read as the part's text and attributes).",
     schema: {
       oneOf: [
         { $ref: getSchemaPath(CreateAiFitmentJobDto) },
@@ -87,7 +103,11 @@ export class AiFitmentJobsController {
           required: ['product_file'],
           properties: {
             job_type: { type: 'string', enum: ['upload'] },
-            product_file: { type: 'string', format: 'binary', description: '.csv (UTF-8) or .xlsx; send job_type before it' },
+            product_file: {
+              type: 'string',
+              format: 'binary',
+              description: '.csv (UTF-8) or .xlsx; send job_type before it',
+            },
           },
         },
       ],
@@ -101,7 +121,10 @@ export class AiFitmentJobsController {
     operationId: 'createAiFitmentJob',
   })
   @ApiCreatedResponse({ type: AiFitmentJobCreatedDto })
-  @ApiOkResponse({ type: AiFitmentJobCreatedDto, description: 'A job for the same selection is already queued or running: that job' })
+  @ApiOkResponse({
+    type: AiFitmentJobCreatedDto,
+    description: 'A job for the same selection is already queued or running: that job',
+  })
   @ApiErrors(413, 415)
   async create(
     @Meta() meta: RequestMeta,
@@ -138,7 +161,10 @@ export class AiFitmentJobsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The tenant\'s AI fitment jobs, newest first, with their counts', operationId: 'listAiFitmentJobs' })
+  @ApiOperation({
+    summary: "The tenant's AI fitment jobs, newest first, with their counts",
+    operationId: 'listAiFitmentJobs',
+  })
   @ApiOkResponse({ type: AiFitmentJobListDto })
   list(@Meta() meta: RequestMeta, @Query() query: ListAiFitmentJobsQueryDto): Promise<AiFitmentJobListDto> {
     return this.clients.send('fitment', FitmentPatterns.AiJobsList, query, meta);
@@ -155,14 +181,18 @@ export class AiFitmentJobsController {
 
   @Get(':job_id/progress')
   @ApiOperation({
-    summary: 'Progress of a job in the seed\'s shape {job, task_status: {state, info: {current, total, status}}}',
-    description: 'current and total count products. States: PENDING (queued), PROGRESS (processing), SUCCESS (review_required or completed), FAILURE (failed), REVOKED (cancelled).',
+    summary: "Progress of a job in the seed's shape {job, task_status: {state, info: {current, total, status}}}",
+    description:
+      'current and total count products. States: PENDING (queued), PROGRESS (processing), SUCCESS (review_required or completed), FAILURE (failed), REVOKED (cancelled).',
     operationId: 'getAiFitmentJobProgress',
   })
   @ApiParam(JOB_ID)
   @ApiOkResponse({ type: AiFitmentJobProgressDto })
   @ApiErrors(404)
-  progress(@Meta() meta: RequestMeta, @Param('job_id', uuidParam('job_id')) jobId: string): Promise<AiFitmentJobProgressDto> {
+  progress(
+    @Meta() meta: RequestMeta,
+    @Param('job_id', uuidParam('job_id')) jobId: string,
+  ): Promise<AiFitmentJobProgressDto> {
     return this.clients.send('fitment', FitmentPatterns.AiJobsProgress, { job_id: jobId }, meta);
   }
 
@@ -171,13 +201,17 @@ export class AiFitmentJobsController {
     summary: 'The fitments of a job with its counts and validation findings',
     description:
       'Filters (status, confidence range, make, model, year) and sort (`confidence`: lowest first) are optional; without them the ' +
-      'first 1000 fitments in part order. The counts are the job\'s, whatever the filter; `filtered_count` is the filter\'s.',
+      "first 1000 fitments in part order. The counts are the job's, whatever the filter; `filtered_count` is the filter's.",
     operationId: 'getAiFitmentJobFitments',
   })
   @ApiParam(JOB_ID)
   @ApiOkResponse({ type: JobFitmentsDto })
   @ApiErrors(404)
-  fitments(@Meta() meta: RequestMeta, @Param('job_id', uuidParam('job_id')) jobId: string, @Query() query: JobFitmentsQueryDto): Promise<JobFitmentsDto> {
+  fitments(
+    @Meta() meta: RequestMeta,
+    @Param('job_id', uuidParam('job_id')) jobId: string,
+    @Query() query: JobFitmentsQueryDto,
+  ): Promise<JobFitmentsDto> {
     return this.clients.send('fitment', FitmentPatterns.AiJobsFitments, { ...query, job_id: jobId }, meta);
   }
 
@@ -186,13 +220,18 @@ export class AiFitmentJobsController {
   @Roles('admin', 'reviewer')
   @ApiOperation({
     summary: 'Approve fitments of the job',
-    description: 'Ids that are not fitments of this job are listed in `not_found_ids`; the job completes once nothing is pending.',
+    description:
+      'Ids that are not fitments of this job are listed in `not_found_ids`; the job completes once nothing is pending.',
     operationId: 'bulkApproveAiFitments',
   })
   @ApiParam(JOB_ID)
   @ApiOkResponse({ type: JobReviewResultDto })
   @ApiErrors(404)
-  bulkApprove(@Meta() meta: RequestMeta, @Param('job_id', uuidParam('job_id')) jobId: string, @Body() body: FitmentIdsDto): Promise<JobReviewResultDto> {
+  bulkApprove(
+    @Meta() meta: RequestMeta,
+    @Param('job_id', uuidParam('job_id')) jobId: string,
+    @Body() body: FitmentIdsDto,
+  ): Promise<JobReviewResultDto> {
     return this.bulk(meta, jobId, 'approve', body);
   }
 
@@ -203,7 +242,11 @@ export class AiFitmentJobsController {
   @ApiParam(JOB_ID)
   @ApiOkResponse({ type: JobReviewResultDto })
   @ApiErrors(404)
-  bulkReject(@Meta() meta: RequestMeta, @Param('job_id', uuidParam('job_id')) jobId: string, @Body() body: FitmentIdsDto): Promise<JobReviewResultDto> {
+  bulkReject(
+    @Meta() meta: RequestMeta,
+    @Param('job_id', uuidParam('job_id')) jobId: string,
+    @Body() body: FitmentIdsDto,
+  ): Promise<JobReviewResultDto> {
     return this.bulk(meta, jobId, 'reject', body);
   }
 
@@ -212,18 +255,32 @@ export class AiFitmentJobsController {
   @Roles('admin', 'operator', 'reviewer')
   @ApiOperation({
     summary: 'Cancel a job',
-    description: 'A queued job is cancelled at once; a running one stops before its next product (fitments of the products done stay for review).',
+    description:
+      'A queued job is cancelled at once; a running one stops before its next product (fitments of the products done stay for review).',
     operationId: 'cancelAiFitmentJob',
   })
   @ApiParam(JOB_ID)
   @ApiAcceptedResponse({ type: AiFitmentJobDto })
   @ApiErrors(404)
-  async cancel(@Meta() meta: RequestMeta, @Param('job_id', uuidParam('job_id')) jobId: string): Promise<AiFitmentJobDto> {
+  async cancel(
+    @Meta() meta: RequestMeta,
+    @Param('job_id', uuidParam('job_id')) jobId: string,
+  ): Promise<AiFitmentJobDto> {
     await this.clients.send('fitment', MessagePatterns.JobsCancel, { jobId }, meta);
     return this.clients.send('fitment', FitmentPatterns.AiJobsGet, { job_id: jobId }, meta);
   }
 
-  private bulk(meta: RequestMeta, jobId: string, action: ReviewAction, body: FitmentIdsDto): Promise<JobReviewResultDto> {
-    return this.clients.send('fitment', FitmentPatterns.AiJobsBulkReview, { job_id: jobId, action, fitment_ids: body.fitment_ids }, meta);
+  private bulk(
+    meta: RequestMeta,
+    jobId: string,
+    action: ReviewAction,
+    body: FitmentIdsDto,
+  ): Promise<JobReviewResultDto> {
+    return this.clients.send(
+      'fitment',
+      FitmentPatterns.AiJobsBulkReview,
+      { job_id: jobId, action, fitment_ids: body.fitment_ids },
+      meta,
+    );
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CreateFitmentExportDto,
   FitmentExportDto,
@@ -21,7 +31,11 @@ const ID = { name: 'id', format: 'uuid', description: 'Export id' } as const;
 /** ACES XML and CSV exports of the tenant's approved fitments. */
 @ApiTags('fitment')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/fitment/exports')
 export class FitmentExportsController {
@@ -44,17 +58,26 @@ export class FitmentExportsController {
   @ApiCreatedResponse({ type: FitmentExportDto, description: 'Built in the request: completed' })
   @ApiAcceptedResponse({ type: FitmentExportDto, description: 'Running as a job' })
   @ApiErrors(404, 409)
-  async create(@Meta() meta: RequestMeta, @Body() body: CreateFitmentExportDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<FitmentExportDto> {
+  async create(
+    @Meta() meta: RequestMeta,
+    @Body() body: CreateFitmentExportDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FitmentExportDto> {
     const created = await this.clients.send('fitment', FitmentPatterns.ExportsCreate, body, meta);
     void reply.status(created.status === 'completed' ? 201 : 202);
     return created;
   }
 
   @Get()
-  @ApiOperation({ summary: 'The tenant\'s exports, newest first', operationId: 'listFitmentExports' })
+  @ApiOperation({ summary: "The tenant's exports, newest first", operationId: 'listFitmentExports' })
   @ApiOkResponse({ type: FitmentExportPageDto })
   list(@Meta() meta: RequestMeta, @Query() query: PageQueryDto): Promise<FitmentExportPageDto> {
-    return this.clients.send('fitment', FitmentPatterns.ExportsList, { offset: (query.page - 1) * query.limit, limit: query.limit }, meta);
+    return this.clients.send(
+      'fitment',
+      FitmentPatterns.ExportsList,
+      { offset: (query.page - 1) * query.limit, limit: query.limit },
+      meta,
+    );
   }
 
   @Get(':id')
@@ -81,7 +104,8 @@ export class FitmentExportsController {
         disposition: `attachment; filename="${ref.file_name.replace(/["\\\r\n]/g, '_')}"`,
       });
     } catch (err) {
-      if (err instanceof StorageNotFoundError) throw new ApiError(404, 'not_found', 'The export file is no longer in storage');
+      if (err instanceof StorageNotFoundError)
+        throw new ApiError(404, 'not_found', 'The export file is no longer in storage');
       throw err;
     }
   }

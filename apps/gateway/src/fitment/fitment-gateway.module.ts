@@ -13,9 +13,14 @@ import { VehiclesController } from './vehicles.controller.js';
 @Module({
   imports: [
     // The parts file of an upload job: one file, a few small text fields before it.
-    MultipartModule.register({ limits: { fileSize: PARTS_FILE_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } }),
+    MultipartModule.register({
+      limits: { fileSize: PARTS_FILE_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+    }),
   ],
   controllers: [AiFitmentJobsController, FitmentsController, FitmentExportsController, VehiclesController],
-  providers: [{ provide: FILE_STORAGE, useFactory: (env: GatewayEnv) => createFileStorage(env), inject: [GATEWAY_ENV] }, PartsFileIntakeService],
+  providers: [
+    { provide: FILE_STORAGE, useFactory: (env: GatewayEnv) => createFileStorage(env), inject: [GATEWAY_ENV] },
+    PartsFileIntakeService,
+  ],
 })
 export class FitmentGatewayModule {}

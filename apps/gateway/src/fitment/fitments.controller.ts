@@ -22,7 +22,11 @@ const ID = { name: 'id', format: 'uuid', description: 'Fitment id' } as const;
 /** Review of generated fitments across the tenant's jobs: lists, approve/reject, edits. */
 @ApiTags('fitment')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/fitment/fitments')
 export class FitmentsController {
@@ -34,7 +38,7 @@ export class FitmentsController {
     description:
       'Filters: job, status, confidence range, make, model, year, part. `sort=confidence` puts the least certain first. Each fitment ' +
       'carries its findings: `duplicate` (another live fitment of the part names the same vehicle), `overlap` (another covers some of ' +
-      'the same configurations), `years_not_in_catalog` (the part\'s text named years the catalog does not have).',
+      "the same configurations), `years_not_in_catalog` (the part's text named years the catalog does not have).",
     operationId: 'listFitments',
   })
   @ApiOkResponse({ type: FitmentPageDto })
@@ -72,39 +76,62 @@ export class FitmentsController {
     summary: 'Edit submodel, engine, qty, position or notes of a fitment',
     description:
       'Give the revision the edit was made on: when the fitment changed since, 409 (reload and edit again). Submodel and engine ' +
-      'must exist for the fitment\'s base vehicle in the vehicle catalog (400 lists the ones that do); empty means all.',
+      "must exist for the fitment's base vehicle in the vehicle catalog (400 lists the ones that do); empty means all.",
     operationId: 'updateFitment',
   })
   @ApiParam(ID)
   @ApiOkResponse({ type: FitmentDto })
   @ApiErrors(404, 409)
-  update(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateFitmentDto): Promise<FitmentDto> {
+  update(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateFitmentDto,
+  ): Promise<FitmentDto> {
     return this.clients.send('fitment', FitmentPatterns.FitmentsUpdate, { id, changes: body }, meta);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('admin', 'reviewer')
-  @ApiOperation({ summary: 'Approve one fitment (409 when `revision` is given and stale)', operationId: 'approveFitment' })
+  @ApiOperation({
+    summary: 'Approve one fitment (409 when `revision` is given and stale)',
+    operationId: 'approveFitment',
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: FitmentDto })
   @ApiErrors(404, 409)
-  approve(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: ReviewOneDto): Promise<FitmentDto> {
+  approve(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReviewOneDto,
+  ): Promise<FitmentDto> {
     return this.one(meta, id, 'approve', body);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('admin', 'reviewer')
-  @ApiOperation({ summary: 'Reject one fitment (409 when `revision` is given and stale)', operationId: 'rejectFitment' })
+  @ApiOperation({
+    summary: 'Reject one fitment (409 when `revision` is given and stale)',
+    operationId: 'rejectFitment',
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: FitmentDto })
   @ApiErrors(404, 409)
-  reject(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: ReviewOneDto): Promise<FitmentDto> {
+  reject(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReviewOneDto,
+  ): Promise<FitmentDto> {
     return this.one(meta, id, 'reject', body);
   }
 
   private one(meta: RequestMeta, id: string, action: ReviewAction, body: ReviewOneDto): Promise<FitmentDto> {
-    return this.clients.send('fitment', FitmentPatterns.FitmentsReviewOne, { id, action, revision: body?.revision }, meta);
+    return this.clients.send(
+      'fitment',
+      FitmentPatterns.FitmentsReviewOne,
+      { id, action, revision: body?.revision },
+      meta,
+    );
   }
 }

@@ -21,8 +21,18 @@ export interface IntakeKind {
   formats: readonly PartsFileFormat[];
 }
 
-export const PARTS_FILE_INTAKE: IntakeKind = { folder: 'parts', field: 'product_file', maxBytes: PARTS_FILE_MAX_BYTES, formats: ['csv', 'xlsx'] };
-export const VEHICLE_FILE_INTAKE: IntakeKind = { folder: 'vehicles', field: 'file', maxBytes: VEHICLE_IMPORT_MAX_BYTES, formats: ['csv'] };
+export const PARTS_FILE_INTAKE: IntakeKind = {
+  folder: 'parts',
+  field: 'product_file',
+  maxBytes: PARTS_FILE_MAX_BYTES,
+  formats: ['csv', 'xlsx'],
+};
+export const VEHICLE_FILE_INTAKE: IntakeKind = {
+  folder: 'vehicles',
+  field: 'file',
+  maxBytes: VEHICLE_IMPORT_MAX_BYTES,
+  formats: ['csv'],
+};
 
 /** Fails the stream with 413 once more than `max` bytes went through (the multipart limit is the parts file's). */
 class ByteLimit extends Transform {
@@ -46,12 +56,20 @@ class ByteLimit extends Transform {
 export class PartsFileIntakeService {
   constructor(@Inject(FILE_STORAGE) private readonly storage: FileStorage) {}
 
-  async store(tenantId: string, file: MultipartFileStream, kind: IntakeKind = PARTS_FILE_INTAKE): Promise<StoredPartsFile> {
+  async store(
+    tenantId: string,
+    file: MultipartFileStream,
+    kind: IntakeKind = PARTS_FILE_INTAKE,
+  ): Promise<StoredPartsFile> {
     const fileName = (file.originalname || kind.folder).split(/[\\/]/).pop()!.slice(-255);
     let format: PartsFileFormat;
     try {
       format = formatOfName(fileName);
-      if (!kind.formats.includes(format)) throw new RefusedFileError(415, `Only ${kind.formats.map((f) => `.${f}`).join(' and ')} files can be taken here (got .${format})`);
+      if (!kind.formats.includes(format))
+        throw new RefusedFileError(
+          415,
+          `Only ${kind.formats.map((f) => `.${f}`).join(' and ')} files can be taken here (got .${format})`,
+        );
     } catch (err) {
       throw this.httpError(err, kind);
     }
@@ -78,10 +96,19 @@ export class PartsFileIntakeService {
 
   private httpError(err: unknown, kind: IntakeKind): unknown {
     if (err instanceof RefusedFileError) {
-      return new ApiError(err.status, err.status === 415 ? 'unsupported_media_type' : 'validation_failed', err.message, { [kind.field]: [err.message] });
+      return new ApiError(
+        err.status,
+        err.status === 415 ? 'unsupported_media_type' : 'validation_failed',
+        err.message,
+        { [kind.field]: [err.message] },
+      );
     }
     if (err instanceof PayloadTooLargeException || (err as { status?: number })?.status === 413) {
-      return new ApiError(413, 'payload_too_large', `The ${kind.folder === 'parts' ? 'parts' : 'vehicle'} file is larger than ${kind.maxBytes} bytes`);
+      return new ApiError(
+        413,
+        'payload_too_large',
+        `The ${kind.folder === 'parts' ? 'parts' : 'vehicle'} file is larger than ${kind.maxBytes} bytes`,
+      );
     }
     return err;
   }

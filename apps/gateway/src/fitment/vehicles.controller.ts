@@ -26,7 +26,11 @@ const IMPORT_TIMEOUT_MS = 120_000;
 /** The VCdb-style vehicle catalog fitments point at: makes, models and configurations. */
 @ApiTags('fitment')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/fitment/vehicles')
 export class VehiclesController {
@@ -36,14 +40,20 @@ export class VehiclesController {
   ) {}
 
   @Get('makes')
-  @ApiOperation({ summary: 'Makes of the vehicle catalog with their number of models', operationId: 'listVehicleMakes' })
+  @ApiOperation({
+    summary: 'Makes of the vehicle catalog with their number of models',
+    operationId: 'listVehicleMakes',
+  })
   @ApiOkResponse({ type: VehicleMakeListDto })
   makes(@Meta() meta: RequestMeta, @Query() query: ListVehicleMakesQueryDto): Promise<VehicleMakeListDto> {
     return this.clients.send('fitment', FitmentPatterns.VehicleMakes, query, meta);
   }
 
   @Get('models')
-  @ApiOperation({ summary: 'Models (of a make, by id or by name or alias such as Chevy) with their first and last year', operationId: 'listVehicleModels' })
+  @ApiOperation({
+    summary: 'Models (of a make, by id or by name or alias such as Chevy) with their first and last year',
+    operationId: 'listVehicleModels',
+  })
   @ApiOkResponse({ type: VehicleModelListDto })
   models(@Meta() meta: RequestMeta, @Query() query: ListVehicleModelsQueryDto): Promise<VehicleModelListDto> {
     return this.clients.send('fitment', FitmentPatterns.VehicleModels, query, meta);
@@ -70,7 +80,7 @@ export class VehiclesController {
     summary: 'Import a VCdb-style vehicle CSV into the catalog (admin)',
     description:
       'Multipart form with `file`: a CSV with the header `year,make,model,submodel,engine`. Adds, in one transaction, the makes, ' +
-      'models, base vehicles, submodels, engines and vehicles that are not in the catalog yet, with the catalog\'s id scheme ' +
+      "models, base vehicles, submodels, engines and vehicles that are not in the catalog yet, with the catalog's id scheme " +
       '(new make: next free id; new model: make id * 100 + next free n); makes and models are matched by name or alias, ' +
       'submodels and engines by name (case-insensitive); what exists is left untouched, so importing a file again creates nothing. ' +
       'Bad rows (year not a 4-digit year between 1900 and 2100, make or model missing, engine not like "2.0L I4") are listed in ' +
@@ -80,13 +90,20 @@ export class VehiclesController {
   })
   @ApiOkResponse({ type: VehicleImportResultDto })
   @ApiErrors(413, 415)
-  async import(@Meta() meta: RequestMeta, @UploadedFile() file: MultipartFileStream | undefined): Promise<VehicleImportResultDto> {
+  async import(
+    @Meta() meta: RequestMeta,
+    @UploadedFile() file: MultipartFileStream | undefined,
+  ): Promise<VehicleImportResultDto> {
     if (!file) {
-      throw new ApiError(400, 'validation_failed', 'A vehicle import is a multipart form with the CSV in `file`', { file: ['file is required'] });
+      throw new ApiError(400, 'validation_failed', 'A vehicle import is a multipart form with the CSV in `file`', {
+        file: ['file is required'],
+      });
     }
     const stored = await this.intake.store(meta.tenantId, file, VEHICLE_FILE_INTAKE);
     try {
-      return await this.clients.send('fitment', FitmentPatterns.VehiclesImport, { file: stored }, meta, { timeoutMs: IMPORT_TIMEOUT_MS });
+      return await this.clients.send('fitment', FitmentPatterns.VehiclesImport, { file: stored }, meta, {
+        timeoutMs: IMPORT_TIMEOUT_MS,
+      });
     } finally {
       await this.intake.remove(stored.storage_key);
     }

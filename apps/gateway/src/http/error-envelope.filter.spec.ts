@@ -27,7 +27,9 @@ function answer(exception: unknown): { status: number; headers: Record<string, s
       return reply;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({}) }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({}) }),
+  } as unknown as ArgumentsHost;
   new ErrorEnvelopeFilter().catch(exception, host);
   return sent;
 }
@@ -43,7 +45,10 @@ describe('ErrorEnvelopeFilter', () => {
   });
 
   it('maps Nest HTTP exceptions to the envelope with a code for their status', () => {
-    expect(answer(new NotFoundException('Cannot GET /x')).body).toEqual({ error: 'not_found', message: 'Cannot GET /x' });
+    expect(answer(new NotFoundException('Cannot GET /x')).body).toEqual({
+      error: 'not_found',
+      message: 'Cannot GET /x',
+    });
     expect(answer(new BadRequestException('nope')).body).toEqual({ error: 'bad_request', message: 'nope' });
     expect(answer(new HttpException('slow down', 429)).body).toEqual({ error: 'rate_limited', message: 'slow down' });
   });
@@ -57,14 +62,25 @@ describe('ErrorEnvelopeFilter', () => {
   });
 
   it('answers Fastify client errors (body too large, bad JSON, media type) with their status', () => {
-    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
     expect(answer(tooLarge)).toEqual(
-      expect.objectContaining({ status: 413, body: { error: 'payload_too_large', message: 'Request body is too large' } }),
+      expect.objectContaining({
+        status: 413,
+        body: { error: 'payload_too_large', message: 'Request body is too large' },
+      }),
     );
     const badJson = Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 });
     expect(answer(badJson).body).toEqual({ error: 'bad_request', message: 'Unexpected end of JSON input' });
     const media = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
-    expect(answer(media)).toEqual(expect.objectContaining({ status: 415, body: { error: 'unsupported_media_type', message: 'Unsupported Media Type' } }));
+    expect(answer(media)).toEqual(
+      expect.objectContaining({
+        status: 415,
+        body: { error: 'unsupported_media_type', message: 'Unsupported Media Type' },
+      }),
+    );
   });
 
   it('hides anything else behind a 500 internal_error', () => {

@@ -43,7 +43,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (exception instanceof ApiError) return { status, body: response as ErrorEnvelopeDto };
-      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const message =
+        typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return { status, body: { error: codeFor(status), message: String(message) } };
     }
     // Fastify's own errors (body too large, malformed JSON, unsupported media type) carry a statusCode.

@@ -14,7 +14,14 @@ function fileStream(): FileStream {
 }
 
 const filePart = (fieldname: string, filename: string, file = fileStream()) =>
-  ({ type: 'file', fieldname, filename, encoding: '7bit', mimetype: 'text/csv', file }) as Partial<MultipartFile> as Multipart;
+  ({
+    type: 'file',
+    fieldname,
+    filename,
+    encoding: '7bit',
+    mimetype: 'text/csv',
+    file,
+  }) as Partial<MultipartFile> as Multipart;
 
 /** The parts of a form as the parser hands them over, then `error` if given. */
 async function* form(parts: Multipart[], error?: Error): AsyncGenerator<Multipart, void, undefined> {
@@ -43,13 +50,18 @@ describe('refusalOfPartsAfterFile', () => {
   });
 
   it('names every field that came after the file', async () => {
-    const refusal = await refusalOfPartsAfterFile(form([field('mode', 'upsert'), field('force', 'true'), field('mode', 'insert')]));
+    const refusal = await refusalOfPartsAfterFile(
+      form([field('mode', 'upsert'), field('force', 'true'), field('mode', 'insert')]),
+    );
     expect(envelope(refusal)).toEqual({
       status: 400,
       body: {
         error: 'validation_failed',
         message: 'Form fields must come before the file: mode, force came after it',
-        details: { mode: ['mode must come before the file part in the form'], force: ['force must come before the file part in the form'] },
+        details: {
+          mode: ['mode must come before the file part in the form'],
+          force: ['force must come before the file part in the form'],
+        },
       },
     });
   });
@@ -61,11 +73,16 @@ describe('refusalOfPartsAfterFile', () => {
     expect(envelope(refusal).body).toEqual({
       error: 'validation_failed',
       message: 'The form has more than one file: send one file, as the last part of the form',
-      details: { mode: ['mode must come before the file part in the form'], file: [expect.stringMatching(/second file part/)] },
+      details: {
+        mode: ['mode must come before the file part in the form'],
+        file: [expect.stringMatching(/second file part/)],
+      },
     });
     expect(second.readableFlowing).toBe(true);
     const limited = await refusalOfPartsAfterFile(form([], limitError('FST_FILES_LIMIT')));
-    expect(envelope(limited).body).toEqual(expect.objectContaining({ details: { file: [expect.stringMatching(/second file part/)] } }));
+    expect(envelope(limited).body).toEqual(
+      expect.objectContaining({ details: { file: [expect.stringMatching(/second file part/)] } }),
+    );
   });
 
   it('throws other errors of the parser, unless parts after the file were refused already', async () => {
@@ -91,7 +108,7 @@ describe('fileThenEndOfForm', () => {
     expect(await read).toBe('a,b\n1,2\n');
   });
 
-  it('fails with the refusal when a field follows the file, after the file\'s bytes', async () => {
+  it("fails with the refusal when a field follows the file, after the file's bytes", async () => {
     const file = fileStream();
     const out = fileThenEndOfForm(file, form([field('mode', 'upsert')]));
     const chunks: string[] = [];
@@ -99,10 +116,12 @@ describe('fileThenEndOfForm', () => {
     file.end('a,b\n');
     const err = await new Promise((resolve) => out.once('error', resolve));
     expect(chunks.join('')).toBe('a,b\n');
-    expect(envelope(err).body).toEqual(expect.objectContaining({ details: { mode: ['mode must come before the file part in the form'] } }));
+    expect(envelope(err).body).toEqual(
+      expect.objectContaining({ details: { mode: ['mode must come before the file part in the form'] } }),
+    );
   });
 
-  it('shows the parser\'s size limit (truncated, limit) and its errors', async () => {
+  it("shows the parser's size limit (truncated, limit) and its errors", async () => {
     const file = fileStream();
     const out = fileThenEndOfForm(file, form([]));
     let limited = false;

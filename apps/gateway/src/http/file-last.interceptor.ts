@@ -31,10 +31,21 @@ export async function refusalOfPartsAfterFile(rest: AsyncIterator<Multipart>): P
     if ((err as { code?: string }).code === 'FST_FILES_LIMIT') details.file = [SECOND_FILE];
     else if (Object.keys(details).length === 0) throw err;
   }
-  if (details.file) return new ApiError(400, 'validation_failed', 'The form has more than one file: send one file, as the last part of the form', details);
+  if (details.file)
+    return new ApiError(
+      400,
+      'validation_failed',
+      'The form has more than one file: send one file, as the last part of the form',
+      details,
+    );
   const fields = Object.keys(details);
   if (fields.length === 0) return null;
-  return new ApiError(400, 'validation_failed', `Form fields must come before the file: ${fields.join(', ')} came after it`, details);
+  return new ApiError(
+    400,
+    'validation_failed',
+    `Form fields must come before the file: ${fields.join(', ')} came after it`,
+    details,
+  );
 }
 
 /**

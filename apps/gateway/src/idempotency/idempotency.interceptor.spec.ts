@@ -5,7 +5,9 @@ const URL = '/api/v1/admin/maintenance/cleanup';
 
 describe('requestFingerprint', () => {
   it('is the same for the same body with its keys in another order, nested too', () => {
-    expect(requestFingerprint(URL, { a: 1, b: { c: [1, 2], d: 'x' } })).toBe(requestFingerprint(URL, { b: { d: 'x', c: [1, 2] }, a: 1 }));
+    expect(requestFingerprint(URL, { a: 1, b: { c: [1, 2], d: 'x' } })).toBe(
+      requestFingerprint(URL, { b: { d: 'x', c: [1, 2] }, a: 1 }),
+    );
   });
 
   it('differs when a value, the order of an array, the URL or the query differs', () => {

@@ -37,7 +37,9 @@ function canonical(value: unknown): string {
  * No body at all is the same as `{}` (the handler sees the same input either way).
  */
 export function requestFingerprint(url: string, body: unknown): string {
-  return createHash('sha256').update(`${url}\n${canonical(body ?? {})}`).digest('hex');
+  return createHash('sha256')
+    .update(`${url}\n${canonical(body ?? {})}`)
+    .digest('hex');
 }
 
 /**
@@ -72,10 +74,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
       switchMap((existing) => {
         if (existing === null) return this.runAndStore(next, redisKey, fingerprint, status);
         if (existing.fingerprint !== fingerprint) {
-          throw new ApiError(422, 'idempotency_conflict', 'This Idempotency-Key was used with a different request body');
+          throw new ApiError(
+            422,
+            'idempotency_conflict',
+            'This Idempotency-Key was used with a different request body',
+          );
         }
         if (existing.state === 'pending') {
-          throw new ApiError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed');
+          throw new ApiError(
+            409,
+            'idempotency_in_progress',
+            'A request with this Idempotency-Key is still being processed',
+          );
         }
         void reply.header('idempotent-replayed', 'true');
         if ((existing.status ?? status) >= 400) {
@@ -101,7 +111,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       switchMap((body) => {
         const entry: StoredEntry = { state: 'done', fingerprint, status, body };
-        return from(this.redis.set(redisKey, JSON.stringify(entry), 'EX', this.env.IDEMPOTENCY_TTL_SECONDS)).pipe(switchMap(() => of(body)));
+        return from(this.redis.set(redisKey, JSON.stringify(entry), 'EX', this.env.IDEMPOTENCY_TTL_SECONDS)).pipe(
+          switchMap(() => of(body)),
+        );
       }),
       catchError((err: unknown) => {
         const errStatus = err instanceof ApiError ? err.getStatus() : 500;
@@ -110,7 +122,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
             ? this.redis.del(redisKey)
             : this.redis.set(
                 redisKey,
-                JSON.stringify({ state: 'done', fingerprint, status: errStatus, body: (err as ApiError).getResponse() } satisfies StoredEntry),
+                JSON.stringify({
+                  state: 'done',
+                  fingerprint,
+                  status: errStatus,
+                  body: (err as ApiError).getResponse(),
+                } satisfies StoredEntry),
                 'EX',
                 this.env.IDEMPOTENCY_TTL_SECONDS,
               );

@@ -18,15 +18,24 @@ export class ConflictsController {
   @HttpCode(200)
   @Roles('admin', 'reviewer')
   @ApiOperation({
-    summary: 'Resolve a conflict: keep the catalog\'s value or take the file\'s',
+    summary: "Resolve a conflict: keep the catalog's value or take the file's",
     description:
       'keep_existing: the catalog keeps (or gets back) its value; for a price outlier the imported price is removed from the history. ' +
-      'take_incoming: the file\'s value is written. A product change publishes catalog.products.changed. A conflict is resolved once (409 after).',
+      "take_incoming: the file's value is written. A product change publishes catalog.products.changed. A conflict is resolved once (409 after).",
     operationId: 'resolveConflict',
   })
   @ApiOkResponse({ type: ConflictDto })
   @ApiErrors(404, 409)
-  resolve(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: ResolveConflictDto): Promise<ConflictDto> {
-    return this.clients.send('ingestion', MessagePatterns.ConflictsResolve, { conflictId: id, resolution: body.resolution }, meta);
+  resolve(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ResolveConflictDto,
+  ): Promise<ConflictDto> {
+    return this.clients.send(
+      'ingestion',
+      MessagePatterns.ConflictsResolve,
+      { conflictId: id, resolution: body.resolution },
+      meta,
+    );
   }
 }

@@ -80,7 +80,9 @@ describe('FileSniffer', () => {
     const other = await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' });
     const notABook = (await sniff('xlsx', [other]).catch((e: unknown) => e)) as RefusedFileError;
     expect([notABook.status, notABook.message]).toEqual([415, expect.stringMatching(/holds no workbook/)]);
-    const cut = (await sniff('xlsx', [whole.subarray(0, whole.length - 100)]).catch((e: unknown) => e)) as RefusedFileError;
+    const cut = (await sniff('xlsx', [whole.subarray(0, whole.length - 100)]).catch(
+      (e: unknown) => e,
+    )) as RefusedFileError;
     expect([cut.status, cut.message]).toEqual([400, expect.stringMatching(/ends early/)]);
   });
 

@@ -26,8 +26,15 @@ export function formatOfName(fileName: string): UploadFormat {
   const ext = /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'csv') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'xls') throw new RefusedFileError(415, 'Legacy Excel files (.xls) cannot be imported; save the sheet as .xlsx or .csv (UTF-8)');
-  throw new RefusedFileError(415, `Only .csv and .xlsx files can be imported${ext ? ` (got .${ext})` : ' (the file name has no extension)'}`);
+  if (ext === 'xls')
+    throw new RefusedFileError(
+      415,
+      'Legacy Excel files (.xls) cannot be imported; save the sheet as .xlsx or .csv (UTF-8)',
+    );
+  throw new RefusedFileError(
+    415,
+    `Only .csv and .xlsx files can be imported${ext ? ` (got .${ext})` : ' (the file name has no extension)'}`,
+  );
 }
 
 /** Complete UTF-8 (a multi-byte character cut at the end of the sample is fine). */
@@ -110,8 +117,13 @@ export class FileSniffer extends Transform {
 
   /** A cut-off archive first: its workbook entry may be in the part that is missing. */
   private xlsxEndProblem(): RefusedFileError | null {
-    if (this.tail.lastIndexOf(ZIP_END) < 0) return new RefusedFileError(400, 'The .xlsx file ends early (it may be cut off): upload it again');
-    if (!this.sawWorkbook) return new RefusedFileError(415, 'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook');
+    if (this.tail.lastIndexOf(ZIP_END) < 0)
+      return new RefusedFileError(400, 'The .xlsx file ends early (it may be cut off): upload it again');
+    if (!this.sawWorkbook)
+      return new RefusedFileError(
+        415,
+        'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook',
+      );
     return null;
   }
 
@@ -127,13 +139,27 @@ export class FileSniffer extends Transform {
   private problemWith(head: Buffer): RefusedFileError | null {
     const starts = (magic: Buffer) => head.subarray(0, magic.length).equals(magic);
     if (this.format === 'xlsx') {
-      return starts(ZIP) ? null : new RefusedFileError(415, 'The file is named .xlsx but is not an Excel workbook (.xlsx files are ZIP archives)');
+      return starts(ZIP)
+        ? null
+        : new RefusedFileError(
+            415,
+            'The file is named .xlsx but is not an Excel workbook (.xlsx files are ZIP archives)',
+          );
     }
-    if (starts(ZIP)) return new RefusedFileError(415, 'The file is named .csv but is an Excel workbook or another ZIP archive; name it .xlsx if it is a workbook');
-    if (starts(OLE)) return new RefusedFileError(415, 'The file is named .csv but is a legacy Excel or Office document; save it as .csv (UTF-8) or .xlsx');
+    if (starts(ZIP))
+      return new RefusedFileError(
+        415,
+        'The file is named .csv but is an Excel workbook or another ZIP archive; name it .xlsx if it is a workbook',
+      );
+    if (starts(OLE))
+      return new RefusedFileError(
+        415,
+        'The file is named .csv but is a legacy Excel or Office document; save it as .csv (UTF-8) or .xlsx',
+      );
     const sample = head.subarray(0, SNIFF_BYTES);
     if (sample.includes(0)) return new RefusedFileError(415, 'The file is named .csv but holds binary data, not text');
-    if (!isUtf8(sample)) return new RefusedFileError(415, 'The CSV file is not UTF-8 text; save it as "CSV UTF-8" and upload it again');
+    if (!isUtf8(sample))
+      return new RefusedFileError(415, 'The CSV file is not UTF-8 text; save it as "CSV UTF-8" and upload it again');
     return null;
   }
 }

@@ -14,11 +14,16 @@ import { UploadsController } from './uploads.controller.js';
   imports: [
     // Limits of the upload form: one file of at most UPLOAD_MAX_BYTES, a few small text fields before it.
     MultipartModule.registerAsync({
-      useFactory: (env: GatewayEnv) => ({ limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } }),
+      useFactory: (env: GatewayEnv) => ({
+        limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+      }),
       inject: [GATEWAY_ENV],
     }),
   ],
   controllers: [UploadsController, ConflictsController, MappingsController, SeedProgressController],
-  providers: [{ provide: FILE_STORAGE, useFactory: (env: GatewayEnv) => createFileStorage(env), inject: [GATEWAY_ENV] }, UploadIntakeService],
+  providers: [
+    { provide: FILE_STORAGE, useFactory: (env: GatewayEnv) => createFileStorage(env), inject: [GATEWAY_ENV] },
+    UploadIntakeService,
+  ],
 })
 export class IngestionGatewayModule {}

@@ -17,9 +17,9 @@ export class SeedProgressController {
 
   @Get('progress/:task_id')
   @ApiOperation({
-    summary: 'Progress of an import in the seed\'s shape {state, current, total, status, result, error}',
+    summary: "Progress of an import in the seed's shape {state, current, total, status, result, error}",
     description:
-      'task_id is the import job\'s id (`job.id` of POST /api/v1/ingestion/uploads/{id}/process). States: PENDING (queued), ' +
+      "task_id is the import job's id (`job.id` of POST /api/v1/ingestion/uploads/{id}/process). States: PENDING (queued), " +
       'PROGRESS (running), SUCCESS (result has processed and the created_* counts), FAILURE (error says why), REVOKED (cancelled). ' +
       'Answers with and without the trailing slash.',
     operationId: 'getTaskProgress',
@@ -27,7 +27,10 @@ export class SeedProgressController {
   @ApiParam({ name: 'task_id', description: 'The import job id', format: 'uuid' })
   @ApiOkResponse({ type: SeedProgressDto })
   @ApiErrors(404)
-  progress(@Meta() meta: RequestMeta, @Param('task_id', uuidParam('task_id')) taskId: string): Promise<SeedProgressDto> {
+  progress(
+    @Meta() meta: RequestMeta,
+    @Param('task_id', uuidParam('task_id')) taskId: string,
+  ): Promise<SeedProgressDto> {
     return this.clients.send('ingestion', MessagePatterns.ImportProgress, { jobId: taskId }, meta);
   }
 }

@@ -1,6 +1,13 @@
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import type { MultipartFileStream } from '@nestjs/platform-fastify/multipart';
-import { IsColumnMapping, MessagePatterns, type ColumnMapping, type RequestMeta, type UploadDto, type UploadFormDto } from '@torque/contracts';
+import {
+  IsColumnMapping,
+  MessagePatterns,
+  type ColumnMapping,
+  type RequestMeta,
+  type UploadDto,
+  type UploadFormDto,
+} from '@torque/contracts';
 import { FILE_STORAGE, storageSegment, type FileStorage } from '@torque/platform';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -23,12 +30,16 @@ export function parseMappingField(text: string | undefined): ColumnMapping | und
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'validation_failed', 'mapping is not valid JSON', { mapping: ['mapping must be a JSON object such as {"po_number":"PO #"}'] });
+    throw new ApiError(400, 'validation_failed', 'mapping is not valid JSON', {
+      mapping: ['mapping must be a JSON object such as {"po_number":"PO #"}'],
+    });
   }
   const check = Object.assign(new MappingCheck(), { mapping: value });
   const errors = validateSync(check);
   if (errors.length) {
-    throw new ApiError(400, 'validation_failed', 'mapping is not valid', { mapping: Object.values(errors[0].constraints ?? {}) });
+    throw new ApiError(400, 'validation_failed', 'mapping is not valid', {
+      mapping: Object.values(errors[0].constraints ?? {}),
+    });
   }
   return value as ColumnMapping;
 }
@@ -48,7 +59,9 @@ export class UploadIntakeService {
 
   async receive(meta: RequestMeta, file: MultipartFileStream | undefined, form: UploadFormDto): Promise<UploadDto> {
     if (!file) {
-      throw new ApiError(400, 'validation_failed', 'The form has no file', { file: ['file is required (a .csv or .xlsx, sent as the last part of the form)'] });
+      throw new ApiError(400, 'validation_failed', 'The form has no file', {
+        file: ['file is required (a .csv or .xlsx, sent as the last part of the form)'],
+      });
     }
     const fileName = (file.originalname || 'upload').split(/[\\/]/).pop()!.slice(-255);
     let format;
@@ -99,9 +112,19 @@ export class UploadIntakeService {
   }
 
   private httpError(err: unknown): unknown {
-    if (err instanceof RefusedFileError) return new ApiError(err.status, err.status === 415 ? 'unsupported_media_type' : 'validation_failed', err.message, { file: [err.message] });
+    if (err instanceof RefusedFileError)
+      return new ApiError(
+        err.status,
+        err.status === 415 ? 'unsupported_media_type' : 'validation_failed',
+        err.message,
+        { file: [err.message] },
+      );
     if (err instanceof PayloadTooLargeException || (err as { status?: number })?.status === 413) {
-      return new ApiError(413, 'payload_too_large', `The file is larger than ${this.env.UPLOAD_MAX_BYTES} bytes (UPLOAD_MAX_BYTES)`);
+      return new ApiError(
+        413,
+        'payload_too_large',
+        `The file is larger than ${this.env.UPLOAD_MAX_BYTES} bytes (UPLOAD_MAX_BYTES)`,
+      );
     }
     return err;
   }

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import {
   ApiAcceptedResponse,
@@ -42,12 +54,27 @@ const UPLOAD_FORM_SCHEMA = {
   type: 'object',
   required: ['kind', 'file'],
   properties: {
-    kind: { type: 'string', enum: [...IMPORT_KINDS], description: 'procurement (PO lines) or products (product master)' },
-    mapping: { type: 'string', description: 'JSON object import field -> column header', example: '{"po_number":"Bestellnummer"}' },
-    supplier_code: { type: 'string', description: 'Supplier the file comes from: its saved mapping is used; rows without a supplier get it' },
+    kind: {
+      type: 'string',
+      enum: [...IMPORT_KINDS],
+      description: 'procurement (PO lines) or products (product master)',
+    },
+    mapping: {
+      type: 'string',
+      description: 'JSON object import field -> column header',
+      example: '{"po_number":"Bestellnummer"}',
+    },
+    supplier_code: {
+      type: 'string',
+      description: 'Supplier the file comes from: its saved mapping is used; rows without a supplier get it',
+    },
     mode: { type: 'string', enum: [...IMPORT_MODES], default: 'insert' },
     force: { type: 'boolean', default: false, description: 'Upload even when the same file was uploaded before' },
-    file: { type: 'string', format: 'binary', description: '.csv (UTF-8) or .xlsx; send it last, after the text fields' },
+    file: {
+      type: 'string',
+      format: 'binary',
+      description: '.csv (UTF-8) or .xlsx; send it last, after the text fields',
+    },
   },
 };
 
@@ -82,7 +109,11 @@ export class UploadsController {
   })
   @ApiCreatedResponse({ type: UploadDto })
   @ApiErrors(404, 409, 413, 415)
-  upload(@Meta() meta: RequestMeta, @UploadedFile() file: MultipartFileStream | undefined, @Body() form: UploadFormDto): Promise<UploadDto> {
+  upload(
+    @Meta() meta: RequestMeta,
+    @UploadedFile() file: MultipartFileStream | undefined,
+    @Body() form: UploadFormDto,
+  ): Promise<UploadDto> {
     return this.intake.receive(meta, file, form);
   }
 
@@ -99,7 +130,10 @@ export class UploadsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One upload with the outcome of its last import (counts, quality, problems)', operationId: 'getUpload' })
+  @ApiOperation({
+    summary: 'One upload with the outcome of its last import (counts, quality, problems)',
+    operationId: 'getUpload',
+  })
   @ApiOkResponse({ type: UploadDto })
   @ApiErrors(404)
   get(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string): Promise<UploadDto> {
@@ -120,8 +154,14 @@ export class UploadsController {
   })
   @ApiOkResponse({ type: PreviewDto })
   @ApiErrors(404, 409)
-  preview(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: PreviewRequestDto): Promise<PreviewDto> {
-    return this.clients.send('ingestion', MessagePatterns.UploadsPreview, { ...body, uploadId: id }, meta, { timeoutMs: PREVIEW_DEADLINE_MS });
+  preview(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: PreviewRequestDto,
+  ): Promise<PreviewDto> {
+    return this.clients.send('ingestion', MessagePatterns.UploadsPreview, { ...body, uploadId: id }, meta, {
+      timeoutMs: PREVIEW_DEADLINE_MS,
+    });
   }
 
   @Post(':id/process')
@@ -137,14 +177,19 @@ export class UploadsController {
   })
   @ApiAcceptedResponse({ type: ProcessAcceptedDto })
   @ApiErrors(404)
-  process(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Body() body: ProcessRequestDto): Promise<ProcessAcceptedDto> {
+  process(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ProcessRequestDto,
+  ): Promise<ProcessAcceptedDto> {
     return this.clients.send('ingestion', MessagePatterns.UploadsProcess, { ...body, uploadId: id }, meta);
   }
 
   @Get(':id/errors.csv')
   @ApiOperation({
     summary: 'The rejected rows of the last import, as CSV with an `error` column',
-    description: 'The file\'s own columns plus `error`; fix the rows and upload the file again (the `error` column is ignored then).',
+    description:
+      "The file's own columns plus `error`; fix the rows and upload the file again (the `error` column is ignored then).",
     operationId: 'downloadRejectedRows',
   })
   @ApiProduces('text/csv')
@@ -154,9 +199,13 @@ export class UploadsController {
     const ref = await this.clients.send('ingestion', MessagePatterns.UploadsErrorsFile, { uploadId: id }, meta);
     try {
       const stream = await this.storage.open(ref.storageKey);
-      return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${ref.fileName.replace(/["\\\r\n]/g, '_')}"` });
+      return new StreamableFile(stream, {
+        type: 'text/csv; charset=utf-8',
+        disposition: `attachment; filename="${ref.fileName.replace(/["\\\r\n]/g, '_')}"`,
+      });
     } catch (err) {
-      if (err instanceof StorageNotFoundError) throw new ApiError(404, 'not_found', 'The rejected rows report is no longer in storage');
+      if (err instanceof StorageNotFoundError)
+        throw new ApiError(404, 'not_found', 'The rejected rows report is no longer in storage');
       throw err;
     }
   }
@@ -164,12 +213,17 @@ export class UploadsController {
   @Get(':id/conflicts')
   @ApiOperation({
     summary: 'Conflicts the import found: values that disagree with the catalog, for review',
-    description: 'A supplier code with another name, a product field that differs, a price far from its history. Resolve each with POST /api/v1/ingestion/conflicts/{id}/resolve.',
+    description:
+      'A supplier code with another name, a product field that differs, a price far from its history. Resolve each with POST /api/v1/ingestion/conflicts/{id}/resolve.',
     operationId: 'listUploadConflicts',
   })
   @ApiOkResponse({ type: ConflictPageDto })
   @ApiErrors(404)
-  conflicts(@Meta() meta: RequestMeta, @Param('id', uuidParam('id')) id: string, @Query() query: ListConflictsQueryDto): Promise<ConflictPageDto> {
+  conflicts(
+    @Meta() meta: RequestMeta,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: ListConflictsQueryDto,
+  ): Promise<ConflictPageDto> {
     return this.clients.send(
       'ingestion',
       MessagePatterns.ConflictsList,

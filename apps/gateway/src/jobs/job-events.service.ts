@@ -18,8 +18,10 @@ export class JobEventsService implements OnApplicationBootstrap {
   constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.bus.subscribe({ exclusive: true }, [`${EventNames.JobStateChanged}.*`, `${EventNames.JobProgress}.*`], (event) =>
-      this.accept(event as EventEnvelope<JobViewDto>),
+    await this.bus.subscribe(
+      { exclusive: true },
+      [`${EventNames.JobStateChanged}.*`, `${EventNames.JobProgress}.*`],
+      (event) => this.accept(event as EventEnvelope<JobViewDto>),
     );
     this.logger.log('receiving job events');
   }

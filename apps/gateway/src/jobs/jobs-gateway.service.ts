@@ -38,7 +38,12 @@ export class JobsGatewayService {
     }
     const pages = await Promise.all(
       services.map((s) =>
-        this.clients.send(s, MessagePatterns.JobsList, { type: query.type, status: query.status, offset: 0, limit: offset + query.limit }, meta),
+        this.clients.send(
+          s,
+          MessagePatterns.JobsList,
+          { type: query.type, status: query.status, offset: 0, limit: offset + query.limit },
+          meta,
+        ),
       ),
     );
     const merged = pages.flatMap((p) => p.data).sort(newestFirst);
@@ -59,7 +64,9 @@ export class JobsGatewayService {
 
   /** Finds the service that owns a job: all are asked at once, the owner answers, the others say 404. */
   private async locate(meta: RequestMeta, jobId: string): Promise<{ service: ServiceName; job: JobViewDto }> {
-    const answers = await Promise.allSettled(SERVICE_NAMES.map((s) => this.clients.send(s, MessagePatterns.JobsGet, { jobId }, meta)));
+    const answers = await Promise.allSettled(
+      SERVICE_NAMES.map((s) => this.clients.send(s, MessagePatterns.JobsGet, { jobId }, meta)),
+    );
     let failure: unknown = null;
     for (const [i, answer] of answers.entries()) {
       if (answer.status === 'fulfilled') return { service: SERVICE_NAMES[i], job: answer.value };

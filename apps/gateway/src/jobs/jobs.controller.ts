@@ -1,5 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { JobPageDto, JobViewDto, ListJobsQueryDto, type RequestMeta } from '@torque/contracts';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { AllowQueryToken, Meta } from '../auth/auth.decorators.js';
@@ -12,7 +21,11 @@ import { JobsGatewayService } from './jobs-gateway.service.js';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true, description: 'Tenant the request acts for; must be one of the token\'s tenants' })
+@ApiHeader({
+  name: 'X-Tenant-ID',
+  required: true,
+  description: "Tenant the request acts for; must be one of the token's tenants",
+})
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/jobs')
 export class JobsController {
@@ -32,7 +45,7 @@ export class JobsController {
   @Sse('events')
   @AllowQueryToken()
   @ApiOperation({
-    summary: 'Server-sent events: every state and progress change of the tenant\'s jobs',
+    summary: "Server-sent events: every state and progress change of the tenant's jobs",
     description:
       'Each message has `event` job.state or job.progress (plus heartbeat), `id` (the event id) and `data` (the job view). ' +
       'EventSource cannot set headers, so `access_token` and `tenant` may be given as query parameters instead.',
@@ -43,10 +56,12 @@ export class JobsController {
   @ApiQuery({ name: 'tenant', required: false, description: 'The tenant, for EventSource clients' })
   @ApiOkResponse({ description: 'An endless text/event-stream; `data` of job.* events is a JobView', type: JobViewDto })
   stream(@Meta() meta: RequestMeta): Observable<MessageEvent> {
-    const jobEvents = this.events.forTenant(meta.tenantId).pipe(
-      map((e): MessageEvent => ({ id: e.id, type: e.event, data: e.data })),
+    const jobEvents = this.events
+      .forTenant(meta.tenantId)
+      .pipe(map((e): MessageEvent => ({ id: e.id, type: e.event, data: e.data })));
+    const heartbeat = interval(this.env.SSE_HEARTBEAT_MS).pipe(
+      map((): MessageEvent => ({ type: 'heartbeat', data: {} })),
     );
-    const heartbeat = interval(this.env.SSE_HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
     return merge(jobEvents, heartbeat);
   }
 

@@ -25,13 +25,18 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     const req = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const tenant = req.torque?.meta.tenantId;
     if (!tenant) return true;
     const window = Math.floor(Date.now() / 1000 / WINDOW_SECONDS);
     const key = `${this.env.NAMESPACE}:ratelimit:${tenant}:${window}`;
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, WINDOW_SECONDS + 5).exec()) as [[Error | null, number]];
+    const [[, count]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, WINDOW_SECONDS + 5)
+      .exec()) as [[Error | null, number]];
     const limit = this.env.RATE_LIMIT_PER_MINUTE;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     void reply.header('x-ratelimit-limit', String(limit));

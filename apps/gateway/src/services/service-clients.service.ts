@@ -71,7 +71,11 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
     try {
       await this.ensureConnected(service);
     } catch {
-      throw new ApiError(503, 'service_unavailable', `The message broker is unreachable; ${service} cannot be asked now`);
+      throw new ApiError(
+        503,
+        'service_unavailable',
+        `The message broker is unreachable; ${service} cannot be asked now`,
+      );
     }
     const request: RpcRequest<PayloadOf<P>> = { meta, data };
     // Replies come on direct reply-to, which lives on the client's channel: when the connection drops,
@@ -79,12 +83,18 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
     const connectionLost$ = this.disconnects.get(service)!.pipe(
       take(1),
       map((): never => {
-        throw new ApiError(503, 'service_unavailable', `The connection to the message broker was lost while asking ${service}`);
+        throw new ApiError(
+          503,
+          'service_unavailable',
+          `The connection to the message broker was lost while asking ${service}`,
+        );
       }),
     );
     const deadlineMs = opts.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
     try {
-      return await firstValueFrom(race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(deadlineMs)), connectionLost$));
+      return await firstValueFrom(
+        race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(deadlineMs)), connectionLost$),
+      );
     } catch (err) {
       throw this.toHttpError(service, err, deadlineMs);
     }
@@ -114,7 +124,11 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
     if (isRpcErrorPayload(err)) return new ApiError(err.status, err.error, err.message, err.details);
     const message = typeof err === 'string' ? err : ((err as { message?: string })?.message ?? String(err));
     if (/connection lost|closed|disconnect/i.test(message)) {
-      return new ApiError(503, 'service_unavailable', `The connection to the message broker was lost while asking ${service}`);
+      return new ApiError(
+        503,
+        'service_unavailable',
+        `The connection to the message broker was lost while asking ${service}`,
+      );
     }
     this.logger.error(`${service} answered with an unexpected error: ${message}`);
     return new ApiError(502, 'bad_gateway', `${service} could not handle the request: ${message}`);

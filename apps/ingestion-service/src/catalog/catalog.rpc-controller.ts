@@ -81,7 +81,9 @@ export class CatalogRpcController {
   @MessagePattern(CatalogPatterns.ProductsPrices)
   async productPrices(@Payload() raw: unknown): Promise<ResultOf<typeof CatalogPatterns.ProductsPrices>> {
     const { meta, data } = parseRpc(ProductPricesCommand, raw);
-    return runWithContext(meta, () => this.procurement.priceHistory(meta.tenantId, data.id, data.supplier_id, data.per_supplier));
+    return runWithContext(meta, () =>
+      this.procurement.priceHistory(meta.tenantId, data.id, data.supplier_id, data.per_supplier),
+    );
   }
 
   @MessagePattern(CatalogPatterns.SuppliersList)

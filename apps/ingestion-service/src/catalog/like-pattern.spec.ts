@@ -6,7 +6,7 @@ describe('containsPattern', () => {
     expect(containsPattern('civic')).toBe('%civic%');
   });
 
-  it('escapes the text\'s own wildcards and the escape character', () => {
+  it("escapes the text's own wildcards and the escape character", () => {
     expect(containsPattern('100%')).toBe('%100\\%%');
     expect(containsPattern('BR_1')).toBe('%BR\\_1%');
     expect(containsPattern('a\\b')).toBe('%a\\\\b%');

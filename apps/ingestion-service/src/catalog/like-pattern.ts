@@ -5,5 +5,8 @@ export function containsPattern(text: string): string {
 
 /** The words of a search text (at most `max`), each matched on its own. */
 export function searchTerms(q: string, max = 8): string[] {
-  return q.split(/\s+/).filter((t) => t.length > 0).slice(0, max);
+  return q
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .slice(0, max);
 }

@@ -28,12 +28,16 @@ export class LineBlocksMerge implements MaintenanceStep {
       let merged: { partition: string; merged: number; lines: string }[];
       try {
         merged = await this.dataSource.transaction(async (m) => {
-          await m.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.env.IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS}ms`]);
+          await m.query(`SELECT set_config('lock_timeout', $1, true)`, [
+            `${this.env.IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS}ms`,
+          ]);
           return m.query(`SELECT * FROM compact_lines_blocks($1)`, [this.env.IMPORT_BLOCKS_MERGE_MAX_LINES]);
         });
       } catch (err) {
         if (sqlState(err) !== LOCK_NOT_AVAILABLE) throw err;
-        this.logger.warn(`partitions of purchase order lines are busy: merging them is left to the next run (${(err as Error).message})`);
+        this.logger.warn(
+          `partitions of purchase order lines are busy: merging them is left to the next run (${(err as Error).message})`,
+        );
         ctx.count('line_partition_merges_deferred');
         return;
       }

@@ -56,7 +56,11 @@ export class PricesRepository {
     let current: SupplierPriceHistoryDto | undefined;
     for (const r of rows) {
       if (current?.supplier.id !== Number(r.supplier_id)) {
-        current = { supplier: { id: Number(r.supplier_id), code: r.supplier_code, name: r.supplier_name }, total: r.total, prices: [] };
+        current = {
+          supplier: { id: Number(r.supplier_id), code: r.supplier_code, name: r.supplier_name },
+          total: r.total,
+          prices: [],
+        };
         groups.push(current);
       }
       current.prices.push({

@@ -27,7 +27,13 @@ export class ProcurementService {
 
   async listSuppliers(tenantId: string, query: ListSuppliersQueryDto): Promise<Page<SupplierDto>> {
     const { page, limit } = query;
-    const { rows, total } = await this.suppliers.list(this.dataSource.manager, tenantId, query.q, (page - 1) * limit, limit);
+    const { rows, total } = await this.suppliers.list(
+      this.dataSource.manager,
+      tenantId,
+      query.q,
+      (page - 1) * limit,
+      limit,
+    );
     return { data: rows, meta: { page, limit, total } };
   }
 
@@ -43,7 +49,12 @@ export class ProcurementService {
     return { data: rows, meta: { page, limit, total } };
   }
 
-  async priceHistory(tenantId: string, productId: number, supplierId: number | undefined, perSupplier: number): Promise<ProductPriceHistoryDto> {
+  async priceHistory(
+    tenantId: string,
+    productId: number,
+    supplierId: number | undefined,
+    perSupplier: number,
+  ): Promise<ProductPriceHistoryDto> {
     const em = this.dataSource.manager;
     const product = await this.products.findById(em, tenantId, productId);
     if (!product) throw CatalogError.productNotFound(productId);

@@ -25,7 +25,7 @@ describe('ProductChangesPublisher', () => {
     return { em, inserts };
   }
 
-  it('writes one outbox row per 1000 ids with the change\'s kind, source, tenant and correlation id', async () => {
+  it("writes one outbox row per 1000 ids with the change's kind, source, tenant and correlation id", async () => {
     const kick = jest.fn();
     const publisher = new ProductChangesPublisher({ kick } as unknown as OutboxRelayService, 'ingestion');
     const { em, inserts } = recordingEm();
@@ -38,7 +38,10 @@ describe('ProductChangesPublisher', () => {
       source: { type: 'import', uploadId: 'u-1' },
     });
     expect(n).toBe(2);
-    expect(inserts.map((i) => i.routingKey)).toEqual(['catalog.products.changed.ingestion', 'catalog.products.changed.ingestion']);
+    expect(inserts.map((i) => i.routingKey)).toEqual([
+      'catalog.products.changed.ingestion',
+      'catalog.products.changed.ingestion',
+    ]);
     expect(inserts.map((i) => i.envelope.data.productIds.length)).toEqual([1000, 500]);
     expect(inserts[0].envelope).toEqual(
       expect.objectContaining({
@@ -57,7 +60,15 @@ describe('ProductChangesPublisher', () => {
   it('writes nothing for no ids', async () => {
     const publisher = new ProductChangesPublisher({ kick: jest.fn() } as unknown as OutboxRelayService, 'ingestion');
     const { em, inserts } = recordingEm();
-    expect(await publisher.enqueue(em, { tenantId: 'acme', correlationId: null, kind: 'deleted', productIds: [], source: { type: 'manual' } })).toBe(0);
+    expect(
+      await publisher.enqueue(em, {
+        tenantId: 'acme',
+        correlationId: null,
+        kind: 'deleted',
+        productIds: [],
+        source: { type: 'manual' },
+      }),
+    ).toBe(0);
     expect(inserts).toEqual([]);
   });
 });

@@ -38,11 +38,18 @@ export class ProductChangesPublisher {
   async enqueue(em: EntityManager, change: ProductChange): Promise<number> {
     const chunks = chunkIds(change.productIds);
     for (const productIds of chunks) {
-      await enqueueEvent<ProductsChangedEvent>(em, EventNames.CatalogProductsChanged, this.service, change.tenantId, change.correlationId, {
-        kind: change.kind,
-        productIds,
-        source: change.source,
-      });
+      await enqueueEvent<ProductsChangedEvent>(
+        em,
+        EventNames.CatalogProductsChanged,
+        this.service,
+        change.tenantId,
+        change.correlationId,
+        {
+          kind: change.kind,
+          productIds,
+          source: change.source,
+        },
+      );
     }
     return chunks.length;
   }

@@ -24,12 +24,19 @@ export class ProductsRepository {
          OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
         [...params, offset, limit],
       ) as Promise<ProductRow[]>,
-      em.query(`SELECT count(*)::int AS total FROM products p WHERE ${where}`, whereParams) as Promise<{ total: number }[]>,
+      em.query(`SELECT count(*)::int AS total FROM products p WHERE ${where}`, whereParams) as Promise<
+        { total: number }[]
+      >,
     ]);
     return { rows, total: count[0].total };
   }
 
-  async findById(em: EntityManager, tenantId: string, id: number, opts: { forUpdate?: boolean } = {}): Promise<ProductRow | null> {
+  async findById(
+    em: EntityManager,
+    tenantId: string,
+    id: number,
+    opts: { forUpdate?: boolean } = {},
+  ): Promise<ProductRow | null> {
     const rows: ProductRow[] = await em.query(
       `SELECT * FROM products WHERE tenant_id = $1 AND id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`,
       [tenantId, id],
@@ -43,7 +50,10 @@ export class ProductsRepository {
 
   /** Id of the tenant's product with this part number, if any. */
   async idOfPartNumber(em: EntityManager, tenantId: string, partNumber: string): Promise<number | null> {
-    const rows: { id: string }[] = await em.query(`SELECT id FROM products WHERE tenant_id = $1 AND part_number = $2`, [tenantId, partNumber]);
+    const rows: { id: string }[] = await em.query(`SELECT id FROM products WHERE tenant_id = $1 AND part_number = $2`, [
+      tenantId,
+      partNumber,
+    ]);
     return rows[0] ? Number(rows[0].id) : null;
   }
 
@@ -95,7 +105,10 @@ export class ProductsRepository {
   }
 
   async delete(em: EntityManager, tenantId: string, id: number): Promise<boolean> {
-    const result: [unknown[], number] = await em.query(`DELETE FROM products WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const result: [unknown[], number] = await em.query(`DELETE FROM products WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
     return result[1] > 0;
   }
 

@@ -30,7 +30,14 @@ export class ProductsService {
     const { rows, total } = await this.repo.list(
       this.dataSource.manager,
       tenantId,
-      { q: query.q, brand: query.brand, category: query.category, updatedSince: query.updated_since, sort: query.sort, order: query.order },
+      {
+        q: query.q,
+        brand: query.brand,
+        category: query.category,
+        updatedSince: query.updated_since,
+        sort: query.sort,
+        order: query.order,
+      },
       (page - 1) * limit,
       limit,
     );
@@ -76,7 +83,8 @@ export class ProductsService {
       return row ? toProductDto(row) : await this.get(meta.tenantId, id);
     } catch (err) {
       // A concurrent change took the part number between the check and the update.
-      if (sqlState(err) === UNIQUE_VIOLATION && newPartNumber !== undefined) throw CatalogError.partNumberTaken(newPartNumber);
+      if (sqlState(err) === UNIQUE_VIOLATION && newPartNumber !== undefined)
+        throw CatalogError.partNumberTaken(newPartNumber);
       throw err;
     }
   }
@@ -113,7 +121,13 @@ export class ProductsService {
     const row = await this.dataSource.transaction(async (em) => {
       const changed = await write(em);
       if (changed) {
-        await this.changes.enqueue(em, { tenantId: meta.tenantId, correlationId: meta.correlationId, kind, productIds: [Number(changed.id)], source });
+        await this.changes.enqueue(em, {
+          tenantId: meta.tenantId,
+          correlationId: meta.correlationId,
+          kind,
+          productIds: [Number(changed.id)],
+          source,
+        });
       }
       return changed;
     });

@@ -62,7 +62,9 @@ export class PurchaseOrdersRepository {
          OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
         [...params, offset, limit],
       ) as Promise<PurchaseOrderRow[]>,
-      em.query(`SELECT count(*)::int AS total FROM purchase_orders po WHERE ${clause}`, params) as Promise<{ total: number }[]>,
+      em.query(`SELECT count(*)::int AS total FROM purchase_orders po WHERE ${clause}`, params) as Promise<
+        { total: number }[]
+      >,
     ]);
     return {
       rows: rows.map((r) => ({

@@ -13,7 +13,13 @@ interface SupplierRow {
 
 /** Read side of `suppliers` (imports write them). The tenant is in every WHERE. */
 export class SuppliersRepository {
-  async list(em: EntityManager, tenantId: string, q: string | undefined, offset: number, limit: number): Promise<{ rows: SupplierDto[]; total: number }> {
+  async list(
+    em: EntityManager,
+    tenantId: string,
+    q: string | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: SupplierDto[]; total: number }> {
     const params: unknown[] = [tenantId];
     let where = 's.tenant_id = $1';
     if (q !== undefined) {

@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { IMPORT_MODES, IsColumnMapping, JobNames, QueueNames, type ColumnMapping, type ImportMode, type JobRef } from '@torque/contracts';
+import {
+  IMPORT_MODES,
+  IsColumnMapping,
+  JobNames,
+  QueueNames,
+  type ColumnMapping,
+  type ImportMode,
+  type JobRef,
+} from '@torque/contracts';
 import {
   JobCancelledError,
   JobHandler,
@@ -54,7 +62,11 @@ export class ImportJobHandler implements JobHandlerInstance {
   async handle(ctx: JobContext, job: Job<JobRef>): Promise<Outcome> {
     const params = plainToInstance(ImportParams, ctx.job.params);
     const invalid = validateSync(params, { forbidUnknownValues: false });
-    if (invalid.length) throw new PermanentJobError('invalid_params', `The import job's parameters are not valid: ${invalid.map((e) => e.property).join(', ')}`);
+    if (invalid.length)
+      throw new PermanentJobError(
+        'invalid_params',
+        `The import job's parameters are not valid: ${invalid.map((e) => e.property).join(', ')}`,
+      );
     const upload = await this.repo.find(ctx.job.tenant_id, params.uploadId);
     if (!upload) throw new PermanentJobError('upload_not_found', `Upload ${params.uploadId} no longer exists`);
     await this.repo.markProcessing(upload.id, ctx.job.id);
@@ -62,7 +74,11 @@ export class ImportJobHandler implements JobHandlerInstance {
     try {
       const outcome = await this.runner.run(
         {
-          ...(await this.uploads.specOf({ tenantId: ctx.job.tenant_id, correlationId: ctx.job.correlation_id }, upload, params.mapping)),
+          ...(await this.uploads.specOf(
+            { tenantId: ctx.job.tenant_id, correlationId: ctx.job.correlation_id },
+            upload,
+            params.mapping,
+          )),
           mode: params.mode,
           maxErrors: params.maxErrors,
           dryRun: false,
@@ -97,7 +113,12 @@ export class ImportJobHandler implements JobHandlerInstance {
         const e = permanent ?? { code: 'import_failed', message: (err as Error).message };
         const extra =
           err instanceof TooManyErrorsError
-            ? { problems: err.problems, mapping: err.mapping, errorsKey: err.errorsKey, counts: { rejected_rows: err.maxErrors + 1 } }
+            ? {
+                problems: err.problems,
+                mapping: err.mapping,
+                errorsKey: err.errorsKey,
+                counts: { rejected_rows: err.maxErrors + 1 },
+              }
             : err instanceof MappingError
               ? { mapping: err.mapping }
               : {};
@@ -114,7 +135,8 @@ export class ImportJobHandler implements JobHandlerInstance {
     if (err instanceof TooManyErrorsError) return { code: 'too_many_errors', message: err.message };
     if (err instanceof MappingError) return { code: 'mapping_incomplete', message: err.message };
     if (err instanceof UnreadableFileError) return { code: 'unreadable_file', message: err.message };
-    if (err instanceof StorageNotFoundError) return { code: 'file_missing', message: 'The uploaded file is no longer in storage; upload it again' };
+    if (err instanceof StorageNotFoundError)
+      return { code: 'file_missing', message: 'The uploaded file is no longer in storage; upload it again' };
     return null;
   }
 }

@@ -22,7 +22,8 @@ const WRITERS = ['admin', 'operator'];
 const REVIEWERS = ['admin', 'reviewer'];
 
 function requireRole(meta: RequestMeta, roles: string[], what: string): void {
-  if (!roles.some((r) => meta.roles.includes(r))) throw rpcError(403, 'forbidden', `${what} needs one of the roles: ${roles.join(', ')}`);
+  if (!roles.some((r) => meta.roles.includes(r)))
+    throw rpcError(403, 'forbidden', `${what} needs one of the roles: ${roles.join(', ')}`);
 }
 
 /** Uploads, imports, conflicts and mappings over RabbitMQ (the gateway's /api/v1/ingestion routes). */

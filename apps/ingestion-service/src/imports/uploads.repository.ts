@@ -74,7 +74,10 @@ const SELECT_UPLOAD = `SELECT u.*, j.status AS job_status FROM uploads u LEFT JO
 
 /** The status people see: an upload whose job ended before it could run (cancelled while queued) shows that end. */
 function uploadStatus(row: UploadRecord): UploadStatus {
-  if ((row.status === 'queued' || row.status === 'processing') && (row.job_status === 'cancelled' || row.job_status === 'failed')) {
+  if (
+    (row.status === 'queued' || row.status === 'processing') &&
+    (row.job_status === 'cancelled' || row.job_status === 'failed')
+  ) {
     return row.job_status;
   }
   return row.status;
@@ -136,11 +139,19 @@ export class UploadsRepository {
   }
 
   async findBySha(em: EntityManager, tenantId: string, sha256: string): Promise<UploadRecord | null> {
-    const rows: UploadRecord[] = await em.query(`${SELECT_UPLOAD} WHERE u.tenant_id = $1 AND u.sha256 = $2 ORDER BY u.created_at LIMIT 1`, [tenantId, sha256]);
+    const rows: UploadRecord[] = await em.query(
+      `${SELECT_UPLOAD} WHERE u.tenant_id = $1 AND u.sha256 = $2 ORDER BY u.created_at LIMIT 1`,
+      [tenantId, sha256],
+    );
     return rows[0] ?? null;
   }
 
-  async insert(em: EntityManager, tenantId: string, createdBy: string | undefined, u: RegisterUploadCommand): Promise<void> {
+  async insert(
+    em: EntityManager,
+    tenantId: string,
+    createdBy: string | undefined,
+    u: RegisterUploadCommand,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO uploads (id, tenant_id, kind, file_name, format, storage_key, size_bytes, sha256, row_estimate, supplier_code, mode, mapping, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
@@ -163,7 +174,10 @@ export class UploadsRepository {
   }
 
   async find(tenantId: string, id: string): Promise<UploadRecord | null> {
-    const rows: UploadRecord[] = await this.dataSource.query(`${SELECT_UPLOAD} WHERE u.id = $1 AND u.tenant_id = $2`, [id, tenantId]);
+    const rows: UploadRecord[] = await this.dataSource.query(`${SELECT_UPLOAD} WHERE u.id = $1 AND u.tenant_id = $2`, [
+      id,
+      tenantId,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -178,7 +192,10 @@ export class UploadsRepository {
       params.push(filter.status);
       where.push(`u.status = $${params.length}`);
     }
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM uploads u WHERE ${where.join(' AND ')}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM uploads u WHERE ${where.join(' AND ')}`,
+      params,
+    );
     const rows: UploadRecord[] = await this.dataSource.query(
       `${SELECT_UPLOAD} WHERE ${where.join(' AND ')} ORDER BY u.created_at DESC, u.id DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, offset, limit],
@@ -194,7 +211,10 @@ export class UploadsRepository {
   }
 
   async markProcessing(id: string, jobId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE uploads SET status = 'processing', job_id = $2, updated_at = now() WHERE id = $1`, [id, jobId]);
+    await this.dataSource.query(
+      `UPDATE uploads SET status = 'processing', job_id = $2, updated_at = now() WHERE id = $1`,
+      [id, jobId],
+    );
   }
 
   /** The outcome of a successful run, written in the import's own transaction (with the catalog changes). */
@@ -211,7 +231,12 @@ export class UploadsRepository {
     id: string,
     status: 'failed' | 'cancelled',
     error: { code: string; message: string } | null,
-    extra: { counts?: Record<string, number>; problems?: ImportProblemDto[]; mapping?: DetectedMappingDto; errorsKey?: string | null } = {},
+    extra: {
+      counts?: Record<string, number>;
+      problems?: ImportProblemDto[];
+      mapping?: DetectedMappingDto;
+      errorsKey?: string | null;
+    } = {},
   ): Promise<void> {
     await this.dataSource.query(
       `UPDATE uploads SET status = $2, error_code = $3, error_message = $4,
@@ -242,30 +267,46 @@ export class UploadsRepository {
     return rows[0]?.mapping ?? null;
   }
 
-  async saveMapping(tenantId: string, kind: ImportKind, supplierCode: string | null, mapping: ColumnMapping): Promise<MappingDto> {
-    const rows: { kind: ImportKind; supplier_code: string; mapping: ColumnMapping; updated_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO import_mappings (tenant_id, kind, supplier_code, mapping) VALUES ($1, $2, $3, $4)
+  async saveMapping(
+    tenantId: string,
+    kind: ImportKind,
+    supplierCode: string | null,
+    mapping: ColumnMapping,
+  ): Promise<MappingDto> {
+    const rows: { kind: ImportKind; supplier_code: string; mapping: ColumnMapping; updated_at: Date }[] =
+      await this.dataSource.query(
+        `INSERT INTO import_mappings (tenant_id, kind, supplier_code, mapping) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, kind, supplier_code) DO UPDATE SET mapping = EXCLUDED.mapping, updated_at = now()
        RETURNING kind, supplier_code, mapping, updated_at`,
-      [tenantId, kind, supplierCode ?? '', mapping],
-    );
+        [tenantId, kind, supplierCode ?? '', mapping],
+      );
     return toMappingDto(rows[0]);
   }
 
   async listMappings(tenantId: string, kind?: ImportKind, supplierCode?: string): Promise<MappingDto[]> {
-    const rows: { kind: ImportKind; supplier_code: string; mapping: ColumnMapping; updated_at: Date }[] = await this.dataSource.query(
-      `SELECT kind, supplier_code, mapping, updated_at FROM import_mappings
+    const rows: { kind: ImportKind; supplier_code: string; mapping: ColumnMapping; updated_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT kind, supplier_code, mapping, updated_at FROM import_mappings
        WHERE tenant_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR supplier_code = $3)
        ORDER BY kind, supplier_code`,
-      [tenantId, kind ?? null, supplierCode ?? null],
-    );
+        [tenantId, kind ?? null, supplierCode ?? null],
+      );
     return rows.map(toMappingDto);
   }
 
-  async listConflicts(tenantId: string, uploadId: string, status: ConflictStatus | undefined, offset: number, limit: number) {
+  async listConflicts(
+    tenantId: string,
+    uploadId: string,
+    status: ConflictStatus | undefined,
+    offset: number,
+    limit: number,
+  ) {
     const params = [tenantId, uploadId, status ?? null];
     const filter = `tenant_id = $1 AND upload_id = $2 AND ($3::text IS NULL OR status = $3)`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM import_conflicts WHERE ${filter}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM import_conflicts WHERE ${filter}`,
+      params,
+    );
     const rows: ConflictRecord[] = await this.dataSource.query(
       `SELECT * FROM import_conflicts WHERE ${filter} ORDER BY created_at, entity, entity_key, id OFFSET $4 LIMIT $5`,
       [...params, offset, limit],
@@ -274,11 +315,19 @@ export class UploadsRepository {
   }
 
   async lockConflict(em: EntityManager, tenantId: string, id: string): Promise<ConflictRecord | null> {
-    const rows: ConflictRecord[] = await em.query(`SELECT * FROM import_conflicts WHERE id = $1 AND tenant_id = $2 FOR UPDATE`, [id, tenantId]);
+    const rows: ConflictRecord[] = await em.query(
+      `SELECT * FROM import_conflicts WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
+      [id, tenantId],
+    );
     return rows[0] ?? null;
   }
 
-  async markResolved(em: EntityManager, id: string, resolution: ConflictResolution, by: string | undefined): Promise<ConflictRecord> {
+  async markResolved(
+    em: EntityManager,
+    id: string,
+    resolution: ConflictResolution,
+    by: string | undefined,
+  ): Promise<ConflictRecord> {
     // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
     const [rows]: [ConflictRecord[], number] = await em.query(
       `UPDATE import_conflicts
@@ -291,6 +340,16 @@ export class UploadsRepository {
   }
 }
 
-function toMappingDto(row: { kind: ImportKind; supplier_code: string; mapping: ColumnMapping; updated_at: Date }): MappingDto {
-  return { kind: row.kind, supplierCode: row.supplier_code || null, mapping: row.mapping, updatedAt: row.updated_at.toISOString() };
+function toMappingDto(row: {
+  kind: ImportKind;
+  supplier_code: string;
+  mapping: ColumnMapping;
+  updated_at: Date;
+}): MappingDto {
+  return {
+    kind: row.kind,
+    supplierCode: row.supplier_code || null,
+    mapping: row.mapping,
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

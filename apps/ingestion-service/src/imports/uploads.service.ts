@@ -105,7 +105,10 @@ export class UploadsService {
 
   async list(meta: RequestMeta, cmd: ListUploadsCommand): Promise<Page<UploadDto>> {
     const { rows, total } = await this.repo.list(meta.tenantId, cmd, cmd.offset, cmd.limit);
-    return { data: rows.map(toUploadDto), meta: { page: Math.floor(cmd.offset / cmd.limit) + 1, limit: cmd.limit, total } };
+    return {
+      data: rows.map(toUploadDto),
+      meta: { page: Math.floor(cmd.offset / cmd.limit) + 1, limit: cmd.limit, total },
+    };
   }
 
   async get(meta: RequestMeta, id: string): Promise<UploadDto> {
@@ -155,11 +158,21 @@ export class UploadsService {
           expected: `a column for ${field} (required); name it in the mapping`,
           severity: 'error',
         }));
-        const columns = Object.values(err.mapping.fields).filter((h): h is string => h !== null).concat(err.mapping.unmappedColumns);
+        const columns = Object.values(err.mapping.fields)
+          .filter((h): h is string => h !== null)
+          .concat(err.mapping.unmappedColumns);
         for (const { field, column } of err.unknownColumns) {
-          problems.push({ row: 1, column: null, field, value: column, expected: `a column of the file (it has: ${err.headers.filter(Boolean).join(', ')})`, severity: 'error' });
+          problems.push({
+            row: 1,
+            column: null,
+            field,
+            value: column,
+            expected: `a column of the file (it has: ${err.headers.filter(Boolean).join(', ')})`,
+            severity: 'error',
+          });
         }
-        if (problems.length === 0) problems.push({ row: 1, column: null, field: null, value: null, expected: err.message, severity: 'error' });
+        if (problems.length === 0)
+          problems.push({ row: 1, column: null, field: null, value: null, expected: err.message, severity: 'error' });
         return {
           ...base,
           mapping: err.mapping,
@@ -170,14 +183,29 @@ export class UploadsService {
           counts: {},
           problems,
           warnings: [],
-          quality: { score: 0, validShare: 0, completeness: 0, completenessByField: {}, duplicateRows: 0, priceOutliers: 0 },
+          quality: {
+            score: 0,
+            validShare: 0,
+            completeness: 0,
+            completenessByField: {},
+            duplicateRows: 0,
+            priceOutliers: 0,
+          },
         };
       }
       if (sqlState(err) === LOCK_NOT_AVAILABLE) {
-        throw rpcError(409, 'conflict', `An import is writing purchase orders of this file: preview it again once that import has finished (waited ${this.env.IMPORT_PREVIEW_LOCK_TIMEOUT_MS} ms, IMPORT_PREVIEW_LOCK_TIMEOUT_MS)`);
+        throw rpcError(
+          409,
+          'conflict',
+          `An import is writing purchase orders of this file: preview it again once that import has finished (waited ${this.env.IMPORT_PREVIEW_LOCK_TIMEOUT_MS} ms, IMPORT_PREVIEW_LOCK_TIMEOUT_MS)`,
+        );
       }
       if (deadline.aborted) {
-        throw rpcError(504, 'service_timeout', `The preview took longer than ${PREVIEW_DEADLINE_MS / 1000} s; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`);
+        throw rpcError(
+          504,
+          'service_timeout',
+          `The preview took longer than ${PREVIEW_DEADLINE_MS / 1000} s; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`,
+        );
       }
       throw this.fileError(err);
     }
@@ -207,13 +235,25 @@ export class UploadsService {
   async errorsFile(meta: RequestMeta, id: string): Promise<StoredFileRef> {
     const upload = await this.mustFind(meta, id);
     if (!upload.errors_key) throw rpcError(404, 'not_found', `Upload ${id} has no rejected rows`);
-    return { storageKey: upload.errors_key, fileName: `${upload.file_name.replace(/\.(csv|xlsx)$/i, '')}-rejected-rows.csv` };
+    return {
+      storageKey: upload.errors_key,
+      fileName: `${upload.file_name.replace(/\.(csv|xlsx)$/i, '')}-rejected-rows.csv`,
+    };
   }
 
   async listConflicts(meta: RequestMeta, cmd: ListConflictsCommand): Promise<Page<ConflictDto>> {
     await this.mustFind(meta, cmd.uploadId);
-    const { rows, total } = await this.repo.listConflicts(meta.tenantId, cmd.uploadId, cmd.status, cmd.offset, cmd.limit);
-    return { data: rows.map(toConflictDto), meta: { page: Math.floor(cmd.offset / cmd.limit) + 1, limit: cmd.limit, total } };
+    const { rows, total } = await this.repo.listConflicts(
+      meta.tenantId,
+      cmd.uploadId,
+      cmd.status,
+      cmd.offset,
+      cmd.limit,
+    );
+    return {
+      data: rows.map(toConflictDto),
+      meta: { page: Math.floor(cmd.offset / cmd.limit) + 1, limit: cmd.limit, total },
+    };
   }
 
   /**
@@ -224,10 +264,15 @@ export class UploadsService {
     const resolved = await this.dataSource.transaction(async (em) => {
       const c = await this.repo.lockConflict(em, meta.tenantId, cmd.conflictId);
       if (!c) throw rpcError(404, 'not_found', `Conflict ${cmd.conflictId} not found`);
-      if (c.status === 'resolved') throw rpcError(409, 'conflict', `Conflict ${c.id} was resolved already (${c.resolution})`);
+      if (c.status === 'resolved')
+        throw rpcError(409, 'conflict', `Conflict ${c.id} was resolved already (${c.resolution})`);
       const value = cmd.resolution === 'keep_existing' ? c.existing_value : c.incoming_value;
       if (c.entity === 'supplier' && c.entity_id) {
-        await em.query(`UPDATE suppliers SET name = $2, updated_at = now() WHERE id = $1 AND tenant_id = $3`, [c.entity_id, value, meta.tenantId]);
+        await em.query(`UPDATE suppliers SET name = $2, updated_at = now() WHERE id = $1 AND tenant_id = $3`, [
+          c.entity_id,
+          value,
+          meta.tenantId,
+        ]);
       } else if (c.entity === 'product' && c.entity_id) {
         const column = ({ name: 'name', brand: 'brand', category: 'category' } as Record<string, string>)[c.field];
         if (!column) throw rpcError(409, 'conflict', `Conflict ${c.id} is about ${c.field}, which cannot be set here`);
@@ -243,7 +288,10 @@ export class UploadsService {
           });
         }
       } else if (c.entity === 'price' && c.entity_id && cmd.resolution === 'keep_existing') {
-        await em.query(`UPDATE purchase_order_lines SET price_excluded = true WHERE id = $1 AND tenant_id = $2`, [c.entity_id, meta.tenantId]);
+        await em.query(`UPDATE purchase_order_lines SET price_excluded = true WHERE id = $1 AND tenant_id = $2`, [
+          c.entity_id,
+          meta.tenantId,
+        ]);
       }
       return this.repo.markResolved(em, c.id, cmd.resolution, meta.userId);
     });
@@ -256,7 +304,11 @@ export class UploadsService {
     return this.repo.saveMapping(meta.tenantId, cmd.kind, cmd.supplierCode ?? null, cmd.mapping);
   }
 
-  async listMappings(meta: RequestMeta, kind?: SaveMappingDto['kind'], supplierCode?: string): Promise<{ data: MappingDto[] }> {
+  async listMappings(
+    meta: RequestMeta,
+    kind?: SaveMappingDto['kind'],
+    supplierCode?: string,
+  ): Promise<{ data: MappingDto[] }> {
     return { data: await this.repo.listMappings(meta.tenantId, kind, supplierCode) };
   }
 
@@ -264,7 +316,10 @@ export class UploadsService {
   async progress(meta: RequestMeta, jobId: string): Promise<SeedProgressDto> {
     const row = await this.lifecycle.get(jobId, meta.tenantId);
     const state = SEED_STATE[row.status];
-    const result = state === 'SUCCESS' && row.result && typeof row.result === 'object' ? (row.result as Record<string, unknown>) : null;
+    const result =
+      state === 'SUCCESS' && row.result && typeof row.result === 'object'
+        ? (row.result as Record<string, unknown>)
+        : null;
     return {
       state,
       current: row.progress_current,
@@ -283,7 +338,11 @@ export class UploadsService {
   }
 
   /** What the runner needs to read an upload: its file, supplier and mapping layers (saved, then upload's, then request's). */
-  async specOf(meta: { tenantId: string; correlationId: string | null }, upload: UploadRecord, requestMapping?: ColumnMapping | null) {
+  async specOf(
+    meta: { tenantId: string; correlationId: string | null },
+    upload: UploadRecord,
+    requestMapping?: ColumnMapping | null,
+  ) {
     const saved = await this.repo.savedMapping(upload.tenant_id, upload.kind, upload.supplier_code);
     return {
       uploadId: upload.id,
@@ -352,7 +411,8 @@ export class UploadsService {
         ? rpcError(415, 'unsupported_media_type', err.message, { file: [err.message] })
         : rpcError(400, 'validation_failed', err.message, { file: [err.message] });
     }
-    if (err instanceof StorageNotFoundError) return rpcError(410, 'not_found', 'The uploaded file is no longer in storage; upload it again');
+    if (err instanceof StorageNotFoundError)
+      return rpcError(410, 'not_found', 'The uploaded file is no longer in storage; upload it again');
     return err;
   }
 }

@@ -20,7 +20,14 @@ export const IsProductId = (): PropertyDecorator => all(IsInt(), Min(1), Max(MAX
 
 /** A list of `min` to `max` catalog product ids. */
 export const IsProductIds = (min: number, max: number): PropertyDecorator =>
-  all(IsArray(), ArrayMinSize(min), ArrayMaxSize(max), IsInt({ each: true }), Min(1, { each: true }), Max(MAX_PRODUCT_ID, { each: true }));
+  all(
+    IsArray(),
+    ArrayMinSize(min),
+    ArrayMaxSize(max),
+    IsInt({ each: true }),
+    Min(1, { each: true }),
+    Max(MAX_PRODUCT_ID, { each: true }),
+  );
 
 export class ProductRefCommand {
   @IsProductId()

@@ -13,7 +13,9 @@ describe('product validation', () => {
     expect(isProductAttributes({ position: 'Front', dims: { d: 296 }, tags: ['vented'] })).toBe(true);
     expect(isProductAttributes({})).toBe(true);
     for (const bad of [null, [], 'x', 3]) expect(isProductAttributes(bad)).toBe(false);
-    expect(isProductAttributes(Object.fromEntries(Array.from({ length: MAX_ATTRIBUTE_KEYS + 1 }, (_, i) => [`k${i}`, i])))).toBe(false);
+    expect(
+      isProductAttributes(Object.fromEntries(Array.from({ length: MAX_ATTRIBUTE_KEYS + 1 }, (_, i) => [`k${i}`, i]))),
+    ).toBe(false);
     expect(isProductAttributes({ blob: 'x'.repeat(17 * 1024) })).toBe(false);
   });
 
@@ -31,19 +33,17 @@ describe('product validation', () => {
   it('lets a PATCH clear brand and category but not name, part_number or description', () => {
     expect(fields(UpdateProductDto, {})).toEqual([]);
     expect(fields(UpdateProductDto, { brand: null, category: null })).toEqual([]);
-    expect(fields(UpdateProductDto, { name: null, part_number: null, description: null, attributes: null }).sort()).toEqual([
-      'attributes',
-      'description',
-      'name',
-      'part_number',
-    ]);
+    expect(
+      fields(UpdateProductDto, { name: null, part_number: null, description: null, attributes: null }).sort(),
+    ).toEqual(['attributes', 'description', 'name', 'part_number']);
   });
 });
 
 describe('product id validation', () => {
   it('takes positive integer ids, in lists up to their limit', () => {
     expect(fields(ProductRefCommand, { id: 7 })).toEqual([]);
-    for (const id of [0, -1, 1.5, '7', Number.MAX_SAFE_INTEGER + 2]) expect(fields(ProductRefCommand, { id })).toEqual(['id']);
+    for (const id of [0, -1, 1.5, '7', Number.MAX_SAFE_INTEGER + 2])
+      expect(fields(ProductRefCommand, { id })).toEqual(['id']);
     expect(fields(GetManyProductsCommand, { ids: [] })).toEqual([]);
     expect(fields(GetManyProductsCommand, { ids: [1, 2, 3] })).toEqual([]);
     for (const ids of [[0], [1, 'x'], 'x', Array.from({ length: GET_MANY_MAX_IDS + 1 }, (_, i) => i + 1)]) {

@@ -18,13 +18,22 @@ export class PricePointDto {
   @ApiProperty({ example: 'USD' })
   currency!: string;
 
-  @ApiProperty({ format: 'date', example: '2025-03-14', description: 'The order date of the purchase order (the day it was recorded when it has none).' })
+  @ApiProperty({
+    format: 'date',
+    example: '2025-03-14',
+    description: 'The order date of the purchase order (the day it was recorded when it has none).',
+  })
   observed_on!: string;
 
   @ApiProperty({ enum: PRICE_SOURCES })
   source!: PriceSource;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The upload that brought it, for imported prices.' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The upload that brought it, for imported prices.',
+  })
   upload_id!: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -35,10 +44,17 @@ export class SupplierPriceHistoryDto {
   @ApiProperty({ type: SupplierRefDto })
   supplier!: SupplierRefDto;
 
-  @ApiProperty({ type: 'integer', example: 37, description: 'Price points of this supplier for the product, all of them.' })
+  @ApiProperty({
+    type: 'integer',
+    example: 37,
+    description: 'Price points of this supplier for the product, all of them.',
+  })
   total!: number;
 
-  @ApiProperty({ type: [PricePointDto], description: 'Newest first (by observed_on, then id), at most `per_supplier`.' })
+  @ApiProperty({
+    type: [PricePointDto],
+    description: 'Newest first (by observed_on, then id), at most `per_supplier`.',
+  })
   prices!: PricePointDto[];
 }
 
@@ -62,7 +78,13 @@ export class ProductPricesQueryDto {
   @Min(1)
   supplier_id?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PRICES_PER_SUPPLIER, default: 20, description: 'Price points returned per supplier.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PRICES_PER_SUPPLIER,
+    default: 20,
+    description: 'Price points returned per supplier.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

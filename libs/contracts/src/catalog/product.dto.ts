@@ -129,7 +129,11 @@ export class UpdateProductDto {
   @Length(1, 200)
   category?: string | null;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Replaces the attributes as a whole.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Replaces the attributes as a whole.',
+  })
   @ValidateIf((o: UpdateProductDto) => o.attributes !== undefined)
   @IsProductAttributes()
   attributes?: Record<string, unknown>;

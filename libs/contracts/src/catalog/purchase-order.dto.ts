@@ -17,7 +17,12 @@ export class PurchaseOrderDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2025-03-14' })
   order_date!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'USD', description: 'The order\'s currency (of its lines when it has none of its own).' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'USD',
+    description: "The order's currency (of its lines when it has none of its own).",
+  })
   currency!: string | null;
 
   @ApiProperty({ type: 'integer', example: 14 })
@@ -27,7 +32,8 @@ export class PurchaseOrderDto {
     type: String,
     nullable: true,
     example: '4280.5',
-    description: 'Sum of quantity x unit price over the lines, as a decimal string; null when the lines mix currencies.',
+    description:
+      'Sum of quantity x unit price over the lines, as a decimal string; null when the lines mix currencies.',
   })
   total!: string | null;
 

@@ -34,7 +34,10 @@ export class SupplierPageDto implements Page<SupplierDto> {
 }
 
 export class ListSuppliersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Suppliers whose code or name contain this text (case-insensitive), by code.', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Suppliers whose code or name contain this text (case-insensitive), by code.',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -14,7 +14,13 @@ import {
 } from 'class-validator';
 import { JOB_STATUSES, type JobStatus } from '../jobs/job-status.js';
 import { IsProductIds } from '../catalog/catalog.commands.js';
-import { FITMENT_JOB_TYPES, MAX_JOB_PRODUCTS, TASK_STATES, type FitmentJobType, type TaskState } from './fitment-fields.js';
+import {
+  FITMENT_JOB_TYPES,
+  MAX_JOB_PRODUCTS,
+  TASK_STATES,
+  type FitmentJobType,
+  type TaskState,
+} from './fitment-fields.js';
 
 /** `POST /api/data-uploads/ai-fitment-jobs/` with a JSON body (seed 000): a job for catalog products. */
 export class CreateAiFitmentJobDto {
@@ -32,13 +38,19 @@ export class CreateAiFitmentJobDto {
     description: 'Always `selection` with a JSON body; an `upload` job is a multipart form with `product_file`.',
   })
   @IsOptional()
-  @IsIn(['selection'], { message: 'job_type must be selection with a JSON body (send a multipart form with product_file for upload)' })
+  @IsIn(['selection'], {
+    message: 'job_type must be selection with a JSON body (send a multipart form with product_file for upload)',
+  })
   job_type?: 'selection';
 }
 
 /** The text fields of the multipart form of an `upload` job; a field after `product_file` is not read. */
 export class AiFitmentUploadFormDto {
-  @ApiPropertyOptional({ enum: ['upload'], example: 'upload', description: 'Optional: a form with product_file is an upload job.' })
+  @ApiPropertyOptional({
+    enum: ['upload'],
+    example: 'upload',
+    description: 'Optional: a form with product_file is an upload job.',
+  })
   @IsOptional()
   @IsIn(['upload'], { message: 'job_type must be upload with a product_file form' })
   job_type?: 'upload';
@@ -52,7 +64,10 @@ export class AiFitmentJobDto {
   @ApiProperty({ enum: FITMENT_JOB_TYPES })
   job_type!: FitmentJobType;
 
-  @ApiProperty({ enum: JOB_STATUSES, description: 'queued -> processing -> review_required -> completed; or failed, cancelled.' })
+  @ApiProperty({
+    enum: JOB_STATUSES,
+    description: 'queued -> processing -> review_required -> completed; or failed, cancelled.',
+  })
   status!: JobStatus;
 
   @ApiProperty({ description: 'Products (or file rows) the job covers.', example: 3 })
@@ -75,7 +90,8 @@ export class AiFitmentJobDto {
 
   @ApiProperty({
     type: [Number],
-    description: 'Catalog products of a selection job (and those a file named by id); the job list shows the first 100.',
+    description:
+      'Catalog products of a selection job (and those a file named by id); the job list shows the first 100.',
     example: [26, 31, 28],
   })
   product_ids!: number[];
@@ -114,7 +130,7 @@ export class AiFitmentJobCreatedDto {
 }
 
 export class AiFitmentJobListDto {
-  @ApiProperty({ type: [AiFitmentJobDto], description: 'The tenant\'s AI fitment jobs, newest first.' })
+  @ApiProperty({ type: [AiFitmentJobDto], description: "The tenant's AI fitment jobs, newest first." })
   data!: AiFitmentJobDto[];
 }
 
@@ -147,7 +163,8 @@ export class TaskInfoDto {
 export class TaskStatusDto {
   @ApiProperty({
     enum: TASK_STATES,
-    description: 'PENDING (queued), PROGRESS (processing), SUCCESS (review_required or completed), FAILURE, REVOKED (cancelled).',
+    description:
+      'PENDING (queued), PROGRESS (processing), SUCCESS (review_required or completed), FAILURE, REVOKED (cancelled).',
   })
   state!: TaskState;
 

@@ -11,7 +11,11 @@ import {
 } from './fitment-fields.js';
 
 export class CreateFitmentExportDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'aces', description: 'aces: ACES-style XML; csv: one flat row per fitment.' })
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    default: 'aces',
+    description: 'aces: ACES-style XML; csv: one flat row per fitment.',
+  })
   @IsOptional()
   @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
@@ -19,7 +23,8 @@ export class CreateFitmentExportDto {
   @ApiPropertyOptional({
     enum: SUBMISSION_TYPES,
     default: 'FULL',
-    description: 'FULL: every approved fitment; NET_CHANGE: adds and deletes since `since_export_id` (default: the latest completed export).',
+    description:
+      'FULL: every approved fitment; NET_CHANGE: adds and deletes since `since_export_id` (default: the latest completed export).',
   })
   @IsOptional()
   @IsIn(SUBMISSION_TYPES)
@@ -30,13 +35,21 @@ export class CreateFitmentExportDto {
   @IsUUID()
   since_export_id?: string;
 
-  @ApiPropertyOptional({ example: 'Jane Parts', description: 'Header SenderName (default: the tenant id).', maxLength: 100 })
+  @ApiPropertyOptional({
+    example: 'Jane Parts',
+    description: 'Header SenderName (default: the tenant id).',
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   sender_name?: string;
 
-  @ApiPropertyOptional({ example: 'Acme Auto Parts', description: 'Header Company (default: the tenant id).', maxLength: 100 })
+  @ApiPropertyOptional({
+    example: 'Acme Auto Parts',
+    description: 'Header Company (default: the tenant id).',
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -61,10 +74,18 @@ export class FitmentExportDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   since_export_id!: string | null;
 
-  @ApiProperty({ enum: EXPORT_STATUSES, description: 'Small exports are completed in the request; large ones run as a job (job_id).' })
+  @ApiProperty({
+    enum: EXPORT_STATUSES,
+    description: 'Small exports are completed in the request; large ones run as a job (job_id).',
+  })
   status!: ExportStatus;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The export job (see /api/v1/jobs) when it ran as one.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The export job (see /api/v1/jobs) when it ran as one.',
+  })
   job_id!: string | null;
 
   @ApiProperty({ description: 'Approved fitments in the set at export time (after de-duplication).', example: 120 })

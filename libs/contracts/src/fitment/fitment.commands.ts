@@ -19,7 +19,14 @@ import {
 } from 'class-validator';
 import { IsProductIds } from '../catalog/catalog.commands.js';
 import { CreateFitmentExportDto } from './fitment-export.dto.js';
-import { FITMENT_JOB_TYPES, MAX_JOB_PRODUCTS, MAX_REVIEW_IDS, REVIEW_ACTIONS, type FitmentJobType, type ReviewAction } from './fitment-fields.js';
+import {
+  FITMENT_JOB_TYPES,
+  MAX_JOB_PRODUCTS,
+  MAX_REVIEW_IDS,
+  REVIEW_ACTIONS,
+  type FitmentJobType,
+  type ReviewAction,
+} from './fitment-fields.js';
 import { JobFitmentsQueryDto, ListFitmentsQueryDto, ReviewFitmentsDto, UpdateFitmentDto } from './fitment.dto.js';
 import { ListAiFitmentJobsQueryDto } from './ai-fitment-job.dto.js';
 

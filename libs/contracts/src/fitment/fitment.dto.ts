@@ -52,7 +52,7 @@ export class FitmentDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'BRAKE001', description: 'Part number (the seed\'s part_id).' })
+  @ApiProperty({ example: 'BRAKE001', description: "Part number (the seed's part_id)." })
   part_id!: string;
 
   @ApiProperty({ example: 'Front Brake Rotor - Vented' })
@@ -73,16 +73,28 @@ export class FitmentDto {
   @ApiProperty({ example: 0.95, minimum: 0, maximum: 1 })
   confidence_score!: number;
 
-  @ApiProperty({ example: 'The description says "Fits 2016-2021 Honda Civic LX, EX": make, model and submodel named; 2020 is in the range.' })
+  @ApiProperty({
+    example:
+      'The description says "Fits 2016-2021 Honda Civic LX, EX": make, model and submodel named; 2020 is in the range.',
+  })
   ai_reasoning!: string;
 
   @ApiProperty({ enum: FITMENT_STATUSES })
   status!: FitmentStatus;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The job that generated it (null once that job record was cleaned up).' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The job that generated it (null once that job record was cleaned up).',
+  })
   job_id!: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Catalog product id; null for a row of an uploaded file that named none.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Catalog product id; null for a row of an uploaded file that named none.',
+  })
   product_id!: number | null;
 
   @ApiProperty({ example: '2.0L I4', description: 'Empty when the fitment covers every engine.' })
@@ -91,7 +103,11 @@ export class FitmentDto {
   @ApiProperty({ description: 'Vehicle catalog base vehicle (year + make + model) id.', example: 11012020 })
   base_vehicle_id!: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Vehicle catalog configuration id, when submodel and engine name exactly one.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Vehicle catalog configuration id, when submodel and engine name exactly one.',
+  })
   vehicle_id!: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
@@ -100,7 +116,11 @@ export class FitmentDto {
   @ApiPropertyOptional({ type: Number, nullable: true })
   engine_id!: number | null;
 
-  @ApiProperty({ enum: FITMENT_SOURCES, description: 'text: read from the part; similar: learnt from approved fitments of similar parts; provider: the AI provider.' })
+  @ApiProperty({
+    enum: FITMENT_SOURCES,
+    description:
+      'text: read from the part; similar: learnt from approved fitments of similar parts; provider: the AI provider.',
+  })
   source!: FitmentSource;
 
   @ApiProperty({ example: 'Brake Rotors', description: 'Part type (the product category).' })
@@ -136,7 +156,7 @@ export class FitmentDto {
 
 /** Filters of fitment lists and of review by filter. */
 export class FitmentFilterDto extends VehicleFilterDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this job\'s fitments.' })
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this job's fitments." })
   @IsOptional()
   @IsUUID()
   job_id?: string;
@@ -263,7 +283,7 @@ export class JobFitmentsDto {
   @ApiProperty({ example: 0 })
   rejected_count!: number;
 
-  @ApiProperty({ description: 'Fitments matching the query\'s filters (all pages).', example: 15 })
+  @ApiProperty({ description: "Fitments matching the query's filters (all pages).", example: 15 })
   filtered_count!: number;
 
   @ApiProperty({ example: 1 })
@@ -275,12 +295,15 @@ export class JobFitmentsDto {
   @ApiProperty({ type: FindingCountsDto })
   finding_counts!: FindingCountsDto;
 
-  @ApiProperty({ type: [PartFindingDto], description: 'Findings about the job\'s products (first 200).' })
+  @ApiProperty({ type: [PartFindingDto], description: "Findings about the job's products (first 200)." })
   part_findings!: PartFindingDto[];
 }
 
 export class UpdateFitmentDto {
-  @ApiProperty({ description: 'The revision the change was made on; a newer one on the server answers 409.', example: 1 })
+  @ApiProperty({
+    description: 'The revision the change was made on; a newer one on the server answers 409.',
+    example: 1,
+  })
   @IsInt()
   @Min(1)
   revision!: number;
@@ -296,7 +319,12 @@ export class UpdateFitmentDto {
   @MaxLength(100)
   submodel?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2.0L I4', description: 'Engine name in the catalog; null or empty: every engine.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2.0L I4',
+    description: 'Engine name in the catalog; null or empty: every engine.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -347,7 +375,8 @@ export class ReviewFitmentsDto {
 
   @ApiPropertyOptional({
     type: FitmentFilterDto,
-    description: 'Every fitment of the tenant matching it, e.g. `{"status": "pending", "min_confidence": 0.9}`; give this or `fitment_ids`.',
+    description:
+      'Every fitment of the tenant matching it, e.g. `{"status": "pending", "min_confidence": 0.9}`; give this or `fitment_ids`.',
   })
   @ValidateIf((o: ReviewFitmentsDto) => o.fitment_ids === undefined)
   @IsObject()

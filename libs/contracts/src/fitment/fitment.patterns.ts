@@ -1,5 +1,5 @@
 import type { Page } from '../jobs/page.dto.js';
-import type { JobRef } from '../messaging/queues.js';
+import type { JobRef } from '../jobs/job-ref.js';
 import type {
   AiFitmentJobCreatedDto,
   AiFitmentJobDto,
@@ -63,7 +63,10 @@ export const FitmentPatterns = {
 
 /** Payload and result of each fitment pattern. */
 export interface FitmentMessageContracts {
-  [FitmentPatterns.AiJobsCreate]: { payload: CreateFitmentJobCommand; result: AiFitmentJobCreatedDto & { created: boolean } };
+  [FitmentPatterns.AiJobsCreate]: {
+    payload: CreateFitmentJobCommand;
+    result: AiFitmentJobCreatedDto & { created: boolean };
+  };
   [FitmentPatterns.AiJobsList]: { payload: ListFitmentJobsCommand; result: AiFitmentJobListDto };
   [FitmentPatterns.AiJobsGet]: { payload: FitmentJobRefCommand; result: AiFitmentJobDto };
   [FitmentPatterns.AiJobsProgress]: { payload: FitmentJobRefCommand; result: AiFitmentJobProgressDto };

@@ -127,14 +127,16 @@ export class VehicleFilterDto {
 }
 
 export class SearchVehiclesQueryDto extends VehicleFilterDto {
-
   @ApiPropertyOptional({ example: 'EX', description: 'Submodel name, case-insensitive.' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   submodel?: string;
 
-  @ApiPropertyOptional({ example: 'civic 2.0', description: 'Every word must occur in make, model, submodel or engine (case-insensitive).' })
+  @ApiPropertyOptional({
+    example: 'civic 2.0',
+    description: 'Every word must occur in make, model, submodel or engine (case-insensitive).',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -228,6 +230,9 @@ export class VehicleImportResultDto {
   @ApiProperty({ example: 9 })
   vehicles_created!: number;
 
-  @ApiProperty({ type: [VehicleImportRowErrorDto], description: 'Rows not imported, with the column at fault (at most 1000 listed).' })
+  @ApiProperty({
+    type: [VehicleImportRowErrorDto],
+    description: 'Rows not imported, with the column at fault (at most 1000 listed).',
+  })
   errors!: VehicleImportRowErrorDto[];
 }

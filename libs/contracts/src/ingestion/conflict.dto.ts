@@ -22,13 +22,20 @@ export class ConflictDto {
   @ApiProperty({ enum: CONFLICT_ENTITIES })
   entity!: ConflictEntity;
 
-  @ApiProperty({ description: 'Supplier code, part number, or part number @ supplier code for prices.', example: 'SUP-001' })
+  @ApiProperty({
+    description: 'Supplier code, part number, or part number @ supplier code for prices.',
+    example: 'SUP-001',
+  })
   key!: string;
 
   @ApiProperty({ description: 'The field that disagrees.', example: 'name' })
   field!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The catalog\'s value (for prices: the average of the history).', example: 'Acme Brakes Ltd' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "The catalog's value (for prices: the average of the history).",
+    example: 'Acme Brakes Ltd',
+  })
   existingValue!: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'ACME Brake Systems' })
@@ -37,7 +44,9 @@ export class ConflictDto {
   @ApiProperty({ enum: ['existing', 'incoming'], description: 'Which value the catalog holds now.' })
   applied!: 'existing' | 'incoming';
 
-  @ApiProperty({ example: 'Supplier SUP-001 is called "Acme Brakes Ltd" in the catalog but "ACME Brake Systems" in the file' })
+  @ApiProperty({
+    example: 'Supplier SUP-001 is called "Acme Brakes Ltd" in the catalog but "ACME Brake Systems" in the file',
+  })
   message!: string;
 
   @ApiProperty({ enum: CONFLICT_STATUSES })
@@ -72,7 +81,10 @@ export class ListConflictsQueryDto extends PageQueryDto {
 }
 
 export class ResolveConflictDto {
-  @ApiProperty({ enum: CONFLICT_RESOLUTIONS, description: 'keep_existing: the catalog keeps (or gets back) its value; take_incoming: the file\'s value wins.' })
+  @ApiProperty({
+    enum: CONFLICT_RESOLUTIONS,
+    description: "keep_existing: the catalog keeps (or gets back) its value; take_incoming: the file's value wins.",
+  })
   @IsIn(CONFLICT_RESOLUTIONS)
   resolution!: ConflictResolution;
 }
@@ -84,7 +96,6 @@ export class ListConflictsCommand extends OffsetWindowCommand {
   @IsOptional()
   @IsIn(CONFLICT_STATUSES)
   status?: ConflictStatus;
-
 }
 
 export class ResolveConflictCommand extends ResolveConflictDto {

@@ -8,7 +8,7 @@ import { ImportProblemDto, QualityDto, UploadDto } from './upload.dto.js';
 const MAPPING_PROPERTY = {
   type: 'object',
   additionalProperties: { type: 'string' },
-  description: 'Import field -> column header, over the upload\'s, the saved and the detected mappings.',
+  description: "Import field -> column header, over the upload's, the saved and the detected mappings.",
   example: { quantity: 'Menge' },
 } as const;
 
@@ -18,7 +18,7 @@ export class PreviewRequestDto {
   @IsColumnMapping()
   mapping?: ColumnMapping;
 
-  @ApiPropertyOptional({ enum: IMPORT_MODES, description: 'Defaults to the upload\'s mode.' })
+  @ApiPropertyOptional({ enum: IMPORT_MODES, description: "Defaults to the upload's mode." })
   @IsOptional()
   @IsIn(IMPORT_MODES)
   mode?: ImportMode;
@@ -32,7 +32,7 @@ export class PreviewRequestDto {
 }
 
 export class ProcessRequestDto {
-  @ApiPropertyOptional({ enum: IMPORT_MODES, description: 'Defaults to the upload\'s mode.' })
+  @ApiPropertyOptional({ enum: IMPORT_MODES, description: "Defaults to the upload's mode." })
   @IsOptional()
   @IsIn(IMPORT_MODES)
   mode?: ImportMode;
@@ -40,7 +40,8 @@ export class ProcessRequestDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 1_000_000,
-    description: 'Bad rows to skip before the import fails (default IMPORT_MAX_ERRORS). 0: any bad row fails the import.',
+    description:
+      'Bad rows to skip before the import fails (default IMPORT_MAX_ERRORS). 0: any bad row fails the import.',
   })
   @IsOptional()
   @IsInt()
@@ -80,7 +81,9 @@ export class PreviewDto {
   @ApiProperty({ description: 'Data rows the preview read; counts are for these rows.' })
   rowsConsidered!: number;
 
-  @ApiProperty({ description: 'True when the preview read the whole file, so the counts are those a real run would have.' })
+  @ApiProperty({
+    description: 'True when the preview read the whole file, so the counts are those a real run would have.',
+  })
   complete!: boolean;
 
   @ApiProperty({
@@ -105,7 +108,10 @@ export class ProcessAcceptedDto {
   @ApiProperty({ type: UploadDto })
   upload!: UploadDto;
 
-  @ApiProperty({ type: JobViewDto, description: 'The import job; its id is the task_id of /data-ingestion/progress/{task_id}/.' })
+  @ApiProperty({
+    type: JobViewDto,
+    description: 'The import job; its id is the task_id of /data-ingestion/progress/{task_id}/.',
+  })
   job!: JobViewDto;
 }
 
@@ -141,7 +147,8 @@ export class SeedProgressDto {
     nullable: true,
     type: 'object',
     additionalProperties: true,
-    description: 'On SUCCESS: {status: "success", processed, created_suppliers, created_materials, created_pos, created_prices, ...}.',
+    description:
+      'On SUCCESS: {status: "success", processed, created_suppliers, created_materials, created_pos, created_prices, ...}.',
   })
   result!: Record<string, unknown> | null;
 

@@ -1,9 +1,21 @@
-import type { JobRefCommand } from '../messaging/patterns.js';
+import type { JobRefCommand } from '../jobs/jobs.commands.js';
 import type { Page } from '../jobs/page.dto.js';
 import type { ConflictDto, ListConflictsCommand, ResolveConflictCommand } from './conflict.dto.js';
-import type { PreviewCommand, PreviewDto, ProcessAcceptedDto, ProcessCommand, SeedProgressDto } from './import-run.dto.js';
+import type {
+  PreviewCommand,
+  PreviewDto,
+  ProcessAcceptedDto,
+  ProcessCommand,
+  SeedProgressDto,
+} from './import-run.dto.js';
 import type { ListMappingsQueryDto, MappingDto, SaveMappingDto } from './mapping.dto.js';
-import type { ListUploadsCommand, RegisterUploadCommand, StoredFileRef, UploadDto, UploadRefCommand } from './upload.dto.js';
+import type {
+  ListUploadsCommand,
+  RegisterUploadCommand,
+  StoredFileRef,
+  UploadDto,
+  UploadRefCommand,
+} from './upload.dto.js';
 
 /**
  * Request-reply patterns of uploads and imports (ingestion-service). Wire names: never change one

@@ -11,7 +11,8 @@ describe('column mappings', () => {
   });
 
   it('names what is wrong: fields that are none, headers that are no text', () => {
-    for (const bad of [null, [], 'x']) expect(columnMappingProblems(bad)).toEqual(['must be an object of import fields to column headers']);
+    for (const bad of [null, [], 'x'])
+      expect(columnMappingProblems(bad)).toEqual(['must be an object of import fields to column headers']);
     expect(columnMappingProblems({ qty: 'Menge', quantity: '', unit_price: 3 })).toEqual([
       expect.stringMatching(/^has no import field qty \(the fields: .*quantity/),
       'maps quantity to "": a column header is text of 1 to 200 characters',
@@ -21,6 +22,8 @@ describe('column mappings', () => {
 
   it('puts them in the validation message of the field', () => {
     const [error] = validateSync(plainToInstance(PreviewRequestDto, { mapping: { qty: 'Menge' } }));
-    expect(Object.values(error.constraints ?? {})).toEqual([expect.stringMatching(/^mapping has no import field qty \(the fields: /)]);
+    expect(Object.values(error.constraints ?? {})).toEqual([
+      expect.stringMatching(/^mapping has no import field qty \(the fields: /),
+    ]);
   });
 });

@@ -9,14 +9,18 @@ export type ColumnMapping = Record<string, string>;
 
 /** What is wrong with a column mapping, in words (none: it is a mapping of known fields to header texts). */
 export function columnMappingProblems(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['must be an object of import fields to column headers'];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ['must be an object of import fields to column headers'];
   const problems: string[] = [];
   const unknown = Object.keys(value).filter((field) => !ALL_IMPORT_FIELDS.includes(field));
-  if (unknown.length) problems.push(`has no import field ${unknown.join(', ')} (the fields: ${ALL_IMPORT_FIELDS.join(', ')})`);
+  if (unknown.length)
+    problems.push(`has no import field ${unknown.join(', ')} (the fields: ${ALL_IMPORT_FIELDS.join(', ')})`);
   for (const [field, header] of Object.entries(value)) {
     if (unknown.includes(field)) continue;
     if (typeof header !== 'string' || header.trim().length === 0 || header.length > MAX_HEADER_LENGTH) {
-      problems.push(`maps ${field} to ${JSON.stringify(header)}: a column header is text of 1 to ${MAX_HEADER_LENGTH} characters`);
+      problems.push(
+        `maps ${field} to ${JSON.stringify(header)}: a column header is text of 1 to ${MAX_HEADER_LENGTH} characters`,
+      );
     }
   }
   return problems;
@@ -54,7 +58,8 @@ export class SaveMappingDto {
   kind!: ImportKind;
 
   @ApiPropertyOptional({
-    description: 'The supplier whose files use this mapping; left out, the mapping is the tenant\'s default for the kind.',
+    description:
+      "The supplier whose files use this mapping; left out, the mapping is the tenant's default for the kind.",
     example: 'ACME-01',
   })
   @IsOptional()
@@ -85,7 +90,7 @@ export class MappingDto {
   @ApiProperty({ enum: IMPORT_KINDS })
   kind!: ImportKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null: the tenant\'s default for the kind.' })
+  @ApiPropertyOptional({ nullable: true, description: "null: the tenant's default for the kind." })
   supplierCode!: string | null;
 
   @ApiProperty(MAPPING_SCHEMA)
@@ -120,6 +125,9 @@ export class DetectedMappingDto {
   @ApiProperty({ type: [String], description: 'Headers of the file no field is read from.' })
   unmappedColumns!: string[];
 
-  @ApiProperty({ type: [String], description: 'Required fields no column was found for; the import cannot run without them.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Required fields no column was found for; the import cannot run without them.',
+  })
   missingRequired!: string[];
 }

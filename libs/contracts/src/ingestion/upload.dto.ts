@@ -13,10 +13,20 @@ import {
   Min,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto, OffsetWindowCommand } from '../jobs/page.dto.js';
-import { IMPORT_KINDS, IMPORT_MODES, UPLOAD_FORMATS, UPLOAD_STATUSES, type ImportKind, type ImportMode, type UploadFormat, type UploadStatus } from './import-fields.js';
+import {
+  IMPORT_KINDS,
+  IMPORT_MODES,
+  UPLOAD_FORMATS,
+  UPLOAD_STATUSES,
+  type ImportKind,
+  type ImportMode,
+  type UploadFormat,
+  type UploadStatus,
+} from './import-fields.js';
 import { DetectedMappingDto, IsColumnMapping, type ColumnMapping } from './mapping.dto.js';
 
-const booleanText = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
+const booleanText = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 
 /**
  * The text fields of the upload form (multipart/form-data). They must come before the `file` part: the
@@ -36,7 +46,9 @@ export class UploadFormDto {
   @MaxLength(10_000)
   mapping?: string;
 
-  @ApiPropertyOptional({ description: 'The supplier the file comes from: its saved mapping is used, and rows without a supplier get it.' })
+  @ApiPropertyOptional({
+    description: 'The supplier the file comes from: its saved mapping is used, and rows without a supplier get it.',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -55,7 +67,10 @@ export class UploadFormDto {
   @IsIn(IMPORT_MODES)
   mode?: ImportMode;
 
-  @ApiPropertyOptional({ description: 'Upload even when the same file (same SHA-256) was uploaded before.', default: false })
+  @ApiPropertyOptional({
+    description: 'Upload even when the same file (same SHA-256) was uploaded before.',
+    default: false,
+  })
   @IsOptional()
   @Transform(booleanText)
   @IsBoolean({ message: 'force must be true or false' })
@@ -63,7 +78,10 @@ export class UploadFormDto {
 }
 
 export class ImportProblemDto {
-  @ApiProperty({ description: 'Row of the file, counting the header as row 1 (the number a spreadsheet shows).', example: 7 })
+  @ApiProperty({
+    description: 'Row of the file, counting the header as row 1 (the number a spreadsheet shows).',
+    example: 7,
+  })
   row!: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'Column header of the bad value.', example: 'Qty' })
@@ -78,27 +96,47 @@ export class ImportProblemDto {
   @ApiProperty({ description: 'What was expected instead.', example: 'a number greater than 0' })
   expected!: string;
 
-  @ApiProperty({ enum: ['error', 'warning'], description: 'error: the row is skipped; warning: the row is imported as noted.' })
+  @ApiProperty({
+    enum: ['error', 'warning'],
+    description: 'error: the row is skipped; warning: the row is imported as noted.',
+  })
   severity!: 'error' | 'warning';
 }
 
 export class QualityDto {
-  @ApiProperty({ description: 'Overall data quality, 0-100 (weighted: valid rows 50%, completeness 20%, duplicates 20%, price outliers 10%).', example: 93 })
+  @ApiProperty({
+    description:
+      'Overall data quality, 0-100 (weighted: valid rows 50%, completeness 20%, duplicates 20%, price outliers 10%).',
+    example: 93,
+  })
   score!: number;
 
   @ApiProperty({ description: 'Share of rows that were valid, 0-1.', example: 0.98 })
   validShare!: number;
 
-  @ApiProperty({ description: 'Share of optional values that were filled, over all optional fields of the kind, 0-1.', example: 0.8 })
+  @ApiProperty({
+    description: 'Share of optional values that were filled, over all optional fields of the kind, 0-1.',
+    example: 0.8,
+  })
   completeness!: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Completeness of each optional field, 0-1.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Completeness of each optional field, 0-1.',
+  })
   completenessByField!: Record<string, number>;
 
-  @ApiProperty({ description: 'Rows whose key (PO and line or part, or part number) repeats an earlier row of the file.', example: 2 })
+  @ApiProperty({
+    description: 'Rows whose key (PO and line or part, or part number) repeats an earlier row of the file.',
+    example: 2,
+  })
   duplicateRows!: number;
 
-  @ApiProperty({ description: 'Prices more than IMPORT_PRICE_OUTLIER_PCT away from the average of their history.', example: 1 })
+  @ApiProperty({
+    description: 'Prices more than IMPORT_PRICE_OUTLIER_PCT away from the average of their history.',
+    example: 1,
+  })
   priceOutliers!: number;
 }
 
@@ -126,10 +164,15 @@ export class UploadDto {
   @ApiProperty({ example: 52341 })
   sizeBytes!: number;
 
-  @ApiProperty({ description: 'SHA-256 of the content, hex; the same file twice in a tenant is refused unless forced.' })
+  @ApiProperty({
+    description: 'SHA-256 of the content, hex; the same file twice in a tenant is refused unless forced.',
+  })
   sha256!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Data rows counted at upload (CSV; approximate when quoted fields hold line breaks).' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Data rows counted at upload (CSV; approximate when quoted fields hold line breaks).',
+  })
   rowEstimate!: number | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -138,16 +181,30 @@ export class UploadDto {
   @ApiProperty({ enum: IMPORT_MODES })
   mode!: ImportMode;
 
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: { type: 'string' }, description: 'The mapping given with the upload.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The mapping given with the upload.',
+  })
   mapping!: ColumnMapping | null;
 
   @ApiProperty({ enum: UPLOAD_STATUSES })
   status!: UploadStatus;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The latest import job (see /api/v1/jobs and /data-ingestion/progress/{task_id}/).' })
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: 'The latest import job (see /api/v1/jobs and /data-ingestion/progress/{task_id}/).',
+  })
   jobId!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Counts of the last run (seed names).', example: { processed: 998, rejected_rows: 2, created_suppliers: 3 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Counts of the last run (seed names).',
+    example: { processed: 998, rejected_rows: 2, created_suppliers: 3 },
+  })
   counts!: Record<string, number>;
 
   @ApiPropertyOptional({ type: DetectedMappingDto, nullable: true, description: 'The mapping the last run used.' })
@@ -253,7 +310,6 @@ export class ListUploadsCommand extends OffsetWindowCommand {
   @IsOptional()
   @IsIn(UPLOAD_STATUSES)
   status?: UploadStatus;
-
 }
 
 export class UploadRefCommand {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { canTransition, isTerminalStatus, JOB_STATUSES, JOB_TRANSITIONS, TERMINAL_JOB_STATUSES, type JobStatus } from './job-status.js';
+import {
+  canTransition,
+  isTerminalStatus,
+  JOB_STATUSES,
+  JOB_TRANSITIONS,
+  TERMINAL_JOB_STATUSES,
+  type JobStatus,
+} from './job-status.js';
 
 describe('job status machine', () => {
   it('knows which states are terminal', () => {

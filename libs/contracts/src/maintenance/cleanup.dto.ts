@@ -18,7 +18,8 @@ export class CleanupRequestDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 3650,
-    description: 'Delete finished records older than this many days; the service default (RETENTION_DAYS) when left out.',
+    description:
+      'Delete finished records older than this many days; the service default (RETENTION_DAYS) when left out.',
   })
   @IsOptional()
   @IsInt()

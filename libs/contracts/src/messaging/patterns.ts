@@ -1,9 +1,8 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
 import { CatalogPatterns, type CatalogMessageContracts } from '../catalog/catalog.patterns.js';
 import { IngestionPatterns, type IngestionMessageContracts } from '../ingestion/ingestion.patterns.js';
 import { FitmentPatterns, type FitmentMessageContracts } from '../fitment/fitment.patterns.js';
 import type { CleanupCommand } from '../maintenance/cleanup.dto.js';
-import { JOB_STATUSES, type JobStatus } from '../jobs/job-status.js';
+import type { JobRefCommand, JobsListCommand } from '../jobs/jobs.commands.js';
 import type { JobViewDto } from '../jobs/job-view.dto.js';
 import type { Page } from '../jobs/page.dto.js';
 
@@ -19,34 +18,13 @@ export const PlatformPatterns = {
 } as const;
 
 /** Every pattern of every service; each domain declares its own next to its payloads. */
-export const MessagePatterns = { ...PlatformPatterns, ...CatalogPatterns, ...IngestionPatterns, ...FitmentPatterns } as const;
+export const MessagePatterns = {
+  ...PlatformPatterns,
+  ...CatalogPatterns,
+  ...IngestionPatterns,
+  ...FitmentPatterns,
+} as const;
 export type MessagePattern = (typeof MessagePatterns)[keyof typeof MessagePatterns];
-
-export class JobsListCommand {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  type?: string;
-
-  @IsOptional()
-  @IsIn(JOB_STATUSES)
-  status?: JobStatus;
-
-  /** The service returns its newest `limit` rows after skipping `offset`. */
-  @IsInt()
-  @Min(0)
-  offset!: number;
-
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  limit!: number;
-}
-
-export class JobRefCommand {
-  @IsUUID()
-  jobId!: string;
-}
 
 /** Payload and result of each pattern: handlers and clients are typed from this map. */
 export interface MessageContracts extends CatalogMessageContracts, IngestionMessageContracts, FitmentMessageContracts {

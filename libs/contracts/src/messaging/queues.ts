@@ -1,5 +1,5 @@
 import type { ServiceName } from '../services.js';
-import type { RequestMeta } from './request-meta.js';
+import type { JobRef } from '../jobs/job-ref.js';
 import { FitmentJobNames, FitmentQueueNames, type FitmentQueueJobContracts } from '../fitment/fitment.patterns.js';
 
 /** Bull queues and the jobs on them. Queue names are wire names: never change one without a migration note. */
@@ -35,12 +35,6 @@ export const SERVICE_QUEUES = {
 /** Full Bull queue name of a service's queue, e.g. `fitment.maintenance`. */
 export function serviceQueueName(service: ServiceName, queue: string): string {
   return `${service}.${queue}`;
-}
-
-/** Bull job data: a reference to the job row, never the work itself. */
-export interface JobRef {
-  jobId: string;
-  meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
 }
 
 export interface QueueJobContracts extends FitmentQueueJobContracts {

@@ -15,7 +15,8 @@ function redact(url: string): string {
 }
 
 const HINTS = {
-  PostgreSQL: 'start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (or docker compose up -d postgres)',
+  PostgreSQL:
+    'start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (or docker compose up -d postgres)',
   Redis: 'start it with: redis-server --daemonize yes (or docker compose up -d redis)',
   RabbitMQ: 'start it with: rabbitmq-server -detached (or docker compose up -d rabbitmq)',
 } as const;
@@ -36,7 +37,9 @@ export async function preflight(env: PlatformEnv, needs: { postgres: boolean | '
     } catch (err) {
       const message = (err as Error).message || String(err);
       // The server answered but the database is missing: that is a migration away, not a server to start.
-      const hint = /database .* does not exist/.test(message) ? 'create and migrate it with: npm run build && npm run migrate' : HINTS[name];
+      const hint = /database .* does not exist/.test(message)
+        ? 'create and migrate it with: npm run build && npm run migrate'
+        : HINTS[name];
       failures.push(`${name} is unreachable at ${redact(url)} (${variable}): ${message}\n    ${hint}`);
     }
   };
@@ -51,7 +54,12 @@ export async function preflight(env: PlatformEnv, needs: { postgres: boolean | '
         })
       : Promise.resolve(),
     check('Redis', 'REDIS_URL', env.REDIS_URL, async () => {
-      const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+      const redis = new Redis(env.REDIS_URL, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+        connectTimeout: 3000,
+      });
       try {
         await redis.connect();
         await redis.ping();

@@ -29,7 +29,12 @@ export class QueueService {
     return queue;
   }
 
-  async add<N extends JobName>(queue: string, name: N, data: JobDataOf<N>, opts: JobOptions = {}): Promise<Job<JobDataOf<N>>> {
+  async add<N extends JobName>(
+    queue: string,
+    name: N,
+    data: JobDataOf<N>,
+    opts: JobOptions = {},
+  ): Promise<Job<JobDataOf<N>>> {
     return this.queue(queue).add(name, data, { ...DEFAULT_JOB_OPTIONS, jobId: data.jobId, ...opts });
   }
 

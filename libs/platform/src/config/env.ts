@@ -97,7 +97,9 @@ export class PlatformEnv {
   S3_SECRET_ACCESS_KEY?: string;
 
   /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible servers need. */
-  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
   @IsBoolean({ message: 'must be true or false' })
   S3_FORCE_PATH_STYLE = false;
 
@@ -272,7 +274,9 @@ export function loadEnv<T extends object>(cls: new () => T, source: NodeJS.Proce
 
 /** Parsed WORKER_QUEUES: null means every queue of the service. */
 export function workerQueues(env: ServiceEnv): Set<string> | null {
-  const names = env.WORKER_QUEUES.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = env.WORKER_QUEUES.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.includes('*') ? null : new Set(names);
 }
 

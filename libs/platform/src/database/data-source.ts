@@ -1,11 +1,12 @@
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import type { Type } from '@nestjs/common';
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 
 export interface ServiceDataSourceOptions {
   url: string;
   /** The one PostgreSQL schema the service owns. */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: DataSourceOptions['entities'];
+  migrations: DataSourceOptions['migrations'];
   poolSize?: number;
   applicationName?: string;
 }
@@ -48,8 +49,8 @@ export async function runMigrations(options: DataSourceOptions & { schema?: stri
 /** What each service declares about its schema: the name, entities and migrations in order. */
 export interface ServiceSchema {
   schema: string;
-  entities: Function[];
-  migrations: Function[];
+  entities: Type[];
+  migrations: Type<MigrationInterface>[];
 }
 
 /** Creates the database named in `url` when it does not exist yet (connecting to `postgres` to do so). */
@@ -76,7 +77,13 @@ export async function migrateSchemas(url: string, schemas: ServiceSchema[]): Pro
   const applied: Record<string, string[]> = {};
   for (const s of schemas) {
     applied[s.schema] = await runMigrations(
-      serviceDataSourceOptions({ url, schema: s.schema, entities: s.entities, migrations: s.migrations, poolSize: 1 }) as DataSourceOptions & {
+      serviceDataSourceOptions({
+        url,
+        schema: s.schema,
+        entities: s.entities,
+        migrations: s.migrations,
+        poolSize: 1,
+      }) as DataSourceOptions & {
         schema: string;
       },
     );

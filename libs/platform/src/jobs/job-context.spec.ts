@@ -9,7 +9,13 @@ const JOB = {
   cancel_requested_at: null,
 } as unknown as JobRecord;
 
-type ProgressFn = (id: string, current: number, total: number, message: string, counts?: Record<string, number>) => Promise<JobRecord>;
+type ProgressFn = (
+  id: string,
+  current: number,
+  total: number,
+  message: string,
+  counts?: Record<string, number>,
+) => Promise<JobRecord>;
 
 describe('JobContext', () => {
   let now: number;

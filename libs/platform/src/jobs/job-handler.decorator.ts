@@ -14,7 +14,8 @@ export interface JobHandlerMeta {
 }
 
 /** Marks a provider as the handler of one Bull job name on one of the service's queues. */
-export const JobHandler = (queue: string, name: JobName) => SetMetadata(JOB_HANDLER, { queue, name } satisfies JobHandlerMeta);
+export const JobHandler = (queue: string, name: JobName) =>
+  SetMetadata(JOB_HANDLER, { queue, name } satisfies JobHandlerMeta);
 
 /** Marks a provider as the handler of a trigger job (a repeatable schedule) that starts tracked jobs. */
 export const TriggerHandler = (queue: string, name: JobName) =>

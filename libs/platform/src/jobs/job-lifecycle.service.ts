@@ -97,7 +97,13 @@ export class JobLifecycleService {
     }).then((row) => (row && row.status === 'processing' ? row : null));
   }
 
-  async progress(id: string, current: number, total: number, message: string, counts?: Record<string, number>): Promise<JobRecord> {
+  async progress(
+    id: string,
+    current: number,
+    total: number,
+    message: string,
+    counts?: Record<string, number>,
+  ): Promise<JobRecord> {
     const row = await this.dataSource.transaction(async (em) => {
       const updated = await this.repo.update(em, id, {
         progressCurrent: current,
@@ -144,7 +150,12 @@ export class JobLifecycleService {
 
   /** A failed attempt that Bull will retry: back to `queued` with the error kept for people to see. */
   async retrying(id: string, code: string, message: string): Promise<JobRecord> {
-    return this.mustMutate(id, () => ({ status: 'queued', errorCode: code, errorMessage: message, progressMessage: 'Retrying' }));
+    return this.mustMutate(id, () => ({
+      status: 'queued',
+      errorCode: code,
+      errorMessage: message,
+      progressMessage: 'Retrying',
+    }));
   }
 
   /**
@@ -159,7 +170,11 @@ export class JobLifecycleService {
       if (isTerminalStatus(current.status)) return current;
       await this.repo.markCancelRequested(em, id);
       if (current.status === 'queued' || current.status === 'review_required') {
-        const updated = await this.repo.update(em, id, { status: 'cancelled', completedNow: true, progressMessage: 'Cancelled' });
+        const updated = await this.repo.update(em, id, {
+          status: 'cancelled',
+          completedNow: true,
+          progressMessage: 'Cancelled',
+        });
         await this.emit(em, EventNames.JobStateChanged, updated);
         return updated;
       }

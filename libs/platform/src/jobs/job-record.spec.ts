@@ -40,7 +40,10 @@ describe('percentOf', () => {
 
 describe('toJobView', () => {
   it('maps a running job', () => {
-    const view = toJobView('fitment', row({ progress_current: 1, progress_total: 4, progress_message: 'Working', counts: { jobs_deleted: 1 } }));
+    const view = toJobView(
+      'fitment',
+      row({ progress_current: 1, progress_total: 4, progress_message: 'Working', counts: { jobs_deleted: 1 } }),
+    );
     expect(view).toEqual({
       id: '0b8a1d6e-6a3c-4c1e-9a59-3f0d7f1c2a11',
       service: 'fitment',
@@ -64,14 +67,20 @@ describe('toJobView', () => {
   });
 
   it('does not claim 100 % for a failed or cancelled job', () => {
-    expect(toJobView('fitment', row({ status: 'failed', progress_current: 1, progress_total: 2 })).progress.percent).toBe(50);
-    expect(toJobView('fitment', row({ status: 'cancelled', progress_current: 0, progress_total: 2 })).progress.percent).toBe(0);
+    expect(
+      toJobView('fitment', row({ status: 'failed', progress_current: 1, progress_total: 2 })).progress.percent,
+    ).toBe(50);
+    expect(
+      toJobView('fitment', row({ status: 'cancelled', progress_current: 0, progress_total: 2 })).progress.percent,
+    ).toBe(0);
   });
 
   it('reports cancelRequested only while the job has not ended', () => {
     const asked = new Date('2026-01-01T10:00:05.000Z');
     expect(toJobView('fitment', row({ status: 'processing', cancel_requested_at: asked })).cancelRequested).toBe(true);
-    expect(toJobView('fitment', row({ status: 'review_required', cancel_requested_at: asked })).cancelRequested).toBe(true);
+    expect(toJobView('fitment', row({ status: 'review_required', cancel_requested_at: asked })).cancelRequested).toBe(
+      true,
+    );
     for (const status of ['completed', 'failed', 'cancelled'] as const) {
       expect(toJobView('fitment', row({ status, cancel_requested_at: asked })).cancelRequested).toBe(false);
     }
@@ -79,7 +88,10 @@ describe('toJobView', () => {
   });
 
   it('maps the error and a queued job that has not started', () => {
-    const view = toJobView('media', row({ status: 'queued', started_at: null, error_code: 'timeout', error_message: null }));
+    const view = toJobView(
+      'media',
+      row({ status: 'queued', started_at: null, error_code: 'timeout', error_message: null }),
+    );
     expect(view.error).toEqual({ code: 'timeout', message: '' });
     expect(view.startedAt).toBeNull();
     expect(view.service).toBe('media');

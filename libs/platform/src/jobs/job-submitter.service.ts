@@ -39,7 +39,12 @@ export class JobSubmitterService {
     });
     if (!created) return { row, created };
     try {
-      await this.queues.add(s.queue, s.name, { jobId: row.id, meta: { tenantId: s.meta.tenantId, correlationId: s.meta.correlationId } }, s.options);
+      await this.queues.add(
+        s.queue,
+        s.name,
+        { jobId: row.id, meta: { tenantId: s.meta.tenantId, correlationId: s.meta.correlationId } },
+        s.options,
+      );
     } catch (err) {
       this.logger.error(`could not queue job ${row.id}: ${(err as Error).message}`);
       await this.lifecycle.failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again');

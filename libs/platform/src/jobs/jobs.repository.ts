@@ -39,13 +39,26 @@ export class JobsRepository {
       `INSERT INTO jobs (id, tenant_id, type, status, params, dedupe_key, correlation_id, progress_total)
        VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7)
        RETURNING *`,
-      [job.id, job.tenantId, job.type, job.params, job.dedupeKey ?? null, job.correlationId ?? null, job.progressTotal ?? 0],
+      [
+        job.id,
+        job.tenantId,
+        job.type,
+        job.params,
+        job.dedupeKey ?? null,
+        job.correlationId ?? null,
+        job.progressTotal ?? 0,
+      ],
     );
     return rows[0];
   }
 
   /** The queued or running job with this de-duplication key, if any. */
-  async findActiveByDedupeKey(em: EntityManager, tenantId: string, type: string, key: string): Promise<JobRecord | null> {
+  async findActiveByDedupeKey(
+    em: EntityManager,
+    tenantId: string,
+    type: string,
+    key: string,
+  ): Promise<JobRecord | null> {
     const rows: JobRecord[] = await em.query(
       `SELECT * FROM jobs WHERE tenant_id = $1 AND type = $2 AND dedupe_key = $3 AND status IN ('queued','processing')`,
       [tenantId, type, key],
@@ -54,14 +67,18 @@ export class JobsRepository {
   }
 
   async findById(em: EntityManager, id: string, opts: { forUpdate?: boolean } = {}): Promise<JobRecord | null> {
-    const rows: JobRecord[] = await em.query(
-      `SELECT * FROM jobs WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+    const rows: JobRecord[] = await em.query(`SELECT * FROM jobs WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
-  async list(em: EntityManager, filter: JobFilter, offset: number, limit: number): Promise<{ rows: JobRecord[]; total: number }> {
+  async list(
+    em: EntityManager,
+    filter: JobFilter,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: JobRecord[]; total: number }> {
     const where = ['tenant_id = $1'];
     const params: unknown[] = [filter.tenantId];
     if (filter.type) {
@@ -109,7 +126,10 @@ export class JobsRepository {
   }
 
   async markCancelRequested(em: EntityManager, id: string): Promise<void> {
-    await em.query(`UPDATE jobs SET cancel_requested_at = COALESCE(cancel_requested_at, now()), updated_at = now() WHERE id = $1`, [id]);
+    await em.query(
+      `UPDATE jobs SET cancel_requested_at = COALESCE(cancel_requested_at, now()), updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Deletes finished jobs (of one tenant, or of all when null) that ended before the cut-off; returns how many went. */

@@ -1,12 +1,6 @@
 import { Controller, UseFilters, UseInterceptors, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  JobRefCommand,
-  JobsListCommand,
-  MessagePatterns,
-  type ResultOf,
-  type ServiceName,
-} from '@torque/contracts';
+import { JobRefCommand, JobsListCommand, MessagePatterns, type ResultOf, type ServiceName } from '@torque/contracts';
 import { QueueService } from '../bull/queue.service.js';
 import { runWithContext } from '../logging/request-context.js';
 import { RmqAckInterceptor } from '../rmq/rmq-ack.interceptor.js';

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { EventEnvelope } from '@torque/contracts';
 import { DataSource } from 'typeorm';
 import type { EventBus } from '../rmq/event-bus.js';
@@ -43,7 +49,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.draining;
-    await this.drainAll().catch((err: Error) => this.logger.warn(`final outbox drain failed, rows stay for the next start: ${err.message}`));
+    await this.drainAll().catch((err: Error) =>
+      this.logger.warn(`final outbox drain failed, rows stay for the next start: ${err.message}`),
+    );
   }
 
   /** Asks for a drain now (after a commit in this process); coalesces concurrent asks. */
@@ -93,8 +101,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       if (rows.length === 0) return { published: 0, failure: null };
       const results = await Promise.allSettled(rows.map((r) => this.bus.publish(r.routing_key, r.payload)));
       const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.id);
-      const rejected = results.flatMap((res, i) => (res.status === 'rejected' ? [{ id: rows[i].id, reason: res.reason as Error }] : []));
-      if (confirmed.length > 0) await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1)`, [confirmed]);
+      const rejected = results.flatMap((res, i) =>
+        res.status === 'rejected' ? [{ id: rows[i].id, reason: res.reason as Error }] : [],
+      );
+      if (confirmed.length > 0)
+        await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1)`, [confirmed]);
       if (rejected.length > 0) {
         await em.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)`, [
           rejected.map((r) => r.id),

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { serviceQueueName, type JobRef, type ServiceName } from '@torque/contracts';
 import type { Job, Queue } from 'bull';
@@ -12,7 +18,12 @@ import { SERVICE_ENV, SERVICE_NAME } from '../tokens.js';
 import { CancelSignalService } from './cancel-signal.service.js';
 import { JobContext } from './job-context.js';
 import { JobCancelledError, PermanentJobError } from './job-errors.js';
-import { JOB_HANDLER, type JobHandlerInstance, type JobHandlerMeta, type TriggerHandlerInstance } from './job-handler.decorator.js';
+import {
+  JOB_HANDLER,
+  type JobHandlerInstance,
+  type JobHandlerMeta,
+  type TriggerHandlerInstance,
+} from './job-handler.decorator.js';
 import { JobLifecycleService, JobNotFoundError } from './job-lifecycle.service.js';
 
 class JobRefMeta {
@@ -55,7 +66,9 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
 
   onApplicationBootstrap(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      const meta = wrapper.metatype ? this.reflector.get<JobHandlerMeta | undefined>(JOB_HANDLER, wrapper.metatype) : undefined;
+      const meta = wrapper.metatype
+        ? this.reflector.get<JobHandlerMeta | undefined>(JOB_HANDLER, wrapper.metatype)
+        : undefined;
       if (!meta || !wrapper.instance || !runsWorker(this.env, meta.queue)) continue;
       const queue = this.queues.queue(meta.queue);
       // process() settles only when the queue closes; a rejection (Redis unreachable at start) must not go unhandled.
@@ -66,10 +79,13 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
       } else {
         const handler = wrapper.instance as JobHandlerInstance;
         queue
-          .process(meta.name, this.env.WORKER_CONCURRENCY, (job: Job<JobRef>) => this.track(this.run(meta, handler, job)))
+          .process(meta.name, this.env.WORKER_CONCURRENCY, (job: Job<JobRef>) =>
+            this.track(this.run(meta, handler, job)),
+          )
           .catch(stopped);
       }
-      if (!this.workedQueues.has(queue)) queue.on('failed', (job: Job | null, err: Error) => this.onBullFailed(job, err));
+      if (!this.workedQueues.has(queue))
+        queue.on('failed', (job: Job | null, err: Error) => this.onBullFailed(job, err));
       this.workedQueues.add(queue);
       this.logger.log(`working on ${serviceQueueName(this.service, meta.queue)}:${meta.name}`);
     }
@@ -83,7 +99,9 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
   async beforeApplicationShutdown(): Promise<void> {
     // Stop fetching new jobs here (local pause, without waiting for the active ones); other replicas keep going.
     await Promise.all(
-      [...this.workedQueues].map((q) => q.pause(true, true).catch((err: Error) => this.logger.warn(`pausing ${q.name}: ${err.message}`))),
+      [...this.workedQueues].map((q) =>
+        q.pause(true, true).catch((err: Error) => this.logger.warn(`pausing ${q.name}: ${err.message}`)),
+      ),
     );
     if (this.active.size === 0) return;
     this.logger.log(`waiting for ${this.active.size} active job(s) to finish`);
@@ -97,7 +115,9 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     // Hand the jobs back: their rows stay `processing` and nothing more is recorded or reported to Bull
     // from here; their Bull locks are no longer renewed, so once they lapse another worker takes the
     // jobs over as stalled. The handlers are told to stop at their next check.
-    this.logger.warn(`${this.active.size} job(s) still running after ${this.env.SHUTDOWN_GRACE_MS} ms, handing them back`);
+    this.logger.warn(
+      `${this.active.size} job(s) still running after ${this.env.SHUTDOWN_GRACE_MS} ms, handing them back`,
+    );
     this.handedBack = true;
     this.shutdown.abort();
     // Queue.close() waits for active jobs unless told not to; closing here makes the close that
@@ -136,7 +156,12 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     );
   }
 
-  private async runJob(meta: JobHandlerMeta, handler: JobHandlerInstance, job: Job<JobRef>, jobId: string): Promise<unknown> {
+  private async runJob(
+    meta: JobHandlerMeta,
+    handler: JobHandlerInstance,
+    job: Job<JobRef>,
+    jobId: string,
+  ): Promise<unknown> {
     const labels = { queue: job.queue.name, job: meta.name };
     // Watch before taking the job: a cancel that arrives between start() and the handler's first
     // check must not be lost (start() itself sees a cancel that was committed before it).

@@ -33,7 +33,8 @@ export class CleanupJobHandler implements JobHandlerInstance {
   ) {}
 
   async handle(ctx: JobContext): Promise<Outcome> {
-    const days = typeof ctx.job.params.olderThanDays === 'number' ? ctx.job.params.olderThanDays : this.env.RETENTION_DAYS;
+    const days =
+      typeof ctx.job.params.olderThanDays === 'number' ? ctx.job.params.olderThanDays : this.env.RETENTION_DAYS;
     const cutoff = new Date(Date.now() - days * DAY_MS);
     const batch = this.env.CLEANUP_BATCH_SIZE;
     const counts: CleanupCounts = { jobs_deleted: 0, outbox_deleted: 0, inbox_deleted: 0, bull_jobs_removed: 0 };

@@ -21,6 +21,8 @@ export class MaintenanceRpcController {
   async cleanup(@Payload() raw: unknown): Promise<ResultOf<typeof MessagePatterns.MaintenanceCleanup>> {
     const { meta, data } = parseRpc(CleanupCommand, raw);
     if (!meta.roles.includes('admin')) throw rpcError(403, 'forbidden', 'Clean-up needs the admin role');
-    return runWithContext(meta, async () => this.lifecycle.view(await this.maintenance.startCleanup(meta, data.olderThanDays)));
+    return runWithContext(meta, async () =>
+      this.lifecycle.view(await this.maintenance.startCleanup(meta, data.olderThanDays)),
+    );
   }
 }

@@ -29,12 +29,17 @@ export class MaintenanceService implements OnApplicationBootstrap, TriggerHandle
 
   async onApplicationBootstrap(): Promise<void> {
     if (!runsApi(this.env) || !this.env.SCHEDULES_ENABLED) return;
-    await this.queues.schedule(QueueNames.Maintenance, JobNames.CleanupSchedule, this.env.CLEANUP_CRON, { jobId: 'nightly' });
+    await this.queues.schedule(QueueNames.Maintenance, JobNames.CleanupSchedule, this.env.CLEANUP_CRON, {
+      jobId: 'nightly',
+    });
     this.logger.log(`nightly clean-up scheduled (${this.env.CLEANUP_CRON})`);
   }
 
   /** One clean-up at a time per tenant: a second request returns the running one. */
-  async startCleanup(meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>, olderThanDays?: number): Promise<JobRecord> {
+  async startCleanup(
+    meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>,
+    olderThanDays?: number,
+  ): Promise<JobRecord> {
     const { row } = await this.submitter.submit({
       meta,
       queue: QueueNames.Maintenance,

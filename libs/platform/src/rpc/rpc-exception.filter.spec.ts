@@ -24,8 +24,17 @@ describe('RpcErrorFilter', () => {
   it('answers a use-case error of any service with its status, code, message and details', async () => {
     const err = ShelfError.empty('B-7');
     expect(err.name).toBe('ShelfError');
-    expect(await answer(err)).toEqual({ status: 409, error: 'conflict', message: 'Shelf B-7 is empty', details: { shelf: ['no parts on it'] } });
-    expect(await answer(new UseCaseError(404, 'not_found', 'gone'))).toEqual({ status: 404, error: 'not_found', message: 'gone' });
+    expect(await answer(err)).toEqual({
+      status: 409,
+      error: 'conflict',
+      message: 'Shelf B-7 is empty',
+      details: { shelf: ['no parts on it'] },
+    });
+    expect(await answer(new UseCaseError(404, 'not_found', 'gone'))).toEqual({
+      status: 404,
+      error: 'not_found',
+      message: 'gone',
+    });
   });
 
   it('passes an RpcException payload through and hides an unexpected error behind a 500', async () => {

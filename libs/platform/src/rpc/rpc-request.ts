@@ -14,7 +14,12 @@ export function validationDetails(errors: ValidationError[], prefix = ''): Recor
   return details;
 }
 
-export function rpcError(status: number, error: RpcErrorPayload['error'], message: string, details?: Record<string, string[]>) {
+export function rpcError(
+  status: number,
+  error: RpcErrorPayload['error'],
+  message: string,
+  details?: Record<string, string[]>,
+) {
   return new RpcException({ status, error, message, details } satisfies RpcErrorPayload);
 }
 

@@ -17,6 +17,11 @@ export class UseCaseError extends Error {
   }
 
   toPayload(): RpcErrorPayload {
-    return { status: this.status, error: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+    return {
+      status: this.status,
+      error: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }

@@ -92,9 +92,13 @@ export class AiFitmentJobs1764230700000 implements MigrationInterface {
       CREATE UNIQUE INDEX fitments_job_part_vehicle_uq
         ON fitment.fitments (job_id, part_key, base_vehicle_id, COALESCE(submodel_id, 0), COALESCE(engine_id, 0))`);
     // A job's fitments are found through the unique index above (it leads with job_id) and sorted in memory.
-    await q.query(`CREATE INDEX fitments_tenant_status_idx ON fitment.fitments (tenant_id, status, confidence_score, id)`);
+    await q.query(
+      `CREATE INDEX fitments_tenant_status_idx ON fitment.fitments (tenant_id, status, confidence_score, id)`,
+    );
     // Findings: the other fitments of the same part on the same base vehicle.
-    await q.query(`CREATE INDEX fitments_tenant_part_base_idx ON fitment.fitments (tenant_id, part_key, base_vehicle_id)`);
+    await q.query(
+      `CREATE INDEX fitments_tenant_part_base_idx ON fitment.fitments (tenant_id, part_key, base_vehicle_id)`,
+    );
 
     await q.query(`
       CREATE TABLE fitment.exports (
@@ -129,6 +133,8 @@ export class AiFitmentJobs1764230700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS fitment.export_items, fitment.exports, fitment.fitments, fitment.ai_job_parts, fitment.ai_jobs`);
+    await q.query(
+      `DROP TABLE IF EXISTS fitment.export_items, fitment.exports, fitment.fitments, fitment.ai_job_parts, fitment.ai_jobs`,
+    );
   }
 }

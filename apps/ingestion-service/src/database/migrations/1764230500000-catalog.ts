@@ -15,7 +15,9 @@ export async function createPricesTable(q: QueryRunner): Promise<void> {
       upload_id   uuid,
       created_at  timestamptz   NOT NULL DEFAULT now()
     )`);
-  await q.query(`CREATE INDEX prices_product_supplier_idx ON ingestion.prices (product_id, supplier_id, observed_on DESC)`);
+  await q.query(
+    `CREATE INDEX prices_product_supplier_idx ON ingestion.prices (product_id, supplier_id, observed_on DESC)`,
+  );
 }
 
 /**
@@ -51,8 +53,12 @@ export class Catalog1764230500000 implements MigrationInterface {
         updated_at  timestamptz  NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, part_number)
       )`);
-    await q.query(`CREATE INDEX products_tenant_updated_idx ON ingestion.products (tenant_id, updated_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX products_search_trgm_idx ON ingestion.products USING gin ((part_number || ' ' || name || ' ' || description) gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX products_tenant_updated_idx ON ingestion.products (tenant_id, updated_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX products_search_trgm_idx ON ingestion.products USING gin ((part_number || ' ' || name || ' ' || description) gin_trgm_ops)`,
+    );
     await q.query(`CREATE INDEX products_category_idx ON ingestion.products (tenant_id, category)`);
     await q.query(`CREATE INDEX products_brand_idx ON ingestion.products (tenant_id, brand)`);
     await q.query(`
@@ -86,6 +92,8 @@ export class Catalog1764230500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS ingestion.prices, ingestion.purchase_order_lines, ingestion.purchase_orders, ingestion.products, ingestion.suppliers`);
+    await q.query(
+      `DROP TABLE IF EXISTS ingestion.prices, ingestion.purchase_order_lines, ingestion.purchase_orders, ingestion.products, ingestion.suppliers`,
+    );
   }
 }

@@ -30,7 +30,14 @@ export const PRICE_HISTORY_VIEW = `
    WHERE NOT l.price_excluded`;
 
 /** A plpgsql function run once per statement on `table`, the statement's rows in the table `rows`. */
-export async function createStatementTrigger(q: QueryRunner, name: string, table: string, events: string[], rows: string, body: string): Promise<void> {
+export async function createStatementTrigger(
+  q: QueryRunner,
+  name: string,
+  table: string,
+  events: string[],
+  rows: string,
+  body: string,
+): Promise<void> {
   await q.query(`CREATE FUNCTION ingestion.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$`);
   // A trigger with a transition table handles one event, so each event has its own.
   for (const event of events) {
@@ -73,10 +80,17 @@ export function deleteRestrictionBody(r: DeleteRestriction, before = ''): string
 }
 
 /** ON DELETE CASCADE of the lines, in trigger purchase_orders_delete_lines (the deleted orders are `old_orders`). */
-export const DELETE_LINES_OF_OLD_ORDERS = 'DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;';
+export const DELETE_LINES_OF_OLD_ORDERS =
+  'DELETE FROM ingestion.purchase_order_lines l USING old_orders o WHERE l.purchase_order_id = o.id;';
 
 /** Products that purchase order lines reference. */
-export const PRODUCTS_ON_LINES: DeleteRestriction = { table: 'products', what: 'product', referencing: 'purchase_order_lines', column: 'product_id', by: 'purchase order lines' };
+export const PRODUCTS_ON_LINES: DeleteRestriction = {
+  table: 'products',
+  what: 'product',
+  referencing: 'purchase_order_lines',
+  column: 'product_id',
+  by: 'purchase order lines',
+};
 
 export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   name = 'PriceHistoryFromLines1764230700000';
@@ -84,7 +98,9 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Imports were the only source of prices, and each of their rows has its line: nothing is lost.
     await q.query(`DROP TABLE ingestion.prices`);
-    await q.query(`ALTER TABLE ingestion.purchase_order_lines ADD COLUMN price_excluded boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `ALTER TABLE ingestion.purchase_order_lines ADD COLUMN price_excluded boolean NOT NULL DEFAULT false`,
+    );
     await q.query(PRICE_HISTORY_VIEW);
 
     await q.query(`
@@ -102,7 +118,13 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
             MESSAGE = format('purchase_order_lines references ${what} %s, which does not exist', missing),
             CONSTRAINT = 'purchase_order_lines_${column}_fkey', TABLE = 'purchase_order_lines', SCHEMA = 'ingestion';
         END IF;`;
-    await createStatementTrigger(q, 'purchase_order_lines_check_references', 'purchase_order_lines', ['INSERT', 'UPDATE'], 'new_lines', `
+    await createStatementTrigger(
+      q,
+      'purchase_order_lines_check_references',
+      'purchase_order_lines',
+      ['INSERT', 'UPDATE'],
+      'new_lines',
+      `
       DECLARE
         named bigint;
         locked bigint;
@@ -111,13 +133,28 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
         ${requireAll('purchase_order_id', 'purchase_orders', 'purchase order')}
         ${requireAll('product_id', 'products', 'product')}
         RETURN NULL;
-      END`);
-    await createStatementTrigger(q, 'purchase_orders_delete_lines', 'purchase_orders', ['DELETE'], 'old_orders', `
+      END`,
+    );
+    await createStatementTrigger(
+      q,
+      'purchase_orders_delete_lines',
+      'purchase_orders',
+      ['DELETE'],
+      'old_orders',
+      `
       BEGIN
         ${DELETE_LINES_OF_OLD_ORDERS}
         RETURN NULL;
-      END`);
-    await createStatementTrigger(q, 'products_keep_referenced', 'products', ['DELETE'], 'old_products', deleteRestrictionBody(PRODUCTS_ON_LINES));
+      END`,
+    );
+    await createStatementTrigger(
+      q,
+      'products_keep_referenced',
+      'products',
+      ['DELETE'],
+      'old_products',
+      deleteRestrictionBody(PRODUCTS_ON_LINES),
+    );
     // Ids are identities and never change; an update of one would bypass the checks above.
     await q.query(`
       CREATE FUNCTION ingestion.keep_id() RETURNS trigger
@@ -140,7 +177,12 @@ export class PriceHistoryFromLines1764230700000 implements MigrationInterface {
     await q.query(`DROP VIEW ingestion.price_history`);
     await q.query(`ALTER TABLE ingestion.purchase_order_lines DROP COLUMN price_excluded`);
     // Dropping a function drops its triggers with it.
-    for (const fn of ['keep_id', 'products_keep_referenced', 'purchase_orders_delete_lines', 'purchase_order_lines_check_references']) {
+    for (const fn of [
+      'keep_id',
+      'products_keep_referenced',
+      'purchase_orders_delete_lines',
+      'purchase_order_lines_check_references',
+    ]) {
       await q.query(`DROP FUNCTION ingestion.${fn}() CASCADE`);
     }
     await q.query(`

@@ -6,7 +6,14 @@ export const ORDER_BLOCK_SIZE = 2n ** 32n;
 
 const LINES = 'ingestion.purchase_order_lines';
 /** The functions this migration creates, in the order they can be dropped. */
-const LINE_FUNCTIONS = ['compact_lines_blocks(bigint)', 'next_lines_merge(bigint)', 'attach_lines_block(bigint)', 'open_lines_block()', 'index_lines_partition(text)', 'writes_through_parent_only(text)'];
+const LINE_FUNCTIONS = [
+  'compact_lines_blocks(bigint)',
+  'next_lines_merge(bigint)',
+  'attach_lines_block(bigint)',
+  'open_lines_block()',
+  'index_lines_partition(text)',
+  'writes_through_parent_only(text)',
+];
 
 /**
  * Purchase order lines are partitioned by range of their order's id, so that a large import can
@@ -51,21 +58,31 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
     await q.query(`ALTER TABLE ${LINES} DROP CONSTRAINT purchase_order_lines_pkey`);
     await q.query(`ALTER TABLE ${LINES} ALTER COLUMN id DROP IDENTITY`);
     await q.query(`ALTER TABLE ${LINES} RENAME TO purchase_order_lines_main`);
-    await q.query(`ALTER TABLE ingestion.purchase_order_lines_main RENAME CONSTRAINT purchase_order_lines_purchase_order_id_line_no_key TO purchase_order_lines_main_pkey`);
-    await q.query(`ALTER INDEX ingestion.purchase_order_lines_product_idx RENAME TO purchase_order_lines_main_product_id_idx`);
+    await q.query(
+      `ALTER TABLE ingestion.purchase_order_lines_main RENAME CONSTRAINT purchase_order_lines_purchase_order_id_line_no_key TO purchase_order_lines_main_pkey`,
+    );
+    await q.query(
+      `ALTER INDEX ingestion.purchase_order_lines_product_idx RENAME TO purchase_order_lines_main_product_id_idx`,
+    );
     await q.query(`CREATE INDEX purchase_order_lines_main_id_idx ON ingestion.purchase_order_lines_main (id)`);
 
     await createLines(q, maxId, 'partitioned');
     // Orders of blocks attached before a down migration (their lines are in the plain table now) stay in the main partition.
-    const firstBlock = BigInt((await q.query(`SELECT coalesce(max(id), 0) / ${ORDER_BLOCK_SIZE} + 1 AS n FROM ingestion.purchase_orders`))[0].n);
-    await q.query(`ALTER TABLE ${LINES} ATTACH PARTITION ingestion.purchase_order_lines_main FOR VALUES FROM (MINVALUE) TO (${firstBlock * ORDER_BLOCK_SIZE})`);
+    const firstBlock = BigInt(
+      (await q.query(`SELECT coalesce(max(id), 0) / ${ORDER_BLOCK_SIZE} + 1 AS n FROM ingestion.purchase_orders`))[0].n,
+    );
+    await q.query(
+      `ALTER TABLE ${LINES} ATTACH PARTITION ingestion.purchase_order_lines_main FOR VALUES FROM (MINVALUE) TO (${firstBlock * ORDER_BLOCK_SIZE})`,
+    );
     // Order ids from the identity sequence must stay in the main partition's range.
     await q.query(`ALTER TABLE ingestion.purchase_orders ALTER COLUMN id SET MAXVALUE ${ORDER_BLOCK_SIZE - 1n}`);
 
     await createReferenceTriggers(q);
     await q.query(PRICE_HISTORY_VIEW);
 
-    await q.query(`CREATE SEQUENCE ingestion.purchase_order_blocks AS bigint MINVALUE 1 MAXVALUE 2000000000 START WITH ${firstBlock}`);
+    await q.query(
+      `CREATE SEQUENCE ingestion.purchase_order_blocks AS bigint MINVALUE 1 MAXVALUE 2000000000 START WITH ${firstBlock}`,
+    );
     // The lines' partitions are written through the parent only (its trigger checks the references;
     // privileges are not checked on partitions reached through their parent).
     await q.query(`
@@ -242,8 +259,12 @@ export class LinesPartitionedByOrder1764230800000 implements MigrationInterface 
     await q.query(`DROP VIEW ingestion.price_history`);
     const maxId = BigInt((await q.query(`SELECT coalesce(max(id), 0) AS id FROM ${LINES}`))[0].id);
     await q.query(`ALTER TABLE ${LINES} RENAME TO purchase_order_lines_partitioned`);
-    await q.query(`ALTER TABLE ingestion.purchase_order_lines_partitioned RENAME CONSTRAINT purchase_order_lines_pkey TO purchase_order_lines_partitioned_pkey`);
-    await q.query(`ALTER INDEX ingestion.purchase_order_lines_product_idx RENAME TO purchase_order_lines_partitioned_product_idx`);
+    await q.query(
+      `ALTER TABLE ingestion.purchase_order_lines_partitioned RENAME CONSTRAINT purchase_order_lines_pkey TO purchase_order_lines_partitioned_pkey`,
+    );
+    await q.query(
+      `ALTER INDEX ingestion.purchase_order_lines_product_idx RENAME TO purchase_order_lines_partitioned_product_idx`,
+    );
     await createLines(q, maxId, 'plain');
     await q.query(`INSERT INTO ${LINES} SELECT * FROM ingestion.purchase_order_lines_partitioned ORDER BY id`);
     // Dropping the parent drops its partitions and their triggers.

@@ -35,7 +35,8 @@ function requireReferenced(r: Reference, dynamicArg?: string): string {
   const firstMissing = `
     SELECT n.${r.column} FROM ${r.rows} n
     WHERE n.${r.column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ingestion.${r.target} x WHERE x.id = n.${r.column}) LIMIT 1`;
-  const run = (query: string, into: string) => (dynamicArg ? `EXECUTE format($q$ ${query} $q$, ${dynamicArg}) INTO ${into};` : `${query} INTO ${into};`);
+  const run = (query: string, into: string) =>
+    dynamicArg ? `EXECUTE format($q$ ${query} $q$, ${dynamicArg}) INTO ${into};` : `${query} INTO ${into};`;
   return `
     ${run(counts, 'named, locked')}
     IF locked < named THEN
@@ -47,11 +48,23 @@ function requireReferenced(r: Reference, dynamicArg?: string): string {
 }
 
 const LINE_REFERENCES = (rows: string): Reference[] => [
-  { rows, column: 'purchase_order_id', target: 'purchase_orders', what: 'purchase order', table: 'purchase_order_lines' },
+  {
+    rows,
+    column: 'purchase_order_id',
+    target: 'purchase_orders',
+    what: 'purchase order',
+    table: 'purchase_order_lines',
+  },
   { rows, column: 'product_id', target: 'products', what: 'product', table: 'purchase_order_lines' },
 ];
 
-const SUPPLIERS_ON_ORDERS: DeleteRestriction = { table: 'suppliers', what: 'supplier', referencing: 'purchase_orders', column: 'supplier_id', by: 'purchase orders' };
+const SUPPLIERS_ON_ORDERS: DeleteRestriction = {
+  table: 'suppliers',
+  what: 'supplier',
+  referencing: 'purchase_orders',
+  column: 'supplier_id',
+  by: 'purchase orders',
+};
 
 /**
  * A delete checked per statement sees what references the deleted rows as of its snapshot. At READ COMMITTED
@@ -106,13 +119,27 @@ export class OrderReferencesPerStatement1764230900000 implements MigrationInterf
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE ingestion.purchase_orders DROP CONSTRAINT purchase_orders_supplier_id_fkey`);
-    await createStatementTrigger(q, 'purchase_orders_check_supplier', 'purchase_orders', ['INSERT', 'UPDATE'], 'new_orders', `
+    await createStatementTrigger(
+      q,
+      'purchase_orders_check_supplier',
+      'purchase_orders',
+      ['INSERT', 'UPDATE'],
+      'new_orders',
+      `
       DECLARE ${CHECK_VARIABLES}
       BEGIN
         ${requireReferenced({ rows: 'new_orders', column: 'supplier_id', target: 'suppliers', what: 'supplier', table: 'purchase_orders' })}
         RETURN NULL;
-      END`);
-    await createStatementTrigger(q, 'suppliers_keep_referenced', 'suppliers', ['DELETE'], 'old_suppliers', deleteRestrictionBody(SUPPLIERS_ON_ORDERS, READ_COMMITTED_ONLY('old_suppliers')));
+      END`,
+    );
+    await createStatementTrigger(
+      q,
+      'suppliers_keep_referenced',
+      'suppliers',
+      ['DELETE'],
+      'old_suppliers',
+      deleteRestrictionBody(SUPPLIERS_ON_ORDERS, READ_COMMITTED_ONLY('old_suppliers')),
+    );
     // The same guard for the deletes checked per statement since PriceHistoryFromLines.
     await q.query(`
       CREATE OR REPLACE FUNCTION ingestion.products_keep_referenced() RETURNS trigger
@@ -155,7 +182,9 @@ export class OrderReferencesPerStatement1764230900000 implements MigrationInterf
       LANGUAGE plpgsql AS $$
       DECLARE ${CHECK_VARIABLES}
       BEGIN
-        ${LINE_REFERENCES('new_lines').map((r) => requireReferenced(r)).join('\n')}
+        ${LINE_REFERENCES('new_lines')
+          .map((r) => requireReferenced(r))
+          .join('\n')}
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -167,7 +196,9 @@ export class OrderReferencesPerStatement1764230900000 implements MigrationInterf
         ${CHECK_VARIABLES}
       BEGIN
         -- The references, as purchase_order_lines_check_references checks inserted lines.
-        ${LINE_REFERENCES('ingestion.%1$I').map((r) => requireReferenced(r, 'name')).join('\n')}
+        ${LINE_REFERENCES('ingestion.%1$I')
+          .map((r) => requireReferenced(r, 'name'))
+          .join('\n')}
         PERFORM ingestion.index_lines_partition(name);
         EXECUTE format('ALTER TABLE ingestion.purchase_order_lines ATTACH PARTITION ingestion.%I FOR VALUES FROM (%s) TO (%s)',
                        name, low, low + ${ORDER_BLOCK_SIZE});

@@ -1,8 +1,10 @@
 /** PostgreSQL COPY text format: tab-separated, `\N` for NULL, backslash escapes for the rest. */
 export const COPY_NULL = '\\N';
 
+/* eslint-disable no-control-regex -- NUL is one of the characters COPY text must escape or drop */
 const SPECIAL = /[\\\t\n\r\u0000]/;
 const SPECIAL_ALL = /[\\\t\n\r\u0000]/g;
+/* eslint-enable no-control-regex */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\u0000': '' };
 
 /** A value as COPY text reads it back unchanged; NUL characters, which PostgreSQL text cannot hold, are dropped. */

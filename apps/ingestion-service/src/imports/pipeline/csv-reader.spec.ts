@@ -21,7 +21,9 @@ function inChunks(text: string, chunkSizes: number[], feed: (chunk: Buffer | nul
 
 function readAll(text: string, chunkSizes: number[] = [text.length || 1], opts = {}): Row[] {
   const reader = new CsvReader(opts);
-  return inChunks(text, chunkSizes, (chunk, rows) => (chunk ? reader.push(chunk, (r) => rows.push(r)) : reader.end((r) => rows.push(r))));
+  return inChunks(text, chunkSizes, (chunk, rows) =>
+    chunk ? reader.push(chunk, (r) => rows.push(r)) : reader.end((r) => rows.push(r)),
+  );
 }
 
 /** readAll through the pull API (rows / rowsAtEnd), each chunk's rows taken before the next chunk is passed. */
@@ -106,9 +108,17 @@ describe('CsvReader', () => {
         rows.push(row);
       }
       const text =
-        rows.map((row) => row.map((v) => (/[",\r\n]/.test(v) || v.startsWith(' ') ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join(next() < 0.5 ? '\n' : '\r\n') +
-        (next() < 0.5 ? '\n' : '');
-      const expected = parse(text, { delimiter: ',', record_delimiter: ['\r\n', '\n'], relax_column_count: true, skip_empty_lines: true }) as string[][];
+        rows
+          .map((row) =>
+            row.map((v) => (/[",\r\n]/.test(v) || v.startsWith(' ') ? `"${v.replace(/"/g, '""')}"` : v)).join(','),
+          )
+          .join(next() < 0.5 ? '\n' : '\r\n') + (next() < 0.5 ? '\n' : '');
+      const expected = parse(text, {
+        delimiter: ',',
+        record_delimiter: ['\r\n', '\n'],
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as string[][];
       const sizes = [1 + Math.floor(next() * 7), 1 + Math.floor(next() * 13)];
       expect(readAll(text, sizes, { delimiter: ',' }).map((r) => r.fields)).toEqual(expected);
       expect(pullAll(text, sizes, { delimiter: ',' })).toEqual(readAll(text, sizes, { delimiter: ',' }));

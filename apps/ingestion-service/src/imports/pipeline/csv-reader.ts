@@ -53,9 +53,7 @@ export class CsvReader {
   private delimiter = -1;
   private started = false;
 
-  constructor(
-    private readonly opts: { delimiter?: string; maxRowChars?: number } = {},
-  ) {
+  constructor(private readonly opts: { delimiter?: string; maxRowChars?: number } = {}) {
     if (opts.delimiter) this.delimiter = opts.delimiter.charCodeAt(0);
   }
 

@@ -13,7 +13,17 @@ describe('normaliseHeader', () => {
 
 describe('mapHeaders', () => {
   it('maps the common synonyms of a procurement file', () => {
-    const headers = ['PO #', 'Vendor', 'Vendor ID', 'Part No', 'Material Description', 'Qty', 'Unit Cost', 'Curr', 'PO Date'];
+    const headers = [
+      'PO #',
+      'Vendor',
+      'Vendor ID',
+      'Part No',
+      'Material Description',
+      'Qty',
+      'Unit Cost',
+      'Curr',
+      'PO Date',
+    ];
     const m = mapHeaders('procurement', headers);
     expect(m.fields).toEqual({
       po_number: 'PO #',
@@ -65,7 +75,14 @@ describe('mapHeaders', () => {
       saved: { po_number: 'Bestellnummer', part_number: 'Artikel', quantity: 'Menge', description: 'Not in this file' },
       explicit: { unit_price: 'Preis' },
     });
-    expect(m.fields).toEqual(expect.objectContaining({ po_number: 'Bestellnummer', part_number: 'Artikel', quantity: 'Menge', unit_price: 'Preis' }));
+    expect(m.fields).toEqual(
+      expect.objectContaining({
+        po_number: 'Bestellnummer',
+        part_number: 'Artikel',
+        quantity: 'Menge',
+        unit_price: 'Preis',
+      }),
+    );
     expect(m.source).toEqual(expect.objectContaining({ po_number: 'saved', unit_price: 'explicit' }));
     expect(m.unmappedColumns).toEqual(['Price']);
     expect(m.unknownColumns).toEqual([]);
@@ -73,19 +90,30 @@ describe('mapHeaders', () => {
   });
 
   it('takes a column away from the field it was detected for when a mapping gives it to another', () => {
-    const m = mapHeaders('procurement', ['PO', 'Item', 'Qty', 'Cost', 'Name'], { explicit: { supplier_name: 'Name', description: 'Item' } });
+    const m = mapHeaders('procurement', ['PO', 'Item', 'Qty', 'Cost', 'Name'], {
+      explicit: { supplier_name: 'Name', description: 'Item' },
+    });
     expect(m.fields.description).toBe('Item');
     expect(m.fields.part_number).toBeNull();
     expect(m.missingRequired).toEqual(['part_number']);
   });
 
   it('reports an explicit header the file does not have', () => {
-    expect(mapHeaders('procurement', ['PO'], { explicit: { quantity: 'Menge' } }).unknownColumns).toEqual([{ field: 'quantity', column: 'Menge' }]);
+    expect(mapHeaders('procurement', ['PO'], { explicit: { quantity: 'Menge' } }).unknownColumns).toEqual([
+      { field: 'quantity', column: 'Menge' },
+    ]);
   });
 
   it('maps a products file, recognising the API field names as headers too', () => {
     const m = mapHeaders('products', ['SKU', 'Title', 'Manufacturer', 'category', 'Position']);
-    expect(m.fields).toEqual({ part_number: 'SKU', name: 'Title', description: null, brand: 'Manufacturer', category: 'category', attributes: null });
+    expect(m.fields).toEqual({
+      part_number: 'SKU',
+      name: 'Title',
+      description: null,
+      brand: 'Manufacturer',
+      category: 'category',
+      attributes: null,
+    });
     expect(m.unmappedColumns).toEqual(['Position']);
   });
 });

@@ -21,7 +21,14 @@ import copyStreams from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CopyData } from './copy-text.js';
 import { mapHeaders, type MappingLayers, type UnknownColumn } from './header-mapper.js';
-import { mergeProcurement, mergeProducts, PROCUREMENT_STAGE, PRODUCTS_STAGE, type MergeOutcome, type Sql } from './merge.sql.js';
+import {
+  mergeProcurement,
+  mergeProducts,
+  PROCUREMENT_STAGE,
+  PRODUCTS_STAGE,
+  type MergeOutcome,
+  type Sql,
+} from './merge.sql.js';
 import { RejectedRowsWriter } from './rejected-rows.js';
 import { OPTIONAL_FIELDS, RowChecker, STAGE_COLUMNS, type Problem } from './row-checker.js';
 import { ByteCounter, isBlankRow, rowsOf, UnreadableFileError, type CsvRow } from './row-source.js';
@@ -201,7 +208,12 @@ export class ImportRunner {
         unmappedColumns: mapping.unmappedColumns,
         missingRequired: mapping.missingRequired,
       };
-      if (spec.kind === 'procurement' && mapping.index.supplier_code === undefined && mapping.index.supplier_name === undefined && !spec.supplierCode) {
+      if (
+        spec.kind === 'procurement' &&
+        mapping.index.supplier_code === undefined &&
+        mapping.index.supplier_name === undefined &&
+        !spec.supplierCode
+      ) {
         detected.missingRequired = [...detected.missingRequired, 'supplier_code'];
       }
       if (unknownColumns.length) {
@@ -303,7 +315,16 @@ export class ImportRunner {
             }
           }
           if (record) {
-            sample.push(line !== null ? record : { row: row.line, rejected: true, errors: rowErrors, values: Object.fromEntries(headers.map((h, i) => [h, row.fields[i] ?? ''])) });
+            sample.push(
+              line !== null
+                ? record
+                : {
+                    row: row.line,
+                    rejected: true,
+                    errors: rowErrors,
+                    values: Object.fromEntries(headers.map((h, i) => [h, row.fields[i] ?? ''])),
+                  },
+            );
           }
           if (copyData.full) {
             const more = copy.write(copyData.take());
@@ -351,13 +372,30 @@ export class ImportRunner {
         // A preview is rolled back: it writes no partition (nor takes a block number or the lock of an attach).
         blockMinLines: spec.dryRun ? Number.POSITIVE_INFINITY : this.env.IMPORT_BLOCK_MIN_LINES,
       };
-      const merged: MergeOutcome = loaded === 0
-        ? { counts: {}, createdProductIds: [], updatedProductIds: [], duplicateRows: 0, droppedRows: 0, priceOutliers: 0, duplicateWarnings: [], nameWarnings: [] }
-        : spec.kind === 'procurement'
-          ? await mergeProcurement(sql, params, step)
-          : await mergeProducts(sql, params, step);
+      const merged: MergeOutcome =
+        loaded === 0
+          ? {
+              counts: {},
+              createdProductIds: [],
+              updatedProductIds: [],
+              duplicateRows: 0,
+              droppedRows: 0,
+              priceOutliers: 0,
+              duplicateWarnings: [],
+              nameWarnings: [],
+            }
+          : spec.kind === 'procurement'
+            ? await mergeProcurement(sql, params, step)
+            : await mergeProducts(sql, params, step);
       for (const d of merged.duplicateWarnings) {
-        sink.warning({ row: d.row, column: null, field: null, value: d.key, expected: 'a key not repeated later in the file (a later row replaced this one)', severity: 'warning' });
+        sink.warning({
+          row: d.row,
+          column: null,
+          field: null,
+          value: d.key,
+          expected: 'a key not repeated later in the file (a later row replaced this one)',
+          severity: 'warning',
+        });
       }
       for (const w of merged.nameWarnings) {
         sink.warning({
@@ -370,7 +408,13 @@ export class ImportRunner {
         });
       }
 
-      const counts: ImportCounts = { ...emptyImportCounts(), ...merged.counts, processed: loaded - merged.droppedRows, rejected_rows: rejected, warning_rows: warningRows };
+      const counts: ImportCounts = {
+        ...emptyImportCounts(),
+        ...merged.counts,
+        processed: loaded - merged.droppedRows,
+        rejected_rows: rejected,
+        warning_rows: warningRows,
+      };
       const quality = this.quality(spec.kind, checker.filled, dataRows, rejected, merged);
 
       hooks.throwIfCancelled();
@@ -405,8 +449,15 @@ export class ImportRunner {
       if (copy) await failCopy(copy);
       if (connected && !committed) {
         // Should the server not answer (a dead connection), ending the connection rolls back just the same.
-        const rolledBack = await Promise.race([client.query('ROLLBACK').then(() => true, () => false), sleep(3000).then(() => false)]);
-        if (!rolledBack) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        const rolledBack = await Promise.race([
+          client.query('ROLLBACK').then(
+            () => true,
+            () => false,
+          ),
+          sleep(3000).then(() => false),
+        ]);
+        if (!rolledBack)
+          (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
       }
       await report?.discard();
       throw err;
@@ -426,26 +477,49 @@ export class ImportRunner {
     return Math.min(Math.round((rowsSoFar * spec.sizeBytes) / bytesRead), spec.maxRows ?? Infinity);
   }
 
-  private quality(kind: ImportKind, filled: Record<string, number>, rows: number, rejected: number, merged: MergeOutcome): QualityDto {
+  private quality(
+    kind: ImportKind,
+    filled: Record<string, number>,
+    rows: number,
+    rejected: number,
+    merged: MergeOutcome,
+  ): QualityDto {
     const share = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 10_000) / 10_000 : 1);
     const validShare = share(rows - rejected, rows);
     const completenessByField = Object.fromEntries(OPTIONAL_FIELDS[kind].map((f) => [f, share(filled[f] ?? 0, rows)]));
     const values = Object.values(completenessByField);
-    const completeness = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10_000) / 10_000 : 1;
+    const completeness = values.length
+      ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10_000) / 10_000
+      : 1;
     const valid = Math.max(1, rows - rejected);
     const duplicateShare = Math.min(1, merged.duplicateRows / valid);
     const outlierShare = Math.min(1, merged.priceOutliers / valid);
-    const score = Math.round(100 * (0.5 * validShare + 0.2 * completeness + 0.2 * (1 - duplicateShare) + 0.1 * (1 - outlierShare)));
-    return { score, validShare, completeness, completenessByField, duplicateRows: merged.duplicateRows, priceOutliers: merged.priceOutliers };
+    const score = Math.round(
+      100 * (0.5 * validShare + 0.2 * completeness + 0.2 * (1 - duplicateShare) + 0.1 * (1 - outlierShare)),
+    );
+    return {
+      score,
+      validShare,
+      completeness,
+      completenessByField,
+      duplicateRows: merged.duplicateRows,
+      priceOutliers: merged.priceOutliers,
+    };
   }
 
   /** catalog.products.changed for every product the import created or updated, in chunks, in the import's transaction. */
   private async publishChanges(client: pg.Client, spec: ImportSpec, merged: MergeOutcome): Promise<void> {
     // enqueueEvent only runs `query` on the manager; this one writes on the import's own connection and transaction.
-    const em = { query: async (text: string, params?: unknown[]) => (await client.query(text, params)).rows } as unknown as EntityManager;
+    const em = {
+      query: async (text: string, params?: unknown[]) => (await client.query(text, params)).rows,
+    } as unknown as EntityManager;
     const publish = async (kind: ProductChangeKind, ids: number[]) => {
       for (let i = 0; i < ids.length; i += EVENT_CHUNK) {
-        const data: ProductsChangedEvent = { kind, productIds: ids.slice(i, i + EVENT_CHUNK), source: { type: 'import', uploadId: spec.uploadId } };
+        const data: ProductsChangedEvent = {
+          kind,
+          productIds: ids.slice(i, i + EVENT_CHUNK),
+          source: { type: 'import', uploadId: spec.uploadId },
+        };
         await enqueueEvent(em, EventNames.CatalogProductsChanged, 'ingestion', spec.tenantId, spec.correlationId, data);
       }
     };

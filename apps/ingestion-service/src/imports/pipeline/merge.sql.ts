@@ -2,7 +2,10 @@ import type { ImportCounts } from '@torque/contracts';
 import { ORDER_BLOCK_SIZE } from '../../database/migrations/1764230800000-lines-partitioned-by-order.js';
 
 /** Runs one statement on the import's connection (inside its transaction). */
-export type Sql = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+export type Sql = (
+  text: string,
+  params?: unknown[],
+) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 
 export interface MergeParams {
   tenantId: string;
@@ -114,7 +117,8 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
        GROUP BY s.supplier_code, s.supplier_name, i.name ORDER BY 1 LIMIT $1`,
       [p.conflictCap],
     );
-    for (const r of rows) nameWarnings.push({ row: int(r.row_no), code: String(r.code), name: String(r.name), used: String(r.used) });
+    for (const r of rows)
+      nameWarnings.push({ row: int(r.row_no), code: String(r.code), name: String(r.name), used: String(r.used) });
   }
 
   await step('Merging suppliers');
@@ -139,11 +143,15 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
     );
     counts.updated_suppliers = rowCount ?? 0;
   }
-  await sql(`CREATE TEMP TABLE map_suppliers ON COMMIT DROP AS
-               SELECT s.id, s.code FROM suppliers s JOIN in_suppliers i ON s.tenant_id = $1 AND s.code = i.code`, [t]);
-  counts.created_suppliers = (
-    await sql(
-      `WITH ins AS (
+  await sql(
+    `CREATE TEMP TABLE map_suppliers ON COMMIT DROP AS
+               SELECT s.id, s.code FROM suppliers s JOIN in_suppliers i ON s.tenant_id = $1 AND s.code = i.code`,
+    [t],
+  );
+  counts.created_suppliers =
+    (
+      await sql(
+        `WITH ins AS (
          INSERT INTO suppliers (tenant_id, code, name)
          SELECT $1, i.code, coalesce(i.name, i.code) FROM in_suppliers i
          WHERE NOT EXISTS (SELECT 1 FROM map_suppliers m WHERE m.code = i.code)
@@ -151,18 +159,27 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
          ON CONFLICT (tenant_id, code) DO NOTHING
          RETURNING id, code)
        INSERT INTO map_suppliers SELECT id, code FROM ins`,
-      [t],
-    )
-  ).rowCount ?? 0;
-  await fillMap(sql, 'map_suppliers', `SELECT s.id, s.code FROM suppliers s JOIN in_suppliers i ON s.tenant_id = $1 AND s.code = i.code
-                                       WHERE NOT EXISTS (SELECT 1 FROM map_suppliers m WHERE m.code = i.code)`, t);
+        [t],
+      )
+    ).rowCount ?? 0;
+  await fillMap(
+    sql,
+    'map_suppliers',
+    `SELECT s.id, s.code FROM suppliers s JOIN in_suppliers i ON s.tenant_id = $1 AND s.code = i.code
+                                       WHERE NOT EXISTS (SELECT 1 FROM map_suppliers m WHERE m.code = i.code)`,
+    t,
+  );
 
   await step('Merging materials');
-  await sql(`CREATE TEMP TABLE map_products ON COMMIT DROP AS
-               SELECT p.id, p.part_number, false AS created FROM products p JOIN in_products i ON p.tenant_id = $1 AND p.part_number = i.part_number`, [t]);
-  counts.created_materials = (
-    await sql(
-      `WITH ins AS (
+  await sql(
+    `CREATE TEMP TABLE map_products ON COMMIT DROP AS
+               SELECT p.id, p.part_number, false AS created FROM products p JOIN in_products i ON p.tenant_id = $1 AND p.part_number = i.part_number`,
+    [t],
+  );
+  counts.created_materials =
+    (
+      await sql(
+        `WITH ins AS (
          INSERT INTO products (tenant_id, part_number, name, description)
          SELECT $1, i.part_number, coalesce(i.description, i.part_number), coalesce(i.description, '') FROM in_products i
          WHERE NOT EXISTS (SELECT 1 FROM map_products m WHERE m.part_number = i.part_number)
@@ -170,28 +187,44 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
          ON CONFLICT (tenant_id, part_number) DO NOTHING
          RETURNING id, part_number)
        INSERT INTO map_products SELECT id, part_number, true FROM ins`,
-      [t],
-    )
-  ).rowCount ?? 0;
-  await fillMap(sql, 'map_products', `SELECT p.id, p.part_number, false FROM products p JOIN in_products i ON p.tenant_id = $1 AND p.part_number = i.part_number
-                                      WHERE NOT EXISTS (SELECT 1 FROM map_products m WHERE m.part_number = i.part_number)`, t);
+        [t],
+      )
+    ).rowCount ?? 0;
+  await fillMap(
+    sql,
+    'map_products',
+    `SELECT p.id, p.part_number, false FROM products p JOIN in_products i ON p.tenant_id = $1 AND p.part_number = i.part_number
+                                      WHERE NOT EXISTS (SELECT 1 FROM map_products m WHERE m.part_number = i.part_number)`,
+    t,
+  );
   await sql(`ANALYZE map_suppliers, map_products`);
   const existingProducts = int((await sql(`SELECT count(*) AS n FROM map_products WHERE NOT created`)).rows[0].n);
 
   await step('Merging purchase orders');
-  await sql(`CREATE TEMP TABLE map_pos ON COMMIT DROP AS
+  await sql(
+    `CREATE TEMP TABLE map_pos ON COMMIT DROP AS
                SELECT po.id, po.po_number, i.first_row, i.max_line, false AS created
-               FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number`, [t]);
+               FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number`,
+    [t],
+  );
   // Many new lines: the new orders get ids from a block of their own, so that their lines can be
   // written into a new table and attached as a partition, indexes built once (see LinesPartitionedByOrder).
   const newLines = int(
-    (await sql(`SELECT coalesce(sum(i.lines), 0) AS n FROM in_pos i WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`)).rows[0].n,
+    (
+      await sql(
+        `SELECT coalesce(sum(i.lines), 0) AS n FROM in_pos i WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`,
+      )
+    ).rows[0].n,
   );
-  const block = newLines >= p.blockMinLines ? String((await sql(`SELECT open_lines_block() AS block`)).rows[0].block) : null;
-  const blockId = block ? { column: 'id, ', value: `${block}::bigint * ${ORDER_BLOCK_SIZE} + row_number() OVER (ORDER BY i.po_number), ` } : { column: '', value: '' };
-  counts.created_pos = (
-    await sql(
-      `WITH ins AS (
+  const block =
+    newLines >= p.blockMinLines ? String((await sql(`SELECT open_lines_block() AS block`)).rows[0].block) : null;
+  const blockId = block
+    ? { column: 'id, ', value: `${block}::bigint * ${ORDER_BLOCK_SIZE} + row_number() OVER (ORDER BY i.po_number), ` }
+    : { column: '', value: '' };
+  counts.created_pos =
+    (
+      await sql(
+        `WITH ins AS (
          INSERT INTO purchase_orders (${blockId.column}tenant_id, po_number, supplier_id, order_date, currency)
          SELECT ${blockId.value}$1, i.po_number, s.id, i.order_date, i.currency FROM in_pos i JOIN map_suppliers s ON s.code = i.supplier_code
          WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)
@@ -199,11 +232,16 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
          ON CONFLICT (tenant_id, po_number) DO NOTHING
          RETURNING id, po_number)
        INSERT INTO map_pos (id, po_number, first_row, max_line, created) SELECT ins.id, ins.po_number, i.first_row, i.max_line, true FROM ins JOIN in_pos i USING (po_number)`,
-      [t],
-    )
-  ).rowCount ?? 0;
-  await fillMap(sql, 'map_pos', `SELECT po.id, po.po_number, i.first_row, i.max_line, false FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number
-                                 WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`, t);
+        [t],
+      )
+    ).rowCount ?? 0;
+  await fillMap(
+    sql,
+    'map_pos',
+    `SELECT po.id, po.po_number, i.first_row, i.max_line, false FROM purchase_orders po JOIN in_pos i ON po.tenant_id = $1 AND po.po_number = i.po_number
+                                 WHERE NOT EXISTS (SELECT 1 FROM map_pos m WHERE m.po_number = i.po_number)`,
+    t,
+  );
   await sql(`ANALYZE map_pos`);
   const existingPos = int((await sql(`SELECT count(*) AS n FROM map_pos WHERE NOT created`)).rows[0].n);
   if (existingPos > 0) {
@@ -211,7 +249,9 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
     // their last one (two imports adding lines to one order number them one after the other). Only now, after
     // the new orders: an import waiting above for another's new order (ON CONFLICT) holds no order lock yet
     // that the other could be waiting for.
-    await sql(`SELECT 1 FROM purchase_orders WHERE id IN (SELECT id FROM map_pos WHERE NOT created) ORDER BY id FOR NO KEY UPDATE`);
+    await sql(
+      `SELECT 1 FROM purchase_orders WHERE id IN (SELECT id FROM map_pos WHERE NOT created) ORDER BY id FOR NO KEY UPDATE`,
+    );
     if (p.upsert) {
       const { rowCount } = await sql(
         `UPDATE purchase_orders po
@@ -238,11 +278,16 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   const created = p.numbersLines
     ? [
         createdLines('s.line_no', 'WHERE s.line_no IS NOT NULL'),
-        createdLines('coalesce(po.max_line, 0) + row_number() OVER (PARTITION BY po.id ORDER BY s.row_no)', 'WHERE s.line_no IS NULL'),
+        createdLines(
+          'coalesce(po.max_line, 0) + row_number() OVER (PARTITION BY po.id ORDER BY s.row_no)',
+          'WHERE s.line_no IS NULL',
+        ),
       ]
     : [createdLines('s.row_no - po.first_row + 1')];
   counts.created_lines = 0;
-  const sequence = block ? String((await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`)).rows[0].seq) : null;
+  const sequence = block
+    ? String((await sql(`SELECT pg_get_serial_sequence('purchase_order_lines', 'id') AS seq`)).rows[0].seq)
+    : null;
   for (const rows of created) {
     const insert = block
       ? sql(insertLines(`purchase_order_lines_b${block}`, rows, 'nextval($3::regclass)'), [t, p.uploadId, sequence])
@@ -293,10 +338,22 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
     );
     counts.conflicts = (counts.conflicts ?? 0) + (rowCount ?? 0);
   }
-  const duplicateRows = duplicateWarnings.length + int((await sql(`SELECT coalesce(sum(repeats), 0) AS n FROM in_pos`)).rows[0].n);
+  const duplicateRows =
+    duplicateWarnings.length + int((await sql(`SELECT coalesce(sum(repeats), 0) AS n FROM in_pos`)).rows[0].n);
 
-  const createdProductIds = (await sql(`SELECT id FROM map_products WHERE created ORDER BY id`)).rows.map((r) => int(r.id));
-  return { counts, createdProductIds, updatedProductIds: [], duplicateRows, droppedRows: duplicateWarnings.length, priceOutliers, duplicateWarnings, nameWarnings };
+  const createdProductIds = (await sql(`SELECT id FROM map_products WHERE created ORDER BY id`)).rows.map((r) =>
+    int(r.id),
+  );
+  return {
+    counts,
+    createdProductIds,
+    updatedProductIds: [],
+    duplicateRows,
+    droppedRows: duplicateWarnings.length,
+    priceOutliers,
+    duplicateWarnings,
+    nameWarnings,
+  };
 }
 
 /**
@@ -347,7 +404,13 @@ async function mergeLinesOfExistingOrders(
     );
     updated = rowCount ?? 0;
   }
-  const created = (await sql(insertLines('purchase_order_lines', `SELECT * FROM existing_lines WHERE NOT held`), [p.tenantId, p.uploadId])).rowCount ?? 0;
+  const created =
+    (
+      await sql(insertLines('purchase_order_lines', `SELECT * FROM existing_lines WHERE NOT held`), [
+        p.tenantId,
+        p.uploadId,
+      ])
+    ).rowCount ?? 0;
   const held = Number((await sql(`SELECT count(*) AS n FROM existing_lines WHERE held`)).rows[0].n);
   return { updated, created, unchanged: held - updated };
 }
@@ -371,7 +434,9 @@ export async function mergeProducts(sql: Sql, p: MergeParams, step: Step): Promi
   const { rows: dropped } = await sql(
     `SELECT s.row_no, s.part_number FROM stage s WHERE NOT EXISTS (SELECT 1 FROM in_products i WHERE i.row_no = s.row_no) ORDER BY s.row_no LIMIT 100`,
   );
-  const duplicateRows = int((await sql(`SELECT (SELECT count(*) FROM stage) - (SELECT count(*) FROM in_products) AS n`)).rows[0].n);
+  const duplicateRows = int(
+    (await sql(`SELECT (SELECT count(*) FROM stage) - (SELECT count(*) FROM in_products) AS n`)).rows[0].n,
+  );
   await sql(`ANALYZE in_products`);
 
   await step('Checking products against the catalog');

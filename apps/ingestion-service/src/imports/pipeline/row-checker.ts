@@ -34,7 +34,9 @@ const MAX_KEY = 100;
 function jsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -69,7 +71,10 @@ export class RowChecker {
     const report = new Set(REPORT_COLUMNS);
     this.attributeColumns =
       kind === 'products'
-        ? headers.map((h, i) => i).filter((i) => !used.has(i) && headers[i].trim() !== '' && !report.has(normaliseHeader(headers[i]))).slice(0, MAX_ATTRIBUTES)
+        ? headers
+            .map((h, i) => i)
+            .filter((i) => !used.has(i) && headers[i].trim() !== '' && !report.has(normaliseHeader(headers[i])))
+            .slice(0, MAX_ATTRIBUTES)
         : [];
     this.hasSupplierName = mapping.index.supplier_name !== undefined;
   }
@@ -85,7 +90,9 @@ export class RowChecker {
    */
   check(fields: string[], row: number, sink: ProblemSink, record?: Record<string, unknown>): string | null {
     this.rowsChecked++;
-    return this.kind === 'procurement' ? this.procurement(fields, row, sink, record) : this.products(fields, row, sink, record);
+    return this.kind === 'procurement'
+      ? this.procurement(fields, row, sink, record)
+      : this.products(fields, row, sink, record);
   }
 
   private value(fields: string[], field: string): string {
@@ -100,7 +107,12 @@ export class RowChecker {
     return { row, column: i === undefined ? null : this.headers[i], field, value, expected, severity };
   }
 
-  private procurement(fields: string[], row: number, sink: ProblemSink, record?: Record<string, unknown>): string | null {
+  private procurement(
+    fields: string[],
+    row: number,
+    sink: ProblemSink,
+    record?: Record<string, unknown>,
+  ): string | null {
     let ok = true;
     const fail = (field: string, value: string, expected: string) => {
       ok = false;
@@ -124,7 +136,8 @@ export class RowChecker {
     if (codeText) this.filled.supplier_code++;
     if (nameText) this.filled.supplier_name++;
     const supplierCode = codeText || this.opts.supplierCode || (nameText ? codeFromName(nameText) : '');
-    if (!supplierCode) fail(this.at.supplier_code !== undefined ? 'supplier_code' : 'supplier_name', '', 'a supplier code or name');
+    if (!supplierCode)
+      fail(this.at.supplier_code !== undefined ? 'supplier_code' : 'supplier_name', '', 'a supplier code or name');
     else if (supplierCode.length > MAX_KEY) fail('supplier_code', supplierCode, `at most ${MAX_KEY} characters`);
 
     const part = this.value(fields, 'part_number');
@@ -137,13 +150,16 @@ export class RowChecker {
     const qtyText = this.value(fields, 'quantity');
     const qty = parseDecimal(qtyText);
     if (qty === null) fail('quantity', qtyText, 'a number greater than 0');
-    else if (!(Number(qty) > 0) || Number(qty) >= MAX_DECIMAL) fail('quantity', qtyText, `a number greater than 0 and below ${MAX_DECIMAL}`);
+    else if (!(Number(qty) > 0) || Number(qty) >= MAX_DECIMAL)
+      fail('quantity', qtyText, `a number greater than 0 and below ${MAX_DECIMAL}`);
 
     const priceText = this.value(fields, 'unit_price');
     const price = parseDecimal(priceText);
     if (price === null) fail('unit_price', priceText, 'a price (a number of 0 or more)');
-    else if (Number(price) < 0 || Number(price) >= MAX_DECIMAL) fail('unit_price', priceText, `a price of 0 or more and below ${MAX_DECIMAL}`);
-    else if (Number(price) === 0) sink.warning(this.problem(row, 'unit_price', priceText, 'a price above 0 (imported as 0)', 'warning'));
+    else if (Number(price) < 0 || Number(price) >= MAX_DECIMAL)
+      fail('unit_price', priceText, `a price of 0 or more and below ${MAX_DECIMAL}`);
+    else if (Number(price) === 0)
+      sink.warning(this.problem(row, 'unit_price', priceText, 'a price above 0 (imported as 0)', 'warning'));
 
     const currencyText = this.value(fields, 'currency');
     let currency = this.opts.defaultCurrency;
@@ -164,7 +180,9 @@ export class RowChecker {
 
     if (!ok) return null;
     if (!currencyText) {
-      sink.warning(this.problem(row, 'currency', '', `a currency (${this.opts.defaultCurrency} was assumed)`, 'warning'));
+      sink.warning(
+        this.problem(row, 'currency', '', `a currency (${this.opts.defaultCurrency} was assumed)`, 'warning'),
+      );
     }
     if (record) {
       Object.assign(record, {

@@ -41,7 +41,9 @@ describe('csvRows', () => {
 
   it('throws a malformed row as UnreadableFileError where the batch is read', async () => {
     await expect(batchesOf(csvRows(chunks('a,b\n1,"open\n2,3\n', 4)))).rejects.toThrow(UnreadableFileError);
-    await expect(batchesOf(csvRows(chunks('a,b\n1,"open\n2,3\n', 4)))).rejects.toThrow(/CSV file cannot be read: line 2/);
+    await expect(batchesOf(csvRows(chunks('a,b\n1,"open\n2,3\n', 4)))).rejects.toThrow(
+      /CSV file cannot be read: line 2/,
+    );
   });
 });
 
@@ -80,29 +82,51 @@ describe('xlsxRows', () => {
   });
 
   it('says what is wrong with a workbook it cannot read: no workbook at all, no worksheet, cut off', async () => {
-    const notABook = await failureOf(batchesOf(xlsxRows(Readable.from([await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' })]))));
+    const notABook = await failureOf(
+      batchesOf(
+        xlsxRows(Readable.from([await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' })])),
+      ),
+    );
     expect(notABook).toBeInstanceOf(UnreadableFileError);
     expect({ message: notABook.message, wrongFormat: notABook.wrongFormat }).toEqual({
       message: 'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook',
       wrongFormat: true,
     });
-    const noSheet = await failureOf(batchesOf(xlsxRows(Readable.from([Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer())]))));
-    expect({ message: noSheet.message, wrongFormat: noSheet.wrongFormat }).toEqual({ message: 'The .xlsx file has no worksheet', wrongFormat: false });
-    const whole = await workbookOf([['SKU', 'Name'], ...Array.from({ length: 300 }, (_, i) => [`P-${i}`, `Part ${i}`])]);
+    const noSheet = await failureOf(
+      batchesOf(xlsxRows(Readable.from([Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer())]))),
+    );
+    expect({ message: noSheet.message, wrongFormat: noSheet.wrongFormat }).toEqual({
+      message: 'The .xlsx file has no worksheet',
+      wrongFormat: false,
+    });
+    const whole = await workbookOf([
+      ['SKU', 'Name'],
+      ...Array.from({ length: 300 }, (_, i) => [`P-${i}`, `Part ${i}`]),
+    ]);
     const cut = await failureOf(batchesOf(xlsxRows(Readable.from([whole.subarray(0, whole.length >> 1)]))));
-    expect({ message: cut.message, wrongFormat: cut.wrongFormat }).toEqual({ message: 'The .xlsx file cannot be read: it ends early (the file may be cut off)', wrongFormat: false });
+    expect({ message: cut.message, wrongFormat: cut.wrongFormat }).toEqual({
+      message: 'The .xlsx file cannot be read: it ends early (the file may be cut off)',
+      wrongFormat: false,
+    });
   });
 
   it('leaves no temporary copy of a worksheet behind, read to the end or left at the header row', async () => {
     // exceljs writes the worksheets before the shared strings, as Excel does: the reader copies them to temporary files.
-    const book = await workbookOf([['SKU', 'Name'], ['P-1', 'Brake pad']], 3);
+    const book = await workbookOf(
+      [
+        ['SKU', 'Name'],
+        ['P-1', 'Brake pad'],
+      ],
+      3,
+    );
     const copies = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
     const before = copies();
     const left = () => copies().filter((name) => !before.includes(name));
     expect((await batchesOf(xlsxRows(Readable.from([book])))).flat()).toHaveLength(2);
     expect((await headerRowOf('xlsx', Readable.from([book]))).fields).toEqual(['SKU', 'Name']);
     // exceljs removes a copy asynchronously, once the next worksheet was asked for.
-    for (let waited = 0; left().length > 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; left().length > 0 && waited < 2000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(left()).toEqual([]);
   });
 });
@@ -110,12 +134,24 @@ describe('xlsxRows', () => {
 describe('headerRowOf', () => {
   it('reads the header row of a CSV or .xlsx file', async () => {
     expect(await headerRowOf('csv', chunks('PO;Qty\nPO-1;1\n', 3))).toEqual({ fields: ['PO', 'Qty'], line: 1 });
-    expect(await headerRowOf('xlsx', Readable.from([await workbookOf([['PO', 'Qty'], ['PO-1', 1]])]))).toEqual({ fields: ['PO', 'Qty'], line: 1 });
+    expect(
+      await headerRowOf(
+        'xlsx',
+        Readable.from([
+          await workbookOf([
+            ['PO', 'Qty'],
+            ['PO-1', 1],
+          ]),
+        ]),
+      ),
+    ).toEqual({ fields: ['PO', 'Qty'], line: 1 });
   });
 
   it('refuses a file without one: no text, blank lines only, a blank first row, an empty worksheet', async () => {
     for (const text of ['', '\n\n', ' \r\n\t\n  ', ',,\nPO,Qty\n']) {
-      await expect(headerRowOf('csv', chunks(text, 2))).rejects.toThrow('The CSV file has no header row: it holds no text, or its first line is blank');
+      await expect(headerRowOf('csv', chunks(text, 2))).rejects.toThrow(
+        'The CSV file has no header row: it holds no text, or its first line is blank',
+      );
     }
     await expect(headerRowOf('xlsx', Readable.from([await workbookOf([])]))).rejects.toThrow(
       'The first worksheet of the .xlsx file has no header row: it is empty, or its first row is blank',

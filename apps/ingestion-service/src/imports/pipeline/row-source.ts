@@ -48,7 +48,8 @@ function* readable(rows: Generator<CsvRow, void, undefined>): Generator<CsvRow, 
   try {
     yield* rows;
   } catch (err) {
-    if ((err as Error).name === 'CsvSyntaxError') throw new UnreadableFileError(`The CSV file cannot be read: ${(err as Error).message}`);
+    if ((err as Error).name === 'CsvSyntaxError')
+      throw new UnreadableFileError(`The CSV file cannot be read: ${(err as Error).message}`);
     throw err;
   }
 }
@@ -148,7 +149,11 @@ export async function* xlsxRows(source: Readable): RowBatches {
     const first = await sheets.next();
     if (first.done) {
       // exceljs sets the model when it read xl/workbook.xml: without it the archive is no workbook at all.
-      if (!workbook.model) throw new UnreadableFileError('The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook', true);
+      if (!workbook.model)
+        throw new UnreadableFileError(
+          'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook',
+          true,
+        );
       throw new UnreadableFileError('The .xlsx file has no worksheet');
     }
     for await (const row of first.value) {

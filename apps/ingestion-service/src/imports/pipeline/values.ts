@@ -29,7 +29,16 @@ export function parseDecimal(text: string): string | null {
 /** Numbers the catalog's numeric(18,4) columns can hold. */
 export const MAX_DECIMAL = 1e14;
 
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'C$': 'CAD', A$: 'AUD' };
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  CHF: 'CHF',
+  C$: 'CAD',
+  A$: 'AUD',
+};
 
 /** An ISO 4217 code (`eur` is read as EUR) or a common symbol (`€`). */
 export function parseCurrency(text: string): string | null {
