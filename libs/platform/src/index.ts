@@ -18,6 +18,7 @@ export * from './jobs/job-record.js';
 export * from './jobs/job-errors.js';
 export * from './jobs/job-context.js';
 export * from './jobs/job-handler.decorator.js';
+export * from './jobs/job-handler-check.js';
 export * from './jobs/jobs.repository.js';
 export * from './jobs/job-lifecycle.service.js';
 export * from './jobs/job-submitter.service.js';

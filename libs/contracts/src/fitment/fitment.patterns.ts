@@ -1,5 +1,4 @@
 import type { Page } from '../jobs/page.dto.js';
-import type { JobRef } from '../jobs/job-ref.js';
 import type {
   AiFitmentJobCreatedDto,
   AiFitmentJobDto,
@@ -85,25 +84,4 @@ export interface FitmentMessageContracts {
   [FitmentPatterns.VehicleModels]: { payload: ListVehicleModelsQueryDto; result: VehicleModelListDto };
   [FitmentPatterns.VehiclesSearch]: { payload: SearchVehiclesQueryDto; result: VehiclePageDto };
   [FitmentPatterns.VehiclesImport]: { payload: ImportVehiclesCommand; result: VehicleImportResultDto };
-}
-
-/** Bull queues of the fitment service (short names; the full name is `fitment.<queue>`). Wire names. */
-export const FitmentQueueNames = {
-  /** AI fitment generation, one Bull job per AI fitment job. */
-  Generate: 'generate',
-  /** ACES / CSV exports too large to build within a request. */
-  Export: 'export',
-} as const;
-
-/** Bull job names of the fitment service. Wire names. */
-export const FitmentJobNames = {
-  /** Generates the fitments of one AI fitment job (params on the job row and in fitment.ai_jobs). */
-  FitmentGenerate: 'fitment.generate',
-  /** Builds one export file (fitment.exports row). */
-  FitmentExport: 'fitment.export',
-} as const;
-
-export interface FitmentQueueJobContracts {
-  [FitmentJobNames.FitmentGenerate]: JobRef;
-  [FitmentJobNames.FitmentExport]: JobRef;
 }

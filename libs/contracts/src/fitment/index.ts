@@ -5,3 +5,4 @@ export * from './fitment-export.dto.js';
 export * from './vehicle.dto.js';
 export * from './fitment.commands.js';
 export * from './fitment.patterns.js';
+export * from './fitment.jobs.js';

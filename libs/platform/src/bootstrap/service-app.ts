@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceName } from '@torque/contracts';
 import { ConfigError, loadEnv, runsApi, ServiceEnv } from '../config/env.js';
+import { JobHandlerMismatchError } from '../jobs/job-handler-check.js';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { ensureDeadLetterTopology, rmqServerOptions } from '../rmq/rmq-options.js';
 import { preflight, PreflightError } from './preflight.js';
@@ -42,7 +43,7 @@ export async function runService<E extends ServiceEnv>(
     const app = await createServiceApp(service, env, module(env));
     await startServiceApp(app, env);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof PreflightError) {
+    if (err instanceof ConfigError || err instanceof PreflightError || err instanceof JobHandlerMismatchError) {
       process.stderr.write(`${service}: cannot start.\n  ${err.message}\n`);
     } else {
       process.stderr.write(`${service}: failed to start: ${(err as Error).stack ?? String(err)}\n`);

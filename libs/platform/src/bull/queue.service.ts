@@ -1,7 +1,14 @@
 import { getQueueToken } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { serviceQueueName, type JobDataOf, type JobName, type ServiceName } from '@torque/contracts';
+import {
+  serviceQueueName,
+  type JobDataOf,
+  type QueueName,
+  type ServiceName,
+  type TrackedJobNameOn,
+  type TriggerJobNameOn,
+} from '@torque/contracts';
 import type { Job, JobOptions, Queue } from 'bull';
 import { SERVICE_NAME } from '../tokens.js';
 import { DEFAULT_JOB_OPTIONS } from './bull-defaults.js';
@@ -29,8 +36,8 @@ export class QueueService {
     return queue;
   }
 
-  async add<N extends JobName>(
-    queue: string,
+  async add<Q extends QueueName, N extends TrackedJobNameOn<Q>>(
+    queue: Q,
     name: N,
     data: JobDataOf<N>,
     opts: JobOptions = {},
@@ -39,7 +46,12 @@ export class QueueService {
   }
 
   /** Registers a repeatable job: one schedule in Redis however many replicas call this. */
-  async schedule<N extends JobName>(queue: string, name: N, cron: string, data: JobDataOf<N>): Promise<void> {
+  async schedule<Q extends QueueName, N extends TriggerJobNameOn<Q>>(
+    queue: Q,
+    name: N,
+    cron: string,
+    data: JobDataOf<N>,
+  ): Promise<void> {
     const q = this.queue(queue);
     for (const existing of await q.getRepeatableJobs()) {
       if (existing.name === name && existing.cron !== cron) await q.removeRepeatableByKey(existing.key);

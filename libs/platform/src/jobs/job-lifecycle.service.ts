@@ -28,10 +28,11 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-export interface Outcome {
+/** How a handler ended; `R` is the job's result type in the registry (`JobResultOf`). */
+export interface Outcome<R = unknown> {
   status: Extract<JobStatus, 'completed' | 'review_required'>;
   counts?: Record<string, number>;
-  result?: unknown;
+  result?: R;
   message?: string;
 }
 

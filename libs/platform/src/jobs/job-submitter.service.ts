@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { JobName, RequestMeta } from '@torque/contracts';
+import type { QueueName, RequestMeta, TrackedJobNameOn } from '@torque/contracts';
 import type { JobOptions } from 'bull';
 import { QueueService } from '../bull/queue.service.js';
 import type { JobRecord } from './job-record.js';
 import { JobLifecycleService } from './job-lifecycle.service.js';
 
-export interface Submission {
+export interface Submission<Q extends QueueName = QueueName> {
   meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
-  queue: string;
-  name: JobName;
+  queue: Q;
+  name: TrackedJobNameOn<Q>;
   /** Stored on the job row; Bull only carries the row id. */
   params?: Record<string, unknown>;
   /** A queued or running job with the same key is returned instead of a new one. */
@@ -27,7 +27,7 @@ export class JobSubmitterService {
     private readonly queues: QueueService,
   ) {}
 
-  async submit(s: Submission): Promise<{ row: JobRecord; created: boolean }> {
+  async submit<Q extends QueueName>(s: Submission<Q>): Promise<{ row: JobRecord; created: boolean }> {
     const { row, created } = await this.lifecycle.create({
       id: crypto.randomUUID(),
       tenantId: s.meta.tenantId,

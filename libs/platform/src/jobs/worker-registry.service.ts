@@ -4,6 +4,7 @@ import {
   Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { serviceQueueName, type JobRef, type ServiceName } from '@torque/contracts';
@@ -24,6 +25,7 @@ import {
   type JobHandlerMeta,
   type TriggerHandlerInstance,
 } from './job-handler.decorator.js';
+import { jobHandlerProblems, JobHandlerMismatchError } from './job-handler-check.js';
 import { JobLifecycleService, JobNotFoundError } from './job-lifecycle.service.js';
 
 class JobRefMeta {
@@ -39,19 +41,27 @@ class JobRefData {
   meta!: JobRefMeta;
 }
 
+interface WorkedHandler {
+  meta: JobHandlerMeta;
+  instance: JobHandlerInstance | TriggerHandlerInstance;
+}
+
 /**
  * Registers the Bull processors of the queues this process works on (ROLE, WORKER_QUEUES) and runs
  * each job through the lifecycle: processing -> completed | review_required | failed | cancelled.
+ * Before that, at module init, it refuses to boot when the handlers of those queues do not match the
+ * job registry (a job without a handler or with two, a handler of a job the registry does not list).
  * On shutdown it stops taking jobs and waits up to SHUTDOWN_GRACE_MS for the active ones.
  */
 @Injectable()
-export class WorkerRegistryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WorkerRegistryService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerRegistryService.name);
   private readonly active = new Set<Promise<unknown>>();
   private readonly workedQueues = new Set<Queue>();
   /** Aborted when the shutdown grace ran out: running handlers stop, their jobs are handed back. */
   private readonly shutdown = new AbortController();
   private handedBack = false;
+  private handlers: WorkedHandler[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -64,20 +74,33 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
   ) {}
 
-  onApplicationBootstrap(): void {
+  onModuleInit(): void {
+    const declared: (WorkedHandler & { provider: string })[] = [];
     for (const wrapper of this.discovery.getProviders()) {
-      const meta = wrapper.metatype
-        ? this.reflector.get<JobHandlerMeta | undefined>(JOB_HANDLER, wrapper.metatype)
-        : undefined;
-      if (!meta || !wrapper.instance || !runsWorker(this.env, meta.queue)) continue;
+      if (!wrapper.metatype || !wrapper.instance) continue;
+      const meta = this.reflector.get<JobHandlerMeta | undefined>(JOB_HANDLER, wrapper.metatype);
+      if (meta) declared.push({ meta, instance: wrapper.instance, provider: wrapper.metatype.name });
+    }
+    const works = (queue: string) => runsWorker(this.env, queue);
+    const problems = jobHandlerProblems(
+      this.service,
+      declared.map(({ meta, provider }) => ({ provider, queue: meta.queue, name: meta.name, trigger: !!meta.trigger })),
+      works,
+    );
+    if (problems.length > 0) throw new JobHandlerMismatchError(this.service, problems);
+    this.handlers = declared.filter((h) => works(h.meta.queue));
+  }
+
+  onApplicationBootstrap(): void {
+    for (const { meta, instance } of this.handlers) {
       const queue = this.queues.queue(meta.queue);
       // process() settles only when the queue closes; a rejection (Redis unreachable at start) must not go unhandled.
       const stopped = (err: Error) => this.logger.error(`worker of ${queue.name}:${meta.name} stopped: ${err.message}`);
       if (meta.trigger) {
-        const trigger = wrapper.instance as TriggerHandlerInstance;
+        const trigger = instance as TriggerHandlerInstance;
         queue.process(meta.name, 1, (job: Job) => this.track(trigger.trigger(job))).catch(stopped);
       } else {
-        const handler = wrapper.instance as JobHandlerInstance;
+        const handler = instance as JobHandlerInstance;
         queue
           .process(meta.name, this.env.WORKER_CONCURRENCY, (job: Job<JobRef>) =>
             this.track(this.run(meta, handler, job)),
