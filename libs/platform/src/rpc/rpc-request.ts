@@ -1,5 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import { RpcRequestEnvelope, type RequestMeta, type RpcErrorPayload } from '@torque/contracts';
+import { RpcRequestEnvelope, type RpcErrorPayload } from '@torque/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
@@ -51,10 +51,4 @@ export function rpcPayload<T extends object>(cls: new () => T, data: unknown): T
     throw rpcError(400, 'validation_failed', 'The request is not valid', validationDetails(errors));
   }
   return payload;
-}
-
-/** Validates a request that arrived over RabbitMQ: the envelope (meta) and the payload class. */
-export function parseRpc<T extends object>(cls: new () => T, raw: unknown): { meta: RequestMeta; data: T } {
-  const envelope = rpcEnvelope(raw);
-  return { meta: envelope.meta, data: rpcPayload(cls, envelope.data) };
 }
