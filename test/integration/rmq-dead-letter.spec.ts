@@ -128,9 +128,30 @@ describe('dead-lettering on a service request queue', () => {
     expect(await channel.get(deadLetters, { noAck: true })).toBe(false);
   });
 
-  it('acknowledges a known pattern sent as an event (no id), valid or not', async () => {
+  it('answers a caller without the role with a 403 RpcErrorPayload, and acknowledges it though its guard refused it before any interceptor', async () => {
+    const id = randomUUID();
+    publish(
+      {
+        pattern: 'maintenance.cleanup',
+        id,
+        data: { meta: { ...META, roles: ['viewer'] }, data: { olderThanDays: 1 } },
+      },
+      { replyTo: replies, correlationId: id },
+    );
+    expect((await reply(id)).err).toEqual({
+      status: 403,
+      error: 'forbidden',
+      message: 'Clean-up needs one of the roles: admin',
+    });
+    await consumerIsFree();
+    expect(await queueIsEmpty()).toBe(true);
+    expect(await channel.get(deadLetters, { noAck: true })).toBe(false);
+  });
+
+  it('acknowledges a known pattern sent as an event (no id), valid, invalid or refused', async () => {
     publish({ pattern: 'jobs.list', data: { meta: META, data: { offset: 0, limit: 5 } } });
     publish({ pattern: 'jobs.get', data: { meta: META, data: { jobId: 'x' } } });
+    publish({ pattern: 'maintenance.cleanup', data: { meta: { ...META, roles: [] }, data: {} } });
     await consumerIsFree();
     expect(await queueIsEmpty()).toBe(true);
     expect(await channel.get(deadLetters, { noAck: true })).toBe(false);

@@ -1,5 +1,3 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   FitmentPatterns,
   FitmentRefCommand,
@@ -7,49 +5,55 @@ import {
   ReviewFitmentsCommand,
   ReviewOneCommand,
   UpdateFitmentCommand,
+  type RequestMeta,
   type ResultOf,
 } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
-import { requireRole, REVIEWER_ROLES } from '../fitments/roles.js';
+import { RpcController, RpcData, RpcHandler, RpcMeta } from '@torque/platform';
+import { REVIEWER_ROLES } from '../fitments/roles.js';
 import { ReviewService } from './review.service.js';
 
 /** Review of fitments over RabbitMQ (the gateway's /api/v1/fitment/fitments routes). */
-@UseInterceptors(RmqAckInterceptor)
-@UseFilters(RpcErrorFilter)
-@Controller()
+@RpcController()
 export class ReviewRpcController {
   constructor(private readonly review: ReviewService) {}
 
-  @MessagePattern(FitmentPatterns.FitmentsList)
-  async list(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.FitmentsList>> {
-    const { meta, data } = parseRpc(ListFitmentsCommand, raw);
-    return runWithContext(meta, () => this.review.list(meta.tenantId, data));
+  @RpcHandler(FitmentPatterns.FitmentsList)
+  async list(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: ListFitmentsCommand,
+  ): Promise<ResultOf<typeof FitmentPatterns.FitmentsList>> {
+    return this.review.list(meta.tenantId, data);
   }
 
-  @MessagePattern(FitmentPatterns.FitmentsGet)
-  async get(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.FitmentsGet>> {
-    const { meta, data } = parseRpc(FitmentRefCommand, raw);
-    return runWithContext(meta, () => this.review.get(meta.tenantId, data.id));
+  @RpcHandler(FitmentPatterns.FitmentsGet)
+  async get(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: FitmentRefCommand,
+  ): Promise<ResultOf<typeof FitmentPatterns.FitmentsGet>> {
+    return this.review.get(meta.tenantId, data.id);
   }
 
-  @MessagePattern(FitmentPatterns.FitmentsUpdate)
-  async update(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.FitmentsUpdate>> {
-    const { meta, data } = parseRpc(UpdateFitmentCommand, raw);
-    requireRole(meta, REVIEWER_ROLES, 'Editing fitments');
-    return runWithContext(meta, () => this.review.update(meta, data.id, data.changes));
+  @RpcHandler(FitmentPatterns.FitmentsUpdate, { roles: REVIEWER_ROLES, action: 'Editing fitments' })
+  async update(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: UpdateFitmentCommand,
+  ): Promise<ResultOf<typeof FitmentPatterns.FitmentsUpdate>> {
+    return this.review.update(meta, data.id, data.changes);
   }
 
-  @MessagePattern(FitmentPatterns.FitmentsReviewOne)
-  async reviewOne(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.FitmentsReviewOne>> {
-    const { meta, data } = parseRpc(ReviewOneCommand, raw);
-    requireRole(meta, REVIEWER_ROLES, 'Reviewing fitments');
-    return runWithContext(meta, () => this.review.reviewOne(meta, data.id, data.action, data.revision));
+  @RpcHandler(FitmentPatterns.FitmentsReviewOne, { roles: REVIEWER_ROLES, action: 'Reviewing fitments' })
+  async reviewOne(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: ReviewOneCommand,
+  ): Promise<ResultOf<typeof FitmentPatterns.FitmentsReviewOne>> {
+    return this.review.reviewOne(meta, data.id, data.action, data.revision);
   }
 
-  @MessagePattern(FitmentPatterns.FitmentsReview)
-  async reviewMany(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.FitmentsReview>> {
-    const { meta, data } = parseRpc(ReviewFitmentsCommand, raw);
-    requireRole(meta, REVIEWER_ROLES, 'Reviewing fitments');
-    return runWithContext(meta, () => this.review.review(meta, data.action, data.fitment_ids, data.filter));
+  @RpcHandler(FitmentPatterns.FitmentsReview, { roles: REVIEWER_ROLES, action: 'Reviewing fitments' })
+  async reviewMany(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: ReviewFitmentsCommand,
+  ): Promise<ResultOf<typeof FitmentPatterns.FitmentsReview>> {
+    return this.review.review(meta, data.action, data.fitment_ids, data.filter);
   }
 }

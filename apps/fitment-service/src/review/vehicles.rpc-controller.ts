@@ -1,5 +1,3 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   FitmentPatterns,
   ImportVehiclesCommand,
@@ -8,16 +6,13 @@ import {
   SearchVehiclesQueryDto,
   type ResultOf,
 } from '@torque/contracts';
-import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
+import { RpcController, RpcData, RpcHandler } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { requireRole } from '../fitments/roles.js';
 import { VehicleCatalogReader } from './vehicle-catalog.reader.js';
 import { VehicleImportService } from './vehicle-import.service.js';
 
 /** The vehicle catalog for people over RabbitMQ (the gateway's /api/v1/fitment/vehicles routes): makes, models, search, import. */
-@UseInterceptors(RmqAckInterceptor)
-@UseFilters(RpcErrorFilter)
-@Controller()
+@RpcController()
 export class VehiclesRpcController {
   constructor(
     private readonly dataSource: DataSource,
@@ -25,31 +20,24 @@ export class VehiclesRpcController {
     private readonly importer: VehicleImportService,
   ) {}
 
-  @MessagePattern(FitmentPatterns.VehicleMakes)
-  async makes(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehicleMakes>> {
-    const { meta, data } = parseRpc(ListVehicleMakesQueryDto, raw);
-    return runWithContext(meta, async () => ({ data: await this.reader.makes(this.dataSource.manager, data.q) }));
+  @RpcHandler(FitmentPatterns.VehicleMakes)
+  async makes(@RpcData() data: ListVehicleMakesQueryDto): Promise<ResultOf<typeof FitmentPatterns.VehicleMakes>> {
+    return { data: await this.reader.makes(this.dataSource.manager, data.q) };
   }
 
-  @MessagePattern(FitmentPatterns.VehicleModels)
-  async models(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehicleModels>> {
-    const { meta, data } = parseRpc(ListVehicleModelsQueryDto, raw);
-    return runWithContext(meta, async () => ({ data: await this.reader.models(this.dataSource.manager, data) }));
+  @RpcHandler(FitmentPatterns.VehicleModels)
+  async models(@RpcData() data: ListVehicleModelsQueryDto): Promise<ResultOf<typeof FitmentPatterns.VehicleModels>> {
+    return { data: await this.reader.models(this.dataSource.manager, data) };
   }
 
-  @MessagePattern(FitmentPatterns.VehiclesSearch)
-  async search(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehiclesSearch>> {
-    const { meta, data } = parseRpc(SearchVehiclesQueryDto, raw);
-    return runWithContext(meta, async () => {
-      const { rows, total } = await this.reader.search(this.dataSource.manager, data);
-      return { data: rows, meta: { page: data.page ?? 1, limit: data.limit ?? 50, total } };
-    });
+  @RpcHandler(FitmentPatterns.VehiclesSearch)
+  async search(@RpcData() data: SearchVehiclesQueryDto): Promise<ResultOf<typeof FitmentPatterns.VehiclesSearch>> {
+    const { rows, total } = await this.reader.search(this.dataSource.manager, data);
+    return { data: rows, meta: { page: data.page ?? 1, limit: data.limit ?? 50, total } };
   }
 
-  @MessagePattern(FitmentPatterns.VehiclesImport)
-  async import(@Payload() raw: unknown): Promise<ResultOf<typeof FitmentPatterns.VehiclesImport>> {
-    const { meta, data } = parseRpc(ImportVehiclesCommand, raw);
-    requireRole(meta, ['admin'], 'Importing vehicles into the catalog');
-    return runWithContext(meta, () => this.importer.import(data));
+  @RpcHandler(FitmentPatterns.VehiclesImport, { roles: ['admin'], action: 'Importing vehicles into the catalog' })
+  async import(@RpcData() data: ImportVehiclesCommand): Promise<ResultOf<typeof FitmentPatterns.VehiclesImport>> {
+    return this.importer.import(data);
   }
 }

@@ -1,28 +1,21 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CleanupCommand, MessagePatterns, type ResultOf } from '@torque/contracts';
+import { CleanupCommand, MessagePatterns, type RequestMeta, type ResultOf } from '@torque/contracts';
 import { JobLifecycleService } from '../jobs/job-lifecycle.service.js';
-import { runWithContext } from '../logging/request-context.js';
-import { RmqAckInterceptor } from '../rmq/rmq-ack.interceptor.js';
-import { RpcErrorFilter } from '../rpc/rpc-exception.filter.js';
-import { parseRpc, rpcError } from '../rpc/rpc-request.js';
+import { RpcController, RpcHandler } from '../rpc/rpc-handler.decorator.js';
+import { RpcData, RpcMeta } from '../rpc/rpc-params.decorator.js';
 import { MaintenanceService } from './maintenance.service.js';
 
-@UseInterceptors(RmqAckInterceptor)
-@UseFilters(RpcErrorFilter)
-@Controller()
+@RpcController()
 export class MaintenanceRpcController {
   constructor(
     private readonly maintenance: MaintenanceService,
     private readonly lifecycle: JobLifecycleService,
   ) {}
 
-  @MessagePattern(MessagePatterns.MaintenanceCleanup)
-  async cleanup(@Payload() raw: unknown): Promise<ResultOf<typeof MessagePatterns.MaintenanceCleanup>> {
-    const { meta, data } = parseRpc(CleanupCommand, raw);
-    if (!meta.roles.includes('admin')) throw rpcError(403, 'forbidden', 'Clean-up needs the admin role');
-    return runWithContext(meta, async () =>
-      this.lifecycle.view(await this.maintenance.startCleanup(meta, data.olderThanDays)),
-    );
+  @RpcHandler(MessagePatterns.MaintenanceCleanup, { roles: ['admin'], action: 'Clean-up' })
+  async cleanup(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: CleanupCommand,
+  ): Promise<ResultOf<typeof MessagePatterns.MaintenanceCleanup>> {
+    return this.lifecycle.view(await this.maintenance.startCleanup(meta, data.olderThanDays));
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { ArgumentsHost } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import type { RpcErrorPayload } from '@torque/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -11,8 +12,11 @@ class ShelfError extends UseCaseError {
   }
 }
 
+/** A host outside RabbitMQ: nothing to acknowledge (acking is covered in rpc-handler.decorator.spec.ts). */
+const host = { getType: () => 'http' } as ArgumentsHost;
+
 async function answer(exception: unknown): Promise<RpcErrorPayload> {
-  return firstValueFrom(new RpcErrorFilter().catch(exception)).then(
+  return firstValueFrom(new RpcErrorFilter().catch(exception, host)).then(
     () => {
       throw new Error('the filter answered without an error');
     },

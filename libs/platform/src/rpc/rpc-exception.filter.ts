@@ -1,17 +1,23 @@
-import { Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
-import { RpcException } from '@nestjs/microservices';
+import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
+import { RmqContext, RpcException } from '@nestjs/microservices';
 import type { RpcErrorPayload } from '@torque/contracts';
-import { throwError, type Observable } from 'rxjs';
+import { finalize, throwError, type Observable } from 'rxjs';
 import { JobNotFoundError, IllegalTransitionError } from '../jobs/job-lifecycle.service.js';
+import { ackRequest } from '../rmq/rmq-ack.interceptor.js';
 import { UseCaseError } from './use-case.error.js';
 
-/** Answers every failed request with an RpcErrorPayload the gateway turns into the HTTP error envelope. */
+/**
+ * Answers every failed request with an RpcErrorPayload the gateway turns into the HTTP error envelope, then
+ * acknowledges it: a guard's refusal never reaches RmqAckInterceptor.
+ */
 @Catch()
 export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   private readonly logger = new Logger(RpcErrorFilter.name);
 
-  catch(exception: unknown): Observable<RpcErrorPayload> {
-    return throwError(() => this.toPayload(exception));
+  catch(exception: unknown, host: ArgumentsHost): Observable<RpcErrorPayload> {
+    const answer = throwError(() => this.toPayload(exception));
+    const rmq = host.getType() === 'rpc' ? host.switchToRpc().getContext() : undefined;
+    return rmq instanceof RmqContext ? answer.pipe(finalize(() => ackRequest(rmq))) : answer;
   }
 
   private toPayload(exception: unknown): RpcErrorPayload {

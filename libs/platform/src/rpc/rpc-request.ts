@@ -1,5 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import { RpcRequestEnvelope, type RequestMeta, type RpcErrorPayload } from '@torque/contracts';
+import { RpcRequestEnvelope, type RpcErrorPayload } from '@torque/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
@@ -23,20 +23,32 @@ export function rpcError(
   return new RpcException({ status, error, message, details } satisfies RpcErrorPayload);
 }
 
+/** Envelopes already validated, by the message body they came in: guard, interceptor and params each ask. */
+const validEnvelopes = new WeakMap<object, RpcRequestEnvelope>();
+
 /**
- * Validates a request that arrived over RabbitMQ: the envelope (meta) and the payload class.
+ * The validated envelope (meta and the still unchecked payload) of a request that arrived over RabbitMQ.
  * A service trusts no caller, the gateway included.
  */
-export function parseRpc<T extends object>(cls: new () => T, raw: unknown): { meta: RequestMeta; data: T } {
+export function rpcEnvelope(raw: unknown): RpcRequestEnvelope {
+  const body = typeof raw === 'object' && raw !== null ? raw : undefined;
+  const known = body && validEnvelopes.get(body);
+  if (known) return known;
   const envelope = plainToInstance(RpcRequestEnvelope, raw ?? {});
-  const envErrors = validateSync(envelope);
-  if (envErrors.length > 0) {
-    throw rpcError(400, 'validation_failed', 'The message envelope is not valid', validationDetails(envErrors));
+  const errors = validateSync(envelope);
+  if (errors.length > 0) {
+    throw rpcError(400, 'validation_failed', 'The message envelope is not valid', validationDetails(errors));
   }
-  const data = plainToInstance(cls, envelope.data);
-  const errors = validateSync(data, { whitelist: true, forbidNonWhitelisted: true });
+  if (body) validEnvelopes.set(body, envelope);
+  return envelope;
+}
+
+/** The payload of a request as an instance of its class, validated; fields the class does not declare are refused. */
+export function rpcPayload<T extends object>(cls: new () => T, data: unknown): T {
+  const payload = plainToInstance(cls, data);
+  const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
     throw rpcError(400, 'validation_failed', 'The request is not valid', validationDetails(errors));
   }
-  return { meta: envelope.meta, data };
+  return payload;
 }
