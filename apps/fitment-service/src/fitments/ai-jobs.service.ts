@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -13,19 +13,16 @@ import {
 } from '@torque/contracts';
 import {
   FILE_STORAGE,
-  JobLifecycleService,
   JobNotFoundError,
-  QueueService,
+  JobSubmitterService,
   StorageNotFoundError,
   type FileStorage,
-  type JobRecord,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
 import { toAiJobDto, toProgressDto } from './ai-job-view.js';
 import { AiJobsRepository, type AiJobRow, type NewJobPart } from './ai-jobs.repository.js';
 import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
 import { FitmentError } from './fitment.errors.js';
-import { JobSettlement } from './job-settlement.js';
 import { PartsFileError, readPartsFile } from './parts-file.reader.js';
 
 /** Largest parts file read into memory (a parts list, not a catalog). */
@@ -37,9 +34,7 @@ export class AiJobsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: AiJobsRepository,
-    private readonly lifecycle: JobLifecycleService,
-    private readonly queues: QueueService,
-    private readonly settlement: JobSettlement,
+    private readonly submitter: JobSubmitterService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(FITMENT_ENV) private readonly env: FitmentEnv,
   ) {}
@@ -53,31 +48,18 @@ export class AiJobsService {
     cmd: CreateFitmentJobCommand,
   ): Promise<AiFitmentJobCreatedDto & { created: boolean }> {
     const { parts, productIds, fileName, fileKey, dedupeKey } = await this.partsOf(cmd);
-    const { row, created } = await this.lifecycle.create({
-      id: randomUUID(),
-      tenantId: meta.tenantId,
-      type: FitmentJobNames.FitmentGenerate,
-      params: { queue: FitmentQueueNames.Generate, job_type: cmd.job_type, product_count: parts.length },
+    const { row, created } = await this.submitter.submit({
+      meta,
+      queue: FitmentQueueNames.Generate,
+      name: FitmentJobNames.FitmentGenerate,
+      params: { job_type: cmd.job_type, product_count: parts.length },
       dedupeKey,
-      correlationId: meta.correlationId,
       progressTotal: parts.length,
-    });
-    if (!created) {
-      const job = await this.viewOf(row);
-      return {
-        created: false,
-        job_id: row.id,
-        status: job.status,
-        message: 'An AI fitment job for the same products is already queued or running; this is that job',
-        job,
-      };
-    }
-    try {
-      await this.dataSource.transaction((em) =>
+      inTransaction: (em, job) =>
         this.repo.insert(
           em,
           {
-            jobId: row.id,
+            jobId: job.id,
             tenantId: meta.tenantId,
             jobType: cmd.job_type,
             productIds,
@@ -87,30 +69,22 @@ export class AiJobsService {
           },
           parts,
         ),
-      );
-      await this.queues.add(FitmentQueueNames.Generate, FitmentJobNames.FitmentGenerate, {
-        jobId: row.id,
-        meta: { tenantId: meta.tenantId, correlationId: meta.correlationId },
-      });
-    } catch (err) {
-      await this.lifecycle
-        .failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again')
-        .catch(() => undefined);
-      throw err;
-    }
+    });
     const job = await this.get(meta.tenantId, row.id);
     return {
-      created: true,
+      created,
       job_id: row.id,
       status: job.status,
-      message: 'AI fitment job created successfully and queued for processing',
+      message: created
+        ? 'AI fitment job created successfully and queued for processing'
+        : 'An AI fitment job for the same products is already queued or running; this is that job',
       job,
     };
   }
 
   async list(tenantId: string, status: JobStatus | undefined, limit: number): Promise<AiFitmentJobDto[]> {
     const rows = await this.repo.list(this.dataSource.manager, tenantId, status, limit);
-    return Promise.all(rows.map(async (r) => toAiJobDto(await this.settled(r))));
+    return rows.map(toAiJobDto);
   }
 
   async get(tenantId: string, jobId: string): Promise<AiFitmentJobDto> {
@@ -121,42 +95,11 @@ export class AiJobsService {
     return toProgressDto(await this.row(tenantId, jobId));
   }
 
-  /** The job's row; one left waiting for review with nothing pending is completed first. */
+  /** The tenant's job, or JobNotFoundError (another tenant's job is not found either). Reads only. */
   async row(tenantId: string, jobId: string): Promise<AiJobRow> {
     const row = await this.repo.find(this.dataSource.manager, jobId, tenantId);
     if (!row) throw new JobNotFoundError(jobId);
-    return this.settled(row);
-  }
-
-  private async settled(row: AiJobRow): Promise<AiJobRow> {
-    if (row.status !== 'review_required' || row.fitments_count - row.approved_count - row.rejected_count > 0)
-      return row;
-    await this.settlement.settle([row.job_id]);
-    return (await this.repo.find(this.dataSource.manager, row.job_id)) ?? row;
-  }
-
-  /** A job found by its de-duplication key whose fitment row is still being written: what the job row says. */
-  private async viewOf(row: JobRecord): Promise<AiFitmentJobDto> {
-    const found = await this.repo.find(this.dataSource.manager, row.id);
-    if (found) return toAiJobDto(found);
-    return {
-      id: row.id,
-      job_type: (row.params.job_type as AiFitmentJobDto['job_type']) ?? 'selection',
-      status: row.status,
-      product_count: row.progress_total,
-      products_processed: row.progress_current,
-      fitments_count: 0,
-      approved_count: 0,
-      rejected_count: 0,
-      pending_count: 0,
-      product_ids: [],
-      product_file_name: '',
-      progress_percent: 0,
-      created_at: row.created_at.toISOString(),
-      started_at: row.started_at?.toISOString() ?? null,
-      completed_at: row.completed_at?.toISOString() ?? null,
-      error_message: row.error_message,
-    };
+    return row;
   }
 
   private providerLabel(): string {

@@ -15,7 +15,7 @@ import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
 import { FitmentEngineService } from './fitment-engine.service.js';
 import { partKeyOf, type FitmentRow, type NewFitment } from './fitment-row.js';
 import { FitmentsRepository } from './fitments.repository.js';
-import { jobCounts } from './job-settlement.js';
+import { generationOutcome, jobCounts, JobSettlement } from './job-settlement.js';
 
 /** Approved parts whose fitments are lent to similar parts (the most recently approved ones). */
 const MAX_LEARNING_PARTS = 2000;
@@ -46,6 +46,7 @@ export class GenerateJobHandler implements JobHandlerInstance {
     private readonly fitments: FitmentsRepository,
     private readonly engines: FitmentEngineService,
     private readonly catalog: CatalogClientService,
+    private readonly settlement: JobSettlement,
     @Inject(FITMENT_PROVIDER) private readonly provider: FitmentProvider | null,
     @Inject(FITMENT_ENV) private readonly env: FitmentEnv,
   ) {}
@@ -93,19 +94,15 @@ export class GenerateJobHandler implements JobHandlerInstance {
       await inFlight?.catch(() => undefined);
     }
     await inFlight;
-    // Read again: reviews may have changed the counts while the job ran.
-    const counts: AiJobCounts = (await this.aiJobs.find(this.dataSource.manager, jobId)) ?? row;
-    const pending = counts.fitments_count - counts.approved_count - counts.rejected_count;
-    Object.assign(ctx.counts, jobCounts(counts));
     if (providerFailures > 0)
       this.logger.warn(`job ${jobId}: the AI provider failed for ${providerFailures} product(s); local results kept`);
+    // Reviews may change the counts while the job runs: the outcome is decided again under the
+    // counts lock in the transaction that records it, so a review that committed meanwhile counts.
+    const counts: AiJobCounts = (await this.aiJobs.find(this.dataSource.manager, jobId)) ?? row;
+    Object.assign(ctx.counts, jobCounts(counts));
     return {
-      status: pending > 0 ? 'review_required' : 'completed',
-      counts: ctx.counts,
-      message:
-        counts.fitments_count === 0
-          ? `No fitments found for ${counts.products_done} products`
-          : `${counts.fitments_count} fitments for ${counts.products_done} products; ${pending} wait for review`,
+      ...generationOutcome(counts, ctx.counts),
+      decide: (em) => this.settlement.endOfGeneration(em, jobId, ctx.counts),
     };
   }
 

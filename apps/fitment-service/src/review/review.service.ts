@@ -15,7 +15,7 @@ import {
   type ReviewResultDto,
   type UpdateFitmentDto,
 } from '@torque/contracts';
-import { JobNotFoundError, OutboxRelayService } from '@torque/platform';
+import { JobNotFoundError } from '@torque/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AiJobsRepository, YEAR_WARNING, type AiJobCounts } from '../fitments/ai-jobs.repository.js';
 import { AiJobsService } from '../fitments/ai-jobs.service.js';
@@ -44,7 +44,6 @@ export class ReviewService {
     private readonly aiJobs: AiJobsRepository,
     private readonly jobs: AiJobsService,
     private readonly settlement: JobSettlement,
-    private readonly relay: OutboxRelayService,
     private readonly vehicles: VehicleLookup,
   ) {}
 
@@ -206,7 +205,7 @@ export class ReviewService {
     const askedIds = 'ids' in target ? [...new Set(target.ids)] : [];
     const validIds = askedIds.filter((id) => UUID.test(id));
     const effective: Target = 'ids' in target ? { ...target, ids: validIds } : target;
-    const { result, events } = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       // Counts locks first, in job id order: reviews of a job serialize here, never deadlock on fitment rows.
       const jobIds =
         'ids' in effective && effective.ids.length === 0
@@ -239,11 +238,7 @@ export class ReviewService {
         deltas.set(ch.job_id, d);
       }
       for (const [jobId, d] of deltas) counts.set(jobId, await this.aiJobs.addCounts(em, jobId, d));
-      const events = await this.settlement.apply(em, counts);
-      const statuses: Array<{ id: string; status: string }> = jobIds.length
-        ? await em.query(`SELECT id, status FROM jobs WHERE id = ANY($1::uuid[])`, [jobIds])
-        : [];
-      const statusOf = new Map(statuses.map((s) => [s.id, s.status]));
+      const statusOf = await this.settlement.afterReview(em, counts);
       const jobs: JobCountsDto[] = [...counts].map(([jobId, c]) => ({
         job_id: jobId,
         status: statusOf.get(jobId) ?? 'completed',
@@ -261,10 +256,8 @@ export class ReviewService {
         not_found_ids: 'ids' in target ? askedIds.filter((id) => !found.has(id.toLowerCase())) : [],
         jobs,
       };
-      return { result, events };
+      return result;
     });
-    if (events) this.relay.kick();
-    return result;
   }
 
   /** Catalog ids of an edited submodel and engine: names the base vehicle has, or 400 naming the choices. */
