@@ -19,6 +19,7 @@ import {
   type FileStorage,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
+import { CatalogClientService, CatalogUnavailableError } from '../catalog-client/catalog-client.service.js';
 import { toAiJobDto, toProgressDto } from './ai-job-view.js';
 import { AiJobsRepository, type AiJobRow, type NewJobPart } from './ai-jobs.repository.js';
 import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
@@ -35,6 +36,7 @@ export class AiJobsService {
     private readonly dataSource: DataSource,
     private readonly repo: AiJobsRepository,
     private readonly submitter: JobSubmitterService,
+    private readonly catalog: CatalogClientService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(FITMENT_ENV) private readonly env: FitmentEnv,
   ) {}
@@ -47,7 +49,7 @@ export class AiJobsService {
     meta: RequestMeta,
     cmd: CreateFitmentJobCommand,
   ): Promise<AiFitmentJobCreatedDto & { created: boolean }> {
-    const { parts, productIds, fileName, fileKey, dedupeKey } = await this.partsOf(cmd);
+    const { parts, productIds, fileName, fileKey, dedupeKey } = await this.partsOf(meta, cmd);
     const { row, created } = await this.submitter.submit({
       meta,
       queue: FitmentQueueNames.Generate,
@@ -102,11 +104,29 @@ export class AiJobsService {
     return row;
   }
 
+  /**
+   * Refuses a selection naming products the tenant's catalog does not have: 400 naming each such id.
+   * Another tenant's product is not in this tenant's catalog, so it is answered as an unknown id is.
+   */
+  private async checkProducts(meta: RequestMeta, ids: number[]): Promise<void> {
+    let missing: number[];
+    try {
+      missing = (await this.catalog.getMany(meta, ids)).missing_ids;
+    } catch (err) {
+      if (err instanceof CatalogUnavailableError) throw FitmentError.catalogUnavailable(err.message);
+      throw err;
+    }
+    if (missing.length > 0) throw FitmentError.productsNotFound(missing);
+  }
+
   private providerLabel(): string {
     return this.env.FITMENT_PROVIDER === 'openai' ? `openai:${this.env.OPENAI_MODEL}`.slice(0, 20) : 'local';
   }
 
-  private async partsOf(cmd: CreateFitmentJobCommand): Promise<{
+  private async partsOf(
+    meta: RequestMeta,
+    cmd: CreateFitmentJobCommand,
+  ): Promise<{
     parts: NewJobPart[];
     productIds: number[];
     fileName: string;
@@ -115,6 +135,7 @@ export class AiJobsService {
   }> {
     if (cmd.job_type === 'selection') {
       const ids = [...new Set(cmd.product_ids ?? [])];
+      await this.checkProducts(meta, ids);
       const digest = createHash('sha256')
         .update([...ids].sort((a, b) => a - b).join(','))
         .digest('hex');
