@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fitmentOrder, fitmentWhere } from './fitment-query.js';
 import { positionOf, quantityOf, toProductInput } from './generate.job-handler.js';
 import { toProgressDto } from './ai-job-view.js';
-import type { AiJobRow } from './ai-jobs.repository.js';
+import type { AiJobRow } from '../ai-jobs/ai-jobs.repository.js';
 
 describe('fitmentWhere', () => {
   it('numbers its parameters after the ones already there', () => {

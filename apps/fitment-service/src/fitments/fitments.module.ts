@@ -13,7 +13,7 @@ import { VehicleCatalogReader } from '../review/vehicle-catalog.reader.js';
 import { VehicleImportService } from '../review/vehicle-import.service.js';
 import { VehicleLookup } from '../review/vehicle-lookup.js';
 import { VehiclesRpcController } from '../review/vehicles.rpc-controller.js';
-import { AiJobsRepository } from './ai-jobs.repository.js';
+import { AiJobsRepository } from '../ai-jobs/ai-jobs.repository.js';
 import { AiJobsRpcController } from './ai-jobs.rpc-controller.js';
 import { AiJobsService } from './ai-jobs.service.js';
 import { FITMENT_ENV, FitmentEnv } from './fitment-env.js';

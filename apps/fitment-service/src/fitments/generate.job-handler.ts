@@ -10,7 +10,12 @@ import type { ApprovedExample, FitmentCandidate, FitmentMatch, ProductInput } fr
 import { SimilarProductIndex } from '../engine/similar-products.js';
 import { FITMENT_PROVIDER, type FitmentProvider } from '../providers/fitment-provider.js';
 import { reviewWithProvider, type ReviewedCandidate } from '../providers/provider-review.js';
-import { AiJobsRepository, type AiJobCounts, type JobPartRow, type PartOutcome } from './ai-jobs.repository.js';
+import {
+  AiJobsRepository,
+  type AiJobCounts,
+  type JobPartRow,
+  type PartOutcome,
+} from '../ai-jobs/ai-jobs.repository.js';
 import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
 import { FitmentEngineService } from './fitment-engine.service.js';
 import { partKeyOf, type FitmentRow, type NewFitment } from './fitment-row.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { JobStatus } from '@torque/contracts';
 import { JobLifecycleService, type JobPatch, type JobRecord, type Outcome } from '@torque/platform';
 import type { EntityManager } from 'typeorm';
-import { AiJobsRepository, type AiJobCounts } from './ai-jobs.repository.js';
+import { AiJobsRepository, type AiJobCounts } from '../ai-jobs/ai-jobs.repository.js';
 
 /** The job row's `counts` (what /api/v1/jobs shows) from the fitment counts. */
 export function jobCounts(c: AiJobCounts): Record<string, number> {

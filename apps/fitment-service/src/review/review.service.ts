@@ -17,7 +17,7 @@ import {
 } from '@torque/contracts';
 import { JobNotFoundError } from '@torque/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AiJobsRepository, YEAR_WARNING, type AiJobCounts } from '../fitments/ai-jobs.repository.js';
+import { AiJobsRepository, YEAR_WARNING, type AiJobCounts } from '../ai-jobs/ai-jobs.repository.js';
 import { AiJobsService } from '../fitments/ai-jobs.service.js';
 import { FitmentError } from '../fitments/fitment.errors.js';
 import { toFitmentDto, type FitmentRow } from '../fitments/fitment-row.js';
