@@ -10,7 +10,7 @@ import {
   type ResultOf,
 } from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
-import { requireRole, REVIEWER_ROLES } from '../fitments/roles.js';
+import { requireRole, REVIEWER_ROLES } from '../common/roles.js';
 import { ReviewService } from './review.service.js';
 
 /** Review of fitments over RabbitMQ (the gateway's /api/v1/fitment/fitments routes). */

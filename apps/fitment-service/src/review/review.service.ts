@@ -17,13 +17,12 @@ import {
 } from '@torque/contracts';
 import { JobNotFoundError } from '@torque/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AiJobsRepository, YEAR_WARNING, type AiJobCounts } from '../ai-jobs/ai-jobs.repository.js';
-import { AiJobsService } from '../fitments/ai-jobs.service.js';
-import { FitmentError } from '../fitments/fitment.errors.js';
+import { AiJobsRepository, YEAR_WARNING, type AiJobCounts, type AiJobRow } from '../ai-jobs/ai-jobs.repository.js';
+import { FitmentError } from '../common/fitment.errors.js';
 import { toFitmentDto, type FitmentRow } from '../fitments/fitment-row.js';
 import { FitmentsRepository, type FitmentChanges } from '../fitments/fitments.repository.js';
 import { JobSettlement } from '../fitments/job-settlement.js';
-import { VehicleLookup, type NamedId } from './vehicle-lookup.js';
+import { VehicleLookup, type NamedId } from '../vehicles/vehicle-lookup.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIQUE_VIOLATION = '23505';
@@ -42,15 +41,14 @@ export class ReviewService {
     private readonly dataSource: DataSource,
     private readonly fitments: FitmentsRepository,
     private readonly aiJobs: AiJobsRepository,
-    private readonly jobs: AiJobsService,
     private readonly settlement: JobSettlement,
     private readonly vehicles: VehicleLookup,
   ) {}
 
   /** The seed's fitments of a job, with the job's counts and findings. */
   async jobFitments(tenantId: string, cmd: JobFitmentsCommand): Promise<JobFitmentsDto> {
-    const job = await this.jobs.row(tenantId, cmd.job_id);
     const em = this.dataSource.manager;
+    const job = await this.jobOf(em, tenantId, cmd.job_id);
     const page = cmd.page ?? 1;
     const limit = cmd.limit ?? 1000;
     const { job_id, page: _p, limit: _l, sort, ...filter } = cmd;
@@ -136,7 +134,7 @@ export class ReviewService {
     action: ReviewAction,
     fitmentIds: string[],
   ): Promise<JobReviewResultDto> {
-    await this.jobs.row(meta.tenantId, jobId);
+    await this.jobOf(this.dataSource.manager, meta.tenantId, jobId);
     const result = await this.apply(meta, action, { ids: fitmentIds, jobId });
     const job = await this.aiJobs.find(this.dataSource.manager, jobId, meta.tenantId);
     if (!job) throw new JobNotFoundError(jobId);
@@ -193,6 +191,13 @@ export class ReviewService {
       }
       throw err;
     }
+  }
+
+  /** The tenant's AI fitment job, or JobNotFoundError. */
+  private async jobOf(em: EntityManager, tenantId: string, jobId: string): Promise<AiJobRow> {
+    const job = await this.aiJobs.find(em, jobId, tenantId);
+    if (!job) throw new JobNotFoundError(jobId);
+    return job;
   }
 
   private async apply(

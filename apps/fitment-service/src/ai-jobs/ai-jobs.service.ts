@@ -19,12 +19,13 @@ import {
   type FileStorage,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { CatalogClientService, CatalogUnavailableError } from '../catalog-client/catalog-client.service.js';
+import { CatalogClientService } from '../catalog-client/catalog-client.service.js';
+import { CatalogUnavailableError } from '../catalog-client/catalog-unavailable.error.js';
 import { toAiJobDto, toProgressDto } from './ai-job-view.js';
-import { AiJobsRepository, type AiJobRow, type NewJobPart } from '../ai-jobs/ai-jobs.repository.js';
-import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
-import { FitmentError } from './fitment.errors.js';
-import { PartsFileError, readPartsFile } from '../ai-jobs/parts-file.reader.js';
+import { AiJobsRepository, type AiJobRow, type NewJobPart } from './ai-jobs.repository.js';
+import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
+import { FitmentError } from '../common/fitment.errors.js';
+import { PartsFileError, readPartsFile } from './parts-file.reader.js';
 
 /** Largest parts file read into memory (a parts list, not a catalog). */
 const MAX_PARTS_FILE_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { AiFitmentJobDto, AiFitmentJobProgressDto, JobStatus, TaskState } from '@torque/contracts';
-import type { AiJobRow } from '../ai-jobs/ai-jobs.repository.js';
+import type { AiJobRow } from './ai-jobs.repository.js';
 
 const TASK_STATE: Record<JobStatus, TaskState> = {
   queued: 'PENDING',

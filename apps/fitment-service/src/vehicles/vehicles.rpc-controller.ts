@@ -10,7 +10,7 @@ import {
 } from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { requireRole } from '../fitments/roles.js';
+import { requireRole } from '../common/roles.js';
 import { VehicleCatalogReader } from './vehicle-catalog.reader.js';
 import { VehicleImportService } from './vehicle-import.service.js';
 

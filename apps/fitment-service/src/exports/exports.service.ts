@@ -18,8 +18,8 @@ import {
   type FileStorage,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { FITMENT_ENV, type FitmentEnv } from '../fitments/fitment-env.js';
-import { FitmentError } from '../fitments/fitment.errors.js';
+import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
+import { FitmentError } from '../common/fitment.errors.js';
 import { acesXml, fitmentsCsv } from './aces-xml.writer.js';
 import { ExportsRepository, type ExportRow } from './exports.repository.js';
 

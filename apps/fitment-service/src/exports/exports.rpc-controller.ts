@@ -8,7 +8,7 @@ import {
   type ResultOf,
 } from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
-import { requireRole, SUBMITTER_ROLES } from '../fitments/roles.js';
+import { requireRole, SUBMITTER_ROLES } from '../common/roles.js';
 import { ExportsService } from './exports.service.js';
 
 /** ACES / CSV exports over RabbitMQ (the gateway's /api/v1/fitment/exports routes). */
