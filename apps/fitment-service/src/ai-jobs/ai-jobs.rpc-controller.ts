@@ -10,9 +10,9 @@ import {
   type ResultOf,
 } from '@torque/contracts';
 import { parseRpc, RmqAckInterceptor, RpcErrorFilter, runWithContext } from '@torque/platform';
+import { requireRole, REVIEWER_ROLES, SUBMITTER_ROLES } from '../common/roles.js';
 import { ReviewService } from '../review/review.service.js';
 import { AiJobsService } from './ai-jobs.service.js';
-import { requireRole, REVIEWER_ROLES, SUBMITTER_ROLES } from '../common/roles.js';
 
 /** The seed's AI fitment jobs API over RabbitMQ (the gateway's /api/data-uploads/ai-fitment-jobs/ routes). */
 @UseInterceptors(RmqAckInterceptor)

@@ -21,10 +21,10 @@ import {
 import { DataSource } from 'typeorm';
 import { CatalogClientService } from '../catalog-client/catalog-client.service.js';
 import { CatalogUnavailableError } from '../catalog-client/catalog-unavailable.error.js';
-import { toAiJobDto, toProgressDto } from './ai-job-view.js';
-import { AiJobsRepository, type AiJobRow, type NewJobPart } from './ai-jobs.repository.js';
 import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
 import { FitmentError } from '../common/fitment.errors.js';
+import { toAiJobDto, toProgressDto } from './ai-job-view.js';
+import { AiJobsRepository, type AiJobRow, type NewJobPart } from './ai-jobs.repository.js';
 import { PartsFileError, readPartsFile } from './parts-file.reader.js';
 
 /** Largest parts file read into memory (a parts list, not a catalog). */
@@ -99,7 +99,7 @@ export class AiJobsService {
   }
 
   /** The tenant's job, or JobNotFoundError (another tenant's job is not found either). Reads only. */
-  async row(tenantId: string, jobId: string): Promise<AiJobRow> {
+  private async row(tenantId: string, jobId: string): Promise<AiJobRow> {
     const row = await this.repo.find(this.dataSource.manager, jobId, tenantId);
     if (!row) throw new JobNotFoundError(jobId);
     return row;

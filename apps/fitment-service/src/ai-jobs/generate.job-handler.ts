@@ -5,17 +5,17 @@ import type { Job } from 'bull';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { CatalogClientService } from '../catalog-client/catalog-client.service.js';
+import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
 import type { FitmentEngine } from '../engine/fitment-engine.js';
+import { FitmentEngineService } from '../engine/fitment-engine.service.js';
 import type { ApprovedExample, FitmentCandidate, FitmentMatch, ProductInput } from '../engine/fitment-engine.types.js';
-import { SimilarProductIndex } from '../engine/similar-products.js';
 import { FITMENT_PROVIDER, type FitmentProvider } from '../engine/providers/fitment-provider.js';
 import { reviewWithProvider, type ReviewedCandidate } from '../engine/providers/provider-review.js';
-import { AiJobsRepository, type AiJobCounts, type JobPartRow, type PartOutcome } from './ai-jobs.repository.js';
-import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
-import { FitmentEngineService } from '../engine/fitment-engine.service.js';
+import { SimilarProductIndex } from '../engine/similar-products.js';
 import { partKeyOf, type FitmentRow, type NewFitment } from '../fitments/fitment-row.js';
 import { FitmentsRepository } from '../fitments/fitments.repository.js';
 import { generationOutcome, jobCounts, JobSettlement } from '../fitments/job-settlement.js';
+import { AiJobsRepository, type AiJobCounts, type JobPartRow, type PartOutcome } from './ai-jobs.repository.js';
 
 /** Approved parts whose fitments are lent to similar parts (the most recently approved ones). */
 const MAX_LEARNING_PARTS = 2000;

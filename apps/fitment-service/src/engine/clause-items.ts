@@ -1,5 +1,5 @@
-import { shareListDescriptors, type EngineMention } from './engine-mentions.js';
 import type { ModelInfo } from './catalog-index.js';
+import { shareListDescriptors, type EngineMention } from './engine-mentions.js';
 import type { Item, ModelItem, Statement, YearsVia } from './fitment-statements.js';
 import { isJoiner, type Token } from './text-tokens.js';
 import { NEGATION_STARTS } from './vocabulary.js';

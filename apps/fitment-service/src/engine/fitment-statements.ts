@@ -1,5 +1,5 @@
-import type { EngineMention } from './engine-mentions.js';
 import type { MakeInfo, ModelInfo, NameMatchKind } from './catalog-index.js';
+import type { EngineMention } from './engine-mentions.js';
 import type { FieldName } from './product-text.js';
 import type { YearExpression } from './year-expressions.js';
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parseEngineName } from './engine-spec.js';
-import { baseVehicleId, vehicleId } from './vehicle-ids.js';
 import type {
   BaseVehicleRow,
   GenerationRow,
@@ -8,6 +7,7 @@ import type {
   VehicleCatalogSnapshot,
   VehicleRow,
 } from './vehicle-catalog.types.js';
+import { baseVehicleId, vehicleId } from './vehicle-ids.js';
 
 export interface DemoModel {
   id: number;
