@@ -96,10 +96,10 @@ export class GenerateJobHandler implements JobHandlerInstance {
     await inFlight;
     if (providerFailures > 0)
       this.logger.warn(`job ${jobId}: the AI provider failed for ${providerFailures} product(s); local results kept`);
-    // Reviews may change the counts while the job runs: the outcome is decided again under the
-    // counts lock in the transaction that records it, so a review that committed meanwhile counts.
+    // Reviews change the counts while the job runs. The outcome from the counts now is what the
+    // metrics see; decide() takes it again under the counts lock in the transaction that records it,
+    // so a review that commits in between is counted (JobSettlement).
     const counts: AiJobCounts = (await this.aiJobs.find(this.dataSource.manager, jobId)) ?? row;
-    Object.assign(ctx.counts, jobCounts(counts));
     return {
       ...generationOutcome(counts, ctx.counts),
       decide: (em) => this.settlement.endOfGeneration(em, jobId, ctx.counts),
