@@ -1,6 +1,7 @@
 // AI fitment jobs through the gateway: queued -> processing -> review_required with per-product progress,
 // a second job for the same selection answered with the running one, cancel of a running job, and upload
-// jobs from CSV and .xlsx parts files. A chat server that answers slowly (the AI provider) paces the job,
+// jobs from CSV and .xlsx parts files, and selections naming products the tenant does not have refused
+// at once. A chat server that answers slowly (the AI provider) paces the job,
 // so its progress can be watched and a cancel lands mid-job.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -207,5 +208,34 @@ describe('AI fitment jobs', () => {
         .sort(),
     ).toEqual(['2018 Subaru Outback', '2019 Subaru Outback']);
     expect(fitments.fitments.filter((f) => f.product_id === ids[0])).toHaveLength(3);
+  });
+
+  it("refuses a selection with another tenant's or unknown product ids, the same way for both", async () => {
+    const res = await suite.http('/api/v1/catalog/products', {
+      method: 'POST',
+      tenant: 'globex',
+      json: { part_number: 'GX-1', name: 'Brake Pad Set', description: 'Fits 2016-2018 Honda Civic' },
+    });
+    expect(res.status).toBe(201);
+    const foreign = ((await res.json()) as ProductDto).id;
+    const unknown = Math.max(...ids, foreign) + 1000;
+    const jobsBefore = ((await (await suite.http(`${JOBS}/`)).json()) as { data: unknown[] }).data.length;
+
+    const both = await create({ product_ids: [ids[0], foreign, unknown], job_type: 'selection' });
+    expect(both.status).toBe(400);
+    expect(both.body).toEqual({
+      error: 'validation_failed',
+      message: expect.stringContaining('not in the catalog'),
+      details: { product_ids: [`product ${foreign} not found`, `product ${unknown} not found`] },
+    });
+
+    // Whether an id is another tenant's or nobody's does not show: the answers differ only by the id.
+    const foreignOnly = await create({ product_ids: [foreign], job_type: 'selection' });
+    const unknownOnly = await create({ product_ids: [unknown], job_type: 'selection' });
+    expect(foreignOnly.status).toBe(400);
+    expect(JSON.stringify(foreignOnly.body).replaceAll(String(foreign), 'ID')).toBe(
+      JSON.stringify(unknownOnly.body).replaceAll(String(unknown), 'ID'),
+    );
+    expect(((await (await suite.http(`${JOBS}/`)).json()) as { data: unknown[] }).data).toHaveLength(jobsBefore);
   });
 });

@@ -1,7 +1,8 @@
 // Review of generated fitments through the gateway: filters, sort and paging; approve/reject one, a list or
 // everything matching a filter; edits with revisions (stale: 409) checked against the vehicle catalog; job
-// counts exact under concurrent reviews; validation findings; learning from approved fitments.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+// counts exact under concurrent reviews; a review racing the end of generation; reads that never write;
+// validation findings; learning from approved fitments.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   AiFitmentJobCreatedDto,
   AiFitmentJobDto,
@@ -12,6 +13,7 @@ import type {
   ProductDto,
   ReviewResultDto,
 } from '@torque/contracts';
+import { JobLifecycleService, type Outcome } from '@torque/platform';
 import pg from 'pg';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
@@ -53,6 +55,7 @@ describe('fitment review', () => {
     return r.rows[0] as { total: number; approved: number; rejected: number };
   }
 
+  let racedJob = '';
   let civic = 0;
   let camry = 0;
   let jobId = '';
@@ -294,6 +297,66 @@ describe('fitment review', () => {
       [busy],
     );
     expect(completions.rows[0].n).toBe(1);
+  });
+
+  /** The job row as stored (not through any read path of the service). */
+  async function stored(id: string) {
+    const r = await db.query(`SELECT status, counts FROM jobs WHERE id = $1`, [id]);
+    return r.rows[0] as { status: string; counts: Record<string, number> };
+  }
+
+  it('completes a job whose last fitments are reviewed while its generation ends', async () => {
+    const pid = await product({
+      part_number: 'RV-1',
+      name: 'Cabin Air Filter',
+      description: 'Fits 2019-2021 Toyota RAV4',
+      category: 'Cabin Air Filters',
+    });
+    const lifecycle = suite.services.get('fitment')!.get(JobLifecycleService);
+    const finish = lifecycle.finish.bind(lifecycle);
+    let reviewed: ReviewResultDto | null = null;
+    // The handler has counted its pending fitments and returned; a review of all of them commits
+    // before the worker records that outcome. The job must still end completed.
+    const spy = jest.spyOn(lifecycle, 'finish').mockImplementation(async (id: string, outcome: Outcome) => {
+      if (outcome.status === 'review_required' && !reviewed) {
+        const res = await suite.http(`${FITMENTS}/review`, {
+          method: 'POST',
+          json: { action: 'approve', filter: { job_id: id } },
+        });
+        reviewed = (await res.json()) as ReviewResultDto;
+      }
+      return finish(id, outcome);
+    });
+    let id = '';
+    try {
+      const res = await suite.http(`${JOBS}/`, { method: 'POST', json: { product_ids: [pid], job_type: 'selection' } });
+      id = ((await res.json()) as AiFitmentJobCreatedDto).job_id;
+      await eventually(async () => ['review_required', 'completed'].includes((await stored(id)).status), 15_000);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(reviewed).toEqual(
+      expect.objectContaining({ updated_count: 3, jobs: [expect.objectContaining({ status: 'processing' })] }),
+    );
+    expect(await stored(id)).toEqual({
+      status: 'completed',
+      counts: expect.objectContaining({ fitments: 3, approved: 3, pending: 0 }),
+    });
+    racedJob = id;
+  });
+
+  it('answers reads without writing, even for a job waiting for review with nothing pending', async () => {
+    // A row as the race above left it before generation's end was decided under the counts lock.
+    await db.query(`UPDATE jobs SET status = 'review_required', completed_at = NULL WHERE id = $1`, [racedJob]);
+    const snapshot = () =>
+      db.query(`SELECT (SELECT count(*) FROM outbox)::int AS events, (SELECT max(updated_at) FROM jobs) AS updated`);
+    const before = (await snapshot()).rows[0];
+    expect((await getJob(racedJob)).status).toBe('review_required');
+    expect((await suite.http(`${JOBS}/${racedJob}/progress/`)).status).toBe(200);
+    expect((await suite.http(`${JOBS}/${racedJob}/fitments/`)).status).toBe(200);
+    expect((await suite.http(`${JOBS}/`)).status).toBe(200);
+    expect((await snapshot()).rows[0]).toEqual(before);
+    expect((await stored(racedJob)).status).toBe('review_required');
   });
 
   it('lists and searches the vehicle catalog (aliases included)', async () => {

@@ -1,9 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { AiJobsModule } from './ai-jobs/ai-jobs.module.js';
+import { FitmentCommonModule } from './common/common.module.js';
 import { fitmentSchema } from './database/fitment.schema.js';
-import { FitmentsModule } from './fitments/fitments.module.js';
+import { EngineModule } from './engine/engine.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { ReviewModule } from './review/review.module.js';
+import { VehiclesModule } from './vehicles/vehicles.module.js';
 
-/** The fitment service: its schema, queues and features on top of the shared platform. */
+/**
+ * The fitment service: its schema, queues and features on top of the shared platform. Products come
+ * from the catalog over RabbitMQ only (CatalogClientModule, imported by AiJobsModule).
+ */
 @Module({})
 export class FitmentModule {
   static forRoot(env: ServiceEnv): DynamicModule {
@@ -11,7 +19,12 @@ export class FitmentModule {
       module: FitmentModule,
       imports: [
         ServicePlatformModule.forService({ service: 'fitment', env, ...fitmentSchema }),
-        FitmentsModule.forRoot(),
+        FitmentCommonModule.forRoot(),
+        EngineModule,
+        VehiclesModule,
+        AiJobsModule,
+        ReviewModule,
+        ExportsModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ export * from './config/env.js';
 export * from './logging/request-context.js';
 export * from './logging/logger.js';
 export * from './database/data-source.js';
+export * from './database/after-commit.js';
 export * from './database/platform-tables.js';
 export * from './rmq/names.js';
 export * from './rmq/event-bus.js';

@@ -11,14 +11,7 @@ import {
 } from '@torque/contracts';
 import { rmqClientOptions, SERVICE_ENV, type ServiceEnv } from '@torque/platform';
 import { firstValueFrom, timeout } from 'rxjs';
-
-/** A catalog request that failed; the job that asked is retried by Bull. */
-export class CatalogUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CatalogUnavailableError';
-  }
-}
+import { CatalogUnavailableError } from './catalog-unavailable.error.js';
 
 /**
  * Reads products from the catalog (ingestion-service) with `catalog.products.get-many`: the only way

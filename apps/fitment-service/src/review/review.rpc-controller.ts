@@ -9,7 +9,7 @@ import {
   type ResultOf,
 } from '@torque/contracts';
 import { RpcController, RpcData, RpcHandler, RpcMeta } from '@torque/platform';
-import { REVIEWER_ROLES } from '../fitments/roles.js';
+import { REVIEWER_ROLES } from '../common/roles.js';
 import { ReviewService } from './review.service.js';
 
 /** Review of fitments over RabbitMQ (the gateway's /api/v1/fitment/fitments routes). */

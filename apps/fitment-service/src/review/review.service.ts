@@ -15,15 +15,14 @@ import {
   type ReviewResultDto,
   type UpdateFitmentDto,
 } from '@torque/contracts';
-import { JobNotFoundError, OutboxRelayService } from '@torque/platform';
+import { JobNotFoundError } from '@torque/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AiJobsRepository, YEAR_WARNING, type AiJobCounts } from '../fitments/ai-jobs.repository.js';
-import { AiJobsService } from '../fitments/ai-jobs.service.js';
-import { FitmentError } from '../fitments/fitment.errors.js';
+import { AiJobsRepository, YEAR_WARNING, type AiJobCounts, type AiJobRow } from '../ai-jobs/ai-jobs.repository.js';
+import { FitmentError } from '../common/fitment.errors.js';
 import { toFitmentDto, type FitmentRow } from '../fitments/fitment-row.js';
 import { FitmentsRepository, type FitmentChanges } from '../fitments/fitments.repository.js';
 import { JobSettlement } from '../fitments/job-settlement.js';
-import { VehicleLookup, type NamedId } from './vehicle-lookup.js';
+import { VehicleLookup, type NamedId } from '../vehicles/vehicle-lookup.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIQUE_VIOLATION = '23505';
@@ -42,16 +41,14 @@ export class ReviewService {
     private readonly dataSource: DataSource,
     private readonly fitments: FitmentsRepository,
     private readonly aiJobs: AiJobsRepository,
-    private readonly jobs: AiJobsService,
     private readonly settlement: JobSettlement,
-    private readonly relay: OutboxRelayService,
     private readonly vehicles: VehicleLookup,
   ) {}
 
   /** The seed's fitments of a job, with the job's counts and findings. */
   async jobFitments(tenantId: string, cmd: JobFitmentsCommand): Promise<JobFitmentsDto> {
-    const job = await this.jobs.row(tenantId, cmd.job_id);
     const em = this.dataSource.manager;
+    const job = await this.jobOf(em, tenantId, cmd.job_id);
     const page = cmd.page ?? 1;
     const limit = cmd.limit ?? 1000;
     const { job_id, page: _p, limit: _l, sort, ...filter } = cmd;
@@ -137,7 +134,7 @@ export class ReviewService {
     action: ReviewAction,
     fitmentIds: string[],
   ): Promise<JobReviewResultDto> {
-    await this.jobs.row(meta.tenantId, jobId);
+    await this.jobOf(this.dataSource.manager, meta.tenantId, jobId);
     const result = await this.apply(meta, action, { ids: fitmentIds, jobId });
     const job = await this.aiJobs.find(this.dataSource.manager, jobId, meta.tenantId);
     if (!job) throw new JobNotFoundError(jobId);
@@ -196,6 +193,13 @@ export class ReviewService {
     }
   }
 
+  /** The tenant's AI fitment job, or JobNotFoundError. */
+  private async jobOf(em: EntityManager, tenantId: string, jobId: string): Promise<AiJobRow> {
+    const job = await this.aiJobs.find(em, jobId, tenantId);
+    if (!job) throw new JobNotFoundError(jobId);
+    return job;
+  }
+
   private async apply(
     meta: RequestMeta,
     action: ReviewAction,
@@ -206,7 +210,7 @@ export class ReviewService {
     const askedIds = 'ids' in target ? [...new Set(target.ids)] : [];
     const validIds = askedIds.filter((id) => UUID.test(id));
     const effective: Target = 'ids' in target ? { ...target, ids: validIds } : target;
-    const { result, events } = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       // Counts locks first, in job id order: reviews of a job serialize here, never deadlock on fitment rows.
       const jobIds =
         'ids' in effective && effective.ids.length === 0
@@ -239,11 +243,7 @@ export class ReviewService {
         deltas.set(ch.job_id, d);
       }
       for (const [jobId, d] of deltas) counts.set(jobId, await this.aiJobs.addCounts(em, jobId, d));
-      const events = await this.settlement.apply(em, counts);
-      const statuses: Array<{ id: string; status: string }> = jobIds.length
-        ? await em.query(`SELECT id, status FROM jobs WHERE id = ANY($1::uuid[])`, [jobIds])
-        : [];
-      const statusOf = new Map(statuses.map((s) => [s.id, s.status]));
+      const statusOf = await this.settlement.afterReview(em, counts);
       const jobs: JobCountsDto[] = [...counts].map(([jobId, c]) => ({
         job_id: jobId,
         status: statusOf.get(jobId) ?? 'completed',
@@ -261,10 +261,8 @@ export class ReviewService {
         not_found_ids: 'ids' in target ? askedIds.filter((id) => !found.has(id.toLowerCase())) : [],
         jobs,
       };
-      return { result, events };
+      return result;
     });
-    if (events) this.relay.kick();
-    return result;
   }
 
   /** Catalog ids of an edited submodel and engine: names the base vehicle has, or 400 naming the choices. */

@@ -1,7 +1,75 @@
-import { DEMO_MAKES, ENGINE_NAMES, SUBMODEL_NAMES, type DemoMake } from './data/demo-catalog-v1.js';
+import { readFileSync } from 'node:fs';
 import { parseEngineName } from './engine-spec.js';
+import type {
+  BaseVehicleRow,
+  GenerationRow,
+  ModelNameKind,
+  VehicleCatalogSnapshot,
+  VehicleRow,
+} from './vehicle-catalog.types.js';
 import { baseVehicleId, vehicleId } from './vehicle-ids.js';
-import type { BaseVehicleRow, GenerationRow, VehicleCatalogSnapshot, VehicleRow } from './vehicle-catalog.types.js';
+
+export interface DemoModel {
+  id: number;
+  name: string;
+  aliases?: string[];
+  misspellings?: string[];
+  nameKind?: ModelNameKind;
+  gens: string[];
+}
+
+export interface DemoMake {
+  id: number;
+  name: string;
+  aliases?: string[];
+  misspellings?: string[];
+  /** Names the make's models were sold under before (Ram trucks were Dodge until 2010). */
+  former?: string[];
+  models: DemoModel[];
+}
+
+/**
+ * The demo vehicle catalog, version 1 (`data/demo-catalog-v1.json`): common North American makes and
+ * models, model years 2000-2026, from public facts (years each model was sold, main trims and engines
+ * per generation; approximate where trims and engines changed mid-generation). Migration
+ * 1764230600000 loads exactly this data: change it with a new versioned file and migration, never by
+ * editing this one.
+ *
+ * `makes` hold their models; a model's generation is one string: `YEARS [TAGS]: GROUP; GROUP; ...`
+ *   YEARS  `2016-2021` or `2026`
+ *   TAGS   optional names sellers use for the generation (chassis codes, "10th gen")
+ *   GROUP  `[(YEARS)] Trim, Trim = Engine, Engine`: every listed trim is built with every listed
+ *          engine (in the group's years when given, else the generation's).
+ * Trim and engine names must be in `submodels` and `engines` (append only: a submodel's or engine's
+ * id is its position there plus one; engines read `<liters>L <layout><cylinders> [descriptors]` or
+ * `Electric`).
+ */
+export interface DemoCatalogData {
+  version: 1;
+  makes: DemoMake[];
+  submodels: string[];
+  engines: string[];
+}
+
+/** Next to this module in the source tree and in dist/ (`npm run build` copies it, swc --copy-files). */
+const DEMO_CATALOG_FILE = new URL('./data/demo-catalog-v1.json', import.meta.url);
+
+let demoData: DemoCatalogData | null = null;
+
+/** The demo catalog's data file, read once. Throws naming the file when it is missing or not the expected shape. */
+export function readDemoCatalog(): DemoCatalogData {
+  if (demoData) return demoData;
+  const data = JSON.parse(readFileSync(DEMO_CATALOG_FILE, 'utf8')) as Partial<DemoCatalogData>;
+  if (
+    data.version !== 1 ||
+    !Array.isArray(data.makes) ||
+    !Array.isArray(data.submodels) ||
+    !Array.isArray(data.engines)
+  )
+    throw new Error(`${DEMO_CATALOG_FILE.pathname}: expected {version: 1, makes, submodels, engines}`);
+  demoData = data as DemoCatalogData;
+  return demoData;
+}
 
 const GENERATION = /^(\d{4})(?:-(\d{4}))?\s*(?:\[([^\]]*)\])?\s*:\s*(.+)$/;
 const GROUP = /^(?:\((\d{4})(?:-(\d{4}))?\)\s*)?([^=]+)=(.+)$/;
@@ -11,9 +79,9 @@ const GROUP = /^(?:\((\d{4})(?:-(\d{4}))?\)\s*)?([^=]+)=(.+)$/;
  * rows with their derived ids. Pure; throws on a malformed generation or an unregistered name.
  */
 export function buildDemoCatalog(
-  makes: readonly DemoMake[] = DEMO_MAKES,
-  submodelNames: readonly string[] = SUBMODEL_NAMES,
-  engineNames: readonly string[] = ENGINE_NAMES,
+  makes: readonly DemoMake[] = readDemoCatalog().makes,
+  submodelNames: readonly string[] = readDemoCatalog().submodels,
+  engineNames: readonly string[] = readDemoCatalog().engines,
 ): VehicleCatalogSnapshot {
   const submodelIds = idsByName(submodelNames, 'submodel');
   const engineIds = idsByName(engineNames, 'engine');

@@ -1,5 +1,5 @@
 import type { VehicleImportColumn, VehicleImportResultDto, VehicleImportRowErrorDto } from '@torque/contracts';
-import { parseCsv } from '../fitments/parts-file.reader.js';
+import { parseCsv } from '../ai-jobs/parts-file.reader.js';
 import { parseEngineName } from './engine-spec.js';
 import type { SqlRunner } from './vehicle-catalog.repository.js';
 import type { EngineRow } from './vehicle-catalog.types.js';

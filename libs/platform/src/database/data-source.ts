@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit.js';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -19,6 +20,7 @@ export function serviceDataSourceOptions(opts: ServiceDataSourceOptions): DataSo
     schema: opts.schema,
     entities: opts.entities,
     migrations: opts.migrations,
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

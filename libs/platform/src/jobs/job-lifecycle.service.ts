@@ -9,6 +9,7 @@ import {
   type ServiceName,
 } from '@torque/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit } from '../database/after-commit.js';
 import { SERVICE_NAME } from '../tokens.js';
 import { CancelSignalService } from './cancel-signal.service.js';
 import { toJobView, type JobRecord } from './job-record.js';
@@ -34,7 +35,19 @@ export interface Outcome<R = unknown> {
   counts?: Record<string, number>;
   result?: R;
   message?: string;
+  /**
+   * Decides the outcome inside the transaction that records it, before the job row is locked: a
+   * handler whose outcome depends on rows that others change meanwhile (fitments under review) locks
+   * and reads them here, in the order those writers lock them. What it returns replaces the fields above.
+   */
+  decide?: (em: EntityManager) => Promise<Omit<Outcome, 'decide'>>;
 }
+
+/** A change of one job row: the patch to apply to the locked row, or null to leave it as it is. */
+export type JobChange = (row: JobRecord) => JobPatch | null;
+
+/** Runs inside the transaction that creates a job, after its row: the feature's own rows commit with it. */
+export type InJobTransaction = (em: EntityManager, row: JobRecord) => Promise<void>;
 
 /**
  * The only writer of job rows. Every change of status or progress is written together with its
@@ -56,9 +69,10 @@ export class JobLifecycleService {
 
   /**
    * Creates a queued job. With a de-duplication key, an already queued or running job with the
-   * same key is returned instead (`created: false`).
+   * same key is returned instead (`created: false`). `inTransaction` runs only for a new row, in
+   * the transaction that inserts it and its event: if it throws, neither exists.
    */
-  async create(job: NewJob): Promise<{ row: JobRecord; created: boolean }> {
+  async create(job: NewJob, inTransaction?: InJobTransaction): Promise<{ row: JobRecord; created: boolean }> {
     const outcome = await this.dataSource.transaction(async (em) => {
       if (job.dedupeKey) {
         await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${job.tenantId}:${job.type}:${job.dedupeKey}`]);
@@ -67,10 +81,21 @@ export class JobLifecycleService {
       }
       const row = await this.repo.insert(em, job);
       await this.emit(em, EventNames.JobStateChanged, row);
+      await inTransaction?.(em, row);
       return { row, created: true };
     });
     if (outcome.created) this.relay.kick();
     return outcome;
+  }
+
+  /**
+   * Changes a job row inside the caller's transaction: locks the row, applies the change if its
+   * transition is legal (IllegalTransitionError otherwise), and writes a `job.state` event when the
+   * status changes (counts or messages alone are mirrored without one). The relay is kicked once the
+   * caller's transaction commits. Returns the row as it is now.
+   */
+  async applyInTransaction(em: EntityManager, id: string, change: JobChange): Promise<JobRecord> {
+    return this.applyLocked(em, id, change, 'on-status-change');
   }
 
   async get(id: string, tenantId?: string): Promise<JobRecord> {
@@ -95,7 +120,7 @@ export class JobLifecycleService {
         return { status: 'cancelled', completedNow: true, progressMessage: 'Cancelled before it started' };
       }
       return { status: 'processing', startedNow: true, incrementAttempts: true, errorCode: null, errorMessage: null };
-    }).then((row) => (row && row.status === 'processing' ? row : null));
+    }).then((row) => (row.status === 'processing' ? row : null));
   }
 
   async progress(
@@ -119,19 +144,29 @@ export class JobLifecycleService {
     return row;
   }
 
+  /** Records what a handler returned (decided inside this transaction when it gives `decide`). */
   async finish(id: string, outcome: Outcome): Promise<JobRecord> {
-    return this.mustMutate(id, (row) => ({
-      status: outcome.status,
-      counts: outcome.counts ?? row.counts,
-      result: outcome.result,
-      progressCurrent: row.progress_total > 0 ? row.progress_total : row.progress_current,
-      progressMessage: outcome.message ?? (outcome.status === 'completed' ? 'Done' : 'Waiting for review'),
-      completedNow: outcome.status === 'completed',
-    }));
+    return this.dataSource.transaction(async (em) => {
+      const { decide, ...given } = outcome;
+      const final = decide ? { ...given, ...(await decide(em)) } : given;
+      return this.applyLocked(
+        em,
+        id,
+        (row) => ({
+          status: final.status,
+          counts: final.counts ?? row.counts,
+          result: final.result,
+          progressCurrent: row.progress_total > 0 ? row.progress_total : row.progress_current,
+          progressMessage: final.message ?? (final.status === 'completed' ? 'Done' : 'Waiting for review'),
+          completedNow: final.status === 'completed',
+        }),
+        'always',
+      );
+    });
   }
 
   async cancelled(id: string, counts?: Record<string, number>): Promise<JobRecord> {
-    return this.mustMutate(id, (row) => ({
+    return this.mutate(id, (row) => ({
       status: 'cancelled',
       counts: counts ?? row.counts,
       completedNow: true,
@@ -140,7 +175,7 @@ export class JobLifecycleService {
   }
 
   async failed(id: string, code: string, message: string, counts?: Record<string, number>): Promise<JobRecord> {
-    return this.mustMutate(id, (row) => ({
+    return this.mutate(id, (row) => ({
       status: 'failed',
       counts: counts ?? row.counts,
       errorCode: code,
@@ -151,7 +186,7 @@ export class JobLifecycleService {
 
   /** A failed attempt that Bull will retry: back to `queued` with the error kept for people to see. */
   async retrying(id: string, code: string, message: string): Promise<JobRecord> {
-    return this.mustMutate(id, () => ({
+    return this.mutate(id, () => ({
       status: 'queued',
       errorCode: code,
       errorMessage: message,
@@ -189,28 +224,36 @@ export class JobLifecycleService {
     return row;
   }
 
-  private async mustMutate(id: string, change: (row: JobRecord) => JobPatch): Promise<JobRecord> {
-    const row = await this.mutate(id, change);
-    if (!row) throw new JobNotFoundError(id);
-    return row;
+  /** Locks the row, applies the change if the transition is legal, writes the state event, in a transaction of its own. */
+  private async mutate(id: string, change: JobChange): Promise<JobRecord> {
+    return this.dataSource.transaction((em) => this.applyLocked(em, id, change, 'always'));
   }
 
-  /** Locks the row, applies the change if the transition is legal, writes the state event. */
-  private async mutate(id: string, change: (row: JobRecord) => JobPatch | null): Promise<JobRecord | null> {
-    const row = await this.dataSource.transaction(async (em) => {
-      const current = await this.repo.findById(em, id, { forUpdate: true });
-      if (!current) throw new JobNotFoundError(id);
-      const patch = change(current);
-      if (!patch) return current;
-      if (patch.status && patch.status !== current.status && !canTransition(current.status, patch.status)) {
-        throw new IllegalTransitionError(current.status, patch.status);
-      }
-      const updated = await this.repo.update(em, id, patch);
+  /**
+   * Every locked change of a job row (all but progress writes and cancel requests) goes through
+   * here. `always`: every applied patch writes a `job.state` event (the worker's transitions);
+   * `on-status-change`: only a new status does.
+   */
+  private async applyLocked(
+    em: EntityManager,
+    id: string,
+    change: JobChange,
+    event: 'always' | 'on-status-change',
+  ): Promise<JobRecord> {
+    const current = await this.repo.findById(em, id, { forUpdate: true });
+    if (!current) throw new JobNotFoundError(id);
+    const patch = change(current);
+    if (!patch) return current;
+    const statusChanges = patch.status !== undefined && patch.status !== current.status;
+    if (statusChanges && !canTransition(current.status, patch.status!)) {
+      throw new IllegalTransitionError(current.status, patch.status!);
+    }
+    const updated = await this.repo.update(em, id, patch);
+    if (event === 'always' || statusChanges) {
       await this.emit(em, EventNames.JobStateChanged, updated);
-      return updated;
-    });
-    this.relay.kick();
-    return row;
+      afterCommit(em, () => this.relay.kick());
+    }
+    return updated;
   }
 
   private async emit(em: EntityManager, event: (typeof EventNames)[keyof typeof EventNames], row: JobRecord) {

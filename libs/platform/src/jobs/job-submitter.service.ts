@@ -3,7 +3,7 @@ import type { QueueName, RequestMeta, TrackedJobNameOn } from '@torque/contracts
 import type { JobOptions } from 'bull';
 import { QueueService } from '../bull/queue.service.js';
 import type { JobRecord } from './job-record.js';
-import { JobLifecycleService } from './job-lifecycle.service.js';
+import { JobLifecycleService, type InJobTransaction } from './job-lifecycle.service.js';
 
 export interface Submission<Q extends QueueName = QueueName> {
   meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
@@ -15,9 +15,19 @@ export interface Submission<Q extends QueueName = QueueName> {
   dedupeKey?: string;
   progressTotal?: number;
   options?: JobOptions;
+  /**
+   * The feature's own rows of a new job (its parts, its export ...), written in the transaction that
+   * creates the job row and its event, so the three commit together or not at all. Not run when an
+   * existing job is answered by its de-duplication key.
+   */
+  inTransaction?: InJobTransaction;
 }
 
-/** Creates the job row (the truth) and then the Bull job that references it. */
+/**
+ * The one way to submit a job: creates the job row (the truth), with the feature's rows in the same
+ * transaction, and then the Bull job that references it. If the Bull add fails the row ends
+ * `failed` (enqueue_failed) and the error is rethrown.
+ */
 @Injectable()
 export class JobSubmitterService {
   private readonly logger = new Logger(JobSubmitterService.name);
@@ -28,15 +38,18 @@ export class JobSubmitterService {
   ) {}
 
   async submit<Q extends QueueName>(s: Submission<Q>): Promise<{ row: JobRecord; created: boolean }> {
-    const { row, created } = await this.lifecycle.create({
-      id: crypto.randomUUID(),
-      tenantId: s.meta.tenantId,
-      type: s.name,
-      params: { ...s.params, queue: s.queue },
-      dedupeKey: s.dedupeKey,
-      correlationId: s.meta.correlationId,
-      progressTotal: s.progressTotal,
-    });
+    const { row, created } = await this.lifecycle.create(
+      {
+        id: crypto.randomUUID(),
+        tenantId: s.meta.tenantId,
+        type: s.name,
+        params: { ...s.params, queue: s.queue },
+        dedupeKey: s.dedupeKey,
+        correlationId: s.meta.correlationId,
+        progressTotal: s.progressTotal,
+      },
+      s.inTransaction,
+    );
     if (!created) return { row, created };
     try {
       await this.queues.add(

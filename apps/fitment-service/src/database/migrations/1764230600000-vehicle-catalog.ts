@@ -3,7 +3,8 @@ import { buildDemoCatalog } from '../../vehicles/demo-catalog.js';
 import { VehicleCatalogRepository } from '../../vehicles/vehicle-catalog.repository.js';
 
 /**
- * The VCdb-style vehicle catalog fitments point at, loaded with the demo catalog (vehicles/data/demo-catalog-v1.ts).
+ * The VCdb-style vehicle catalog fitments point at, loaded with the demo catalog
+ * (vehicles/data/demo-catalog-v1.json, read by vehicles/demo-catalog.ts).
  *
  *   makes              id, name                                   Honda = 11
  *   make_aliases       alias -> make: alias (Chevy), misspelling (Toyta), former (Ram was sold as Dodge)
@@ -11,8 +12,8 @@ import { VehicleCatalogRepository } from '../../vehicles/vehicle-catalog.reposit
  *   model_aliases      alias -> model: alias (Silverado -> Silverado 1500), misspelling (Camery)
  *   model_generations  year ranges of a model with seller names for them (JK, E90, 10th gen)
  *   base_vehicles      year + make + model, unique                id = model id * 10000 + year (2016 Civic = 11012016)
- *   submodels          trims (LX, XLT, Type R)                    id = position in SUBMODEL_NAMES + 1
- *   engines            2.7L V6 EcoBoost: liters, cylinders, block, fuel, aspiration; id = position in ENGINE_NAMES + 1
+ *   submodels          trims (LX, XLT, Type R)                    id = position in the data file's submodels + 1
+ *   engines            2.7L V6 EcoBoost: liters, cylinders, block, fuel, aspiration; id = position in its engines + 1
  *   vehicles           one configuration: base vehicle + submodel + engine
  *                      id = base vehicle id * 1000000 + submodel id * 1000 + engine id (bigint)
  *

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { FitmentQueueNames } from '@torque/contracts';
 import { runsWorker, SERVICE_ENV, type ServiceEnv } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import type { FitmentEngine } from '../engine/fitment-engine.js';
-import { loadFitmentEngine } from '../engine/fitment-engine.loader.js';
+import type { FitmentEngine } from './fitment-engine.js';
+import { loadFitmentEngine } from './fitment-engine.loader.js';
 
 /**
  * The local fitment engine of this process, built from the vehicle catalog on first use and built

@@ -3,14 +3,9 @@ import { VEHICLE_IMPORT_MAX_BYTES, type ImportVehiclesCommand, type VehicleImpor
 import { FILE_STORAGE, StorageNotFoundError, type FileStorage } from '@torque/platform';
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { FitmentEngineService } from '../fitments/fitment-engine.service.js';
-import { FitmentError } from '../fitments/fitment.errors.js';
-import {
-  importVehicleRows,
-  MAX_LISTED_ERRORS,
-  parseVehicleImport,
-  VehicleImportFileError,
-} from '../vehicles/vehicle-import.js';
+import { FitmentError } from '../common/fitment.errors.js';
+import { FitmentEngineService } from '../engine/fitment-engine.service.js';
+import { importVehicleRows, MAX_LISTED_ERRORS, parseVehicleImport, VehicleImportFileError } from './vehicle-import.js';
 
 /**
  * Admin import of a VCdb-style CSV into the vehicle catalog: reads the file the gateway stored, adds

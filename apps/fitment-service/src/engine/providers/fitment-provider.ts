@@ -1,4 +1,4 @@
-import type { FitmentCandidate, ProductInput } from '../engine/fitment-engine.types.js';
+import type { FitmentCandidate, ProductInput } from '../fitment-engine.types.js';
 
 /** A provider's word on one candidate: the candidate (by catalog id) it keeps, how sure it is, and why. */
 export interface ProviderVerdict {

@@ -7,7 +7,7 @@ import {
   type ResultOf,
 } from '@torque/contracts';
 import { RpcController, RpcData, RpcHandler, RpcMeta } from '@torque/platform';
-import { SUBMITTER_ROLES } from '../fitments/roles.js';
+import { SUBMITTER_ROLES } from '../common/roles.js';
 import { ExportsService } from './exports.service.js';
 
 /** ACES / CSV exports over RabbitMQ (the gateway's /api/v1/fitment/exports routes). */

@@ -5,17 +5,17 @@ import type { Job } from 'bull';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { CatalogClientService } from '../catalog-client/catalog-client.service.js';
+import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
 import type { FitmentEngine } from '../engine/fitment-engine.js';
+import { FitmentEngineService } from '../engine/fitment-engine.service.js';
 import type { ApprovedExample, FitmentCandidate, FitmentMatch, ProductInput } from '../engine/fitment-engine.types.js';
+import { FITMENT_PROVIDER, type FitmentProvider } from '../engine/providers/fitment-provider.js';
+import { reviewWithProvider, type ReviewedCandidate } from '../engine/providers/provider-review.js';
 import { SimilarProductIndex } from '../engine/similar-products.js';
-import { FITMENT_PROVIDER, type FitmentProvider } from '../providers/fitment-provider.js';
-import { reviewWithProvider, type ReviewedCandidate } from '../providers/provider-review.js';
+import { partKeyOf, type FitmentRow, type NewFitment } from '../fitments/fitment-row.js';
+import { FitmentsRepository } from '../fitments/fitments.repository.js';
+import { generationOutcome, jobCounts, JobSettlement } from '../fitments/job-settlement.js';
 import { AiJobsRepository, type AiJobCounts, type JobPartRow, type PartOutcome } from './ai-jobs.repository.js';
-import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
-import { FitmentEngineService } from './fitment-engine.service.js';
-import { partKeyOf, type FitmentRow, type NewFitment } from './fitment-row.js';
-import { FitmentsRepository } from './fitments.repository.js';
-import { jobCounts } from './job-settlement.js';
 
 /** Approved parts whose fitments are lent to similar parts (the most recently approved ones). */
 const MAX_LEARNING_PARTS = 2000;
@@ -46,6 +46,7 @@ export class GenerateJobHandler implements JobHandlerInstance {
     private readonly fitments: FitmentsRepository,
     private readonly engines: FitmentEngineService,
     private readonly catalog: CatalogClientService,
+    private readonly settlement: JobSettlement,
     @Inject(FITMENT_PROVIDER) private readonly provider: FitmentProvider | null,
     @Inject(FITMENT_ENV) private readonly env: FitmentEnv,
   ) {}
@@ -93,19 +94,15 @@ export class GenerateJobHandler implements JobHandlerInstance {
       await inFlight?.catch(() => undefined);
     }
     await inFlight;
-    // Read again: reviews may have changed the counts while the job ran.
-    const counts: AiJobCounts = (await this.aiJobs.find(this.dataSource.manager, jobId)) ?? row;
-    const pending = counts.fitments_count - counts.approved_count - counts.rejected_count;
-    Object.assign(ctx.counts, jobCounts(counts));
     if (providerFailures > 0)
       this.logger.warn(`job ${jobId}: the AI provider failed for ${providerFailures} product(s); local results kept`);
+    // Reviews change the counts while the job runs. The outcome from the counts now is what the
+    // metrics see; decide() takes it again under the counts lock in the transaction that records it,
+    // so a review that commits in between is counted (JobSettlement).
+    const counts: AiJobCounts = (await this.aiJobs.find(this.dataSource.manager, jobId)) ?? row;
     return {
-      status: pending > 0 ? 'review_required' : 'completed',
-      counts: ctx.counts,
-      message:
-        counts.fitments_count === 0
-          ? `No fitments found for ${counts.products_done} products`
-          : `${counts.fitments_count} fitments for ${counts.products_done} products; ${pending} wait for review`,
+      ...generationOutcome(counts, ctx.counts),
+      decide: (em) => this.settlement.endOfGeneration(em, jobId, ctx.counts),
     };
   }
 

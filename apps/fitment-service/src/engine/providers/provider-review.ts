@@ -1,4 +1,4 @@
-import type { FitmentCandidate, ProductInput } from '../engine/fitment-engine.types.js';
+import type { FitmentCandidate, ProductInput } from '../fitment-engine.types.js';
 import { candidateCatalogId, type FitmentProvider } from './fitment-provider.js';
 
 /** A candidate after the provider had its say; `provider` when the provider's verdict replaced the engine's. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import type { FitmentCandidate } from '../engine/fitment-engine.types.js';
+import type { FitmentCandidate } from '../fitment-engine.types.js';
 import type { FitmentProvider } from './fitment-provider.js';
-import { answerSchema, parseAnswer, ProviderError } from './openai-chat.provider.js';
+import { answerSchema, parseAnswer } from './openai-chat.provider.js';
 import { reviewWithProvider } from './provider-review.js';
+import { ProviderError } from './provider.error.js';
 
 const answer = (content: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({

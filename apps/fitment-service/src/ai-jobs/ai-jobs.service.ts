@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -13,19 +13,18 @@ import {
 } from '@torque/contracts';
 import {
   FILE_STORAGE,
-  JobLifecycleService,
   JobNotFoundError,
-  QueueService,
+  JobSubmitterService,
   StorageNotFoundError,
   type FileStorage,
-  type JobRecord,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
+import { CatalogClientService } from '../catalog-client/catalog-client.service.js';
+import { CatalogUnavailableError } from '../catalog-client/catalog-unavailable.error.js';
+import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
+import { FitmentError } from '../common/fitment.errors.js';
 import { toAiJobDto, toProgressDto } from './ai-job-view.js';
 import { AiJobsRepository, type AiJobRow, type NewJobPart } from './ai-jobs.repository.js';
-import { FITMENT_ENV, type FitmentEnv } from './fitment-env.js';
-import { FitmentError } from './fitment.errors.js';
-import { JobSettlement } from './job-settlement.js';
 import { PartsFileError, readPartsFile } from './parts-file.reader.js';
 
 /** Largest parts file read into memory (a parts list, not a catalog). */
@@ -37,9 +36,8 @@ export class AiJobsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: AiJobsRepository,
-    private readonly lifecycle: JobLifecycleService,
-    private readonly queues: QueueService,
-    private readonly settlement: JobSettlement,
+    private readonly submitter: JobSubmitterService,
+    private readonly catalog: CatalogClientService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(FITMENT_ENV) private readonly env: FitmentEnv,
   ) {}
@@ -52,32 +50,19 @@ export class AiJobsService {
     meta: RequestMeta,
     cmd: CreateFitmentJobCommand,
   ): Promise<AiFitmentJobCreatedDto & { created: boolean }> {
-    const { parts, productIds, fileName, fileKey, dedupeKey } = await this.partsOf(cmd);
-    const { row, created } = await this.lifecycle.create({
-      id: randomUUID(),
-      tenantId: meta.tenantId,
-      type: FitmentJobNames.FitmentGenerate,
-      params: { queue: FitmentQueueNames.Generate, job_type: cmd.job_type, product_count: parts.length },
+    const { parts, productIds, fileName, fileKey, dedupeKey } = await this.partsOf(meta, cmd);
+    const { row, created } = await this.submitter.submit({
+      meta,
+      queue: FitmentQueueNames.Generate,
+      name: FitmentJobNames.FitmentGenerate,
+      params: { job_type: cmd.job_type, product_count: parts.length },
       dedupeKey,
-      correlationId: meta.correlationId,
       progressTotal: parts.length,
-    });
-    if (!created) {
-      const job = await this.viewOf(row);
-      return {
-        created: false,
-        job_id: row.id,
-        status: job.status,
-        message: 'An AI fitment job for the same products is already queued or running; this is that job',
-        job,
-      };
-    }
-    try {
-      await this.dataSource.transaction((em) =>
+      inTransaction: (em, job) =>
         this.repo.insert(
           em,
           {
-            jobId: row.id,
+            jobId: job.id,
             tenantId: meta.tenantId,
             jobType: cmd.job_type,
             productIds,
@@ -87,30 +72,22 @@ export class AiJobsService {
           },
           parts,
         ),
-      );
-      await this.queues.add(FitmentQueueNames.Generate, FitmentJobNames.FitmentGenerate, {
-        jobId: row.id,
-        meta: { tenantId: meta.tenantId, correlationId: meta.correlationId },
-      });
-    } catch (err) {
-      await this.lifecycle
-        .failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again')
-        .catch(() => undefined);
-      throw err;
-    }
+    });
     const job = await this.get(meta.tenantId, row.id);
     return {
-      created: true,
+      created,
       job_id: row.id,
       status: job.status,
-      message: 'AI fitment job created successfully and queued for processing',
+      message: created
+        ? 'AI fitment job created successfully and queued for processing'
+        : 'An AI fitment job for the same products is already queued or running; this is that job',
       job,
     };
   }
 
   async list(tenantId: string, status: JobStatus | undefined, limit: number): Promise<AiFitmentJobDto[]> {
     const rows = await this.repo.list(this.dataSource.manager, tenantId, status, limit);
-    return Promise.all(rows.map(async (r) => toAiJobDto(await this.settled(r))));
+    return rows.map(toAiJobDto);
   }
 
   async get(tenantId: string, jobId: string): Promise<AiFitmentJobDto> {
@@ -121,49 +98,36 @@ export class AiJobsService {
     return toProgressDto(await this.row(tenantId, jobId));
   }
 
-  /** The job's row; one left waiting for review with nothing pending is completed first. */
-  async row(tenantId: string, jobId: string): Promise<AiJobRow> {
+  /** The tenant's job, or JobNotFoundError (another tenant's job is not found either). Reads only. */
+  private async row(tenantId: string, jobId: string): Promise<AiJobRow> {
     const row = await this.repo.find(this.dataSource.manager, jobId, tenantId);
     if (!row) throw new JobNotFoundError(jobId);
-    return this.settled(row);
+    return row;
   }
 
-  private async settled(row: AiJobRow): Promise<AiJobRow> {
-    if (row.status !== 'review_required' || row.fitments_count - row.approved_count - row.rejected_count > 0)
-      return row;
-    await this.settlement.settle([row.job_id]);
-    return (await this.repo.find(this.dataSource.manager, row.job_id)) ?? row;
-  }
-
-  /** A job found by its de-duplication key whose fitment row is still being written: what the job row says. */
-  private async viewOf(row: JobRecord): Promise<AiFitmentJobDto> {
-    const found = await this.repo.find(this.dataSource.manager, row.id);
-    if (found) return toAiJobDto(found);
-    return {
-      id: row.id,
-      job_type: (row.params.job_type as AiFitmentJobDto['job_type']) ?? 'selection',
-      status: row.status,
-      product_count: row.progress_total,
-      products_processed: row.progress_current,
-      fitments_count: 0,
-      approved_count: 0,
-      rejected_count: 0,
-      pending_count: 0,
-      product_ids: [],
-      product_file_name: '',
-      progress_percent: 0,
-      created_at: row.created_at.toISOString(),
-      started_at: row.started_at?.toISOString() ?? null,
-      completed_at: row.completed_at?.toISOString() ?? null,
-      error_message: row.error_message,
-    };
+  /**
+   * Refuses a selection naming products the tenant's catalog does not have: 400 naming each such id.
+   * Another tenant's product is not in this tenant's catalog, so it is answered as an unknown id is.
+   */
+  private async checkProducts(meta: RequestMeta, ids: number[]): Promise<void> {
+    let missing: number[];
+    try {
+      missing = (await this.catalog.getMany(meta, ids)).missing_ids;
+    } catch (err) {
+      if (err instanceof CatalogUnavailableError) throw FitmentError.catalogUnavailable(err.message);
+      throw err;
+    }
+    if (missing.length > 0) throw FitmentError.productsNotFound(missing);
   }
 
   private providerLabel(): string {
     return this.env.FITMENT_PROVIDER === 'openai' ? `openai:${this.env.OPENAI_MODEL}`.slice(0, 20) : 'local';
   }
 
-  private async partsOf(cmd: CreateFitmentJobCommand): Promise<{
+  private async partsOf(
+    meta: RequestMeta,
+    cmd: CreateFitmentJobCommand,
+  ): Promise<{
     parts: NewJobPart[];
     productIds: number[];
     fileName: string;
@@ -172,6 +136,7 @@ export class AiJobsService {
   }> {
     if (cmd.job_type === 'selection') {
       const ids = [...new Set(cmd.product_ids ?? [])];
+      await this.checkProducts(meta, ids);
       const digest = createHash('sha256')
         .update([...ids].sort((a, b) => a - b).join(','))
         .digest('hex');

@@ -53,12 +53,13 @@ export class ExportsRepository {
       header: Record<string, string>;
       createdBy: string | null;
       status: ExportStatus;
+      jobId: string | null;
     },
   ): Promise<ExportRow> {
     const rows: ExportRow[] = await em.query(
-      `INSERT INTO exports (id, tenant_id, format, submission_type, since_export_id, status, header, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *, size_bytes::text AS size_bytes`,
-      [e.id, e.tenantId, e.format, e.submissionType, e.sinceExportId, e.status, e.header, e.createdBy],
+      `INSERT INTO exports (id, tenant_id, format, submission_type, since_export_id, status, header, created_by, job_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *, size_bytes::text AS size_bytes`,
+      [e.id, e.tenantId, e.format, e.submissionType, e.sinceExportId, e.status, e.header, e.createdBy, e.jobId],
     );
     return rows[0];
   }

@@ -11,7 +11,7 @@ import {
 import { RpcController, RpcData, RpcHandler, RpcMeta } from '@torque/platform';
 import { ReviewService } from '../review/review.service.js';
 import { AiJobsService } from './ai-jobs.service.js';
-import { REVIEWER_ROLES, SUBMITTER_ROLES } from './roles.js';
+import { REVIEWER_ROLES, SUBMITTER_ROLES } from '../common/roles.js';
 
 /** The seed's AI fitment jobs API over RabbitMQ (the gateway's /api/data-uploads/ai-fitment-jobs/ routes). */
 @RpcController()

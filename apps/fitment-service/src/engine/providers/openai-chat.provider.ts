@@ -1,19 +1,12 @@
-import type { FitmentCandidate, ProductInput } from '../engine/fitment-engine.types.js';
+import type { FitmentCandidate, ProductInput } from '../fitment-engine.types.js';
 import { candidateCatalogId, type FitmentProvider, type ProviderVerdict } from './fitment-provider.js';
+import { ProviderError } from './provider.error.js';
 
 export interface OpenAiChatOptions {
   baseUrl: string;
   apiKey?: string;
   model: string;
   timeoutMs: number;
-}
-
-/** The provider answered, but not with what was asked for (HTTP error, no JSON, ids outside the candidates). */
-export class ProviderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProviderError';
-  }
 }
 
 const SYSTEM_PROMPT =

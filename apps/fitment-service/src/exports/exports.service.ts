@@ -10,10 +10,16 @@ import {
   type Page,
   type RequestMeta,
 } from '@torque/contracts';
-import { FILE_STORAGE, JobLifecycleService, QueueService, storageSegment, type FileStorage } from '@torque/platform';
+import {
+  FILE_STORAGE,
+  JobLifecycleService,
+  JobSubmitterService,
+  storageSegment,
+  type FileStorage,
+} from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { FITMENT_ENV, type FitmentEnv } from '../fitments/fitment-env.js';
-import { FitmentError } from '../fitments/fitment.errors.js';
+import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
+import { FitmentError } from '../common/fitment.errors.js';
 import { acesXml, fitmentsCsv } from './aces-xml.writer.js';
 import { ExportsRepository, type ExportRow } from './exports.repository.js';
 
@@ -51,7 +57,7 @@ export class ExportsService {
     private readonly dataSource: DataSource,
     private readonly repo: ExportsRepository,
     private readonly lifecycle: JobLifecycleService,
-    private readonly queues: QueueService,
+    private readonly submitter: JobSubmitterService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(FITMENT_ENV) private readonly env: FitmentEnv,
   ) {}
@@ -84,7 +90,7 @@ export class ExportsService {
     };
     const approved = await this.repo.countApproved(em, meta.tenantId);
     const inline = approved <= this.env.FITMENT_EXPORT_INLINE_MAX;
-    const row = await this.repo.insert(em, {
+    const newExport = {
       id: randomUUID(),
       tenantId: meta.tenantId,
       format,
@@ -92,35 +98,34 @@ export class ExportsService {
       sinceExportId: since?.id ?? null,
       header,
       createdBy: meta.userId ?? null,
-      status: inline ? 'processing' : 'queued',
-    });
-    if (inline) return toExportDto(await this.build(row.id));
-    const { row: job } = await this.lifecycle.create({
-      id: randomUUID(),
-      tenantId: meta.tenantId,
-      type: FitmentJobNames.FitmentExport,
-      params: { queue: FitmentQueueNames.Export, export_id: row.id },
-      correlationId: meta.correlationId,
-      progressTotal: approved,
-    });
-    await this.repo.update(em, row.id, { job_id: job.id });
+    };
+    if (inline) {
+      await this.repo.insert(em, { ...newExport, status: 'processing', jobId: null });
+      return toExportDto(await this.build(newExport.id));
+    }
     try {
-      await this.queues.add(FitmentQueueNames.Export, FitmentJobNames.FitmentExport, {
-        jobId: job.id,
-        meta: { tenantId: meta.tenantId, correlationId: meta.correlationId },
+      await this.submitter.submit({
+        meta,
+        queue: FitmentQueueNames.Export,
+        name: FitmentJobNames.FitmentExport,
+        params: { export_id: newExport.id },
+        progressTotal: approved,
+        inTransaction: async (tx, job) => {
+          await this.repo.insert(tx, { ...newExport, status: 'queued', jobId: job.id });
+        },
       });
     } catch (err) {
-      await this.lifecycle
-        .failed(job.id, 'enqueue_failed', 'The export could not be queued; ask again')
-        .catch(() => undefined);
-      await this.repo.update(em, row.id, {
-        status: 'failed',
-        error_message: 'The export could not be queued',
-        completed: true,
-      });
+      // The job row and the export were committed; the Bull add failed and the job is failed already.
+      if (await this.repo.find(em, newExport.id)) {
+        await this.repo.update(em, newExport.id, {
+          status: 'failed',
+          error_message: 'The export could not be queued',
+          completed: true,
+        });
+      }
       throw err;
     }
-    return toExportDto((await this.repo.find(em, row.id))!);
+    return toExportDto((await this.repo.find(em, newExport.id))!);
   }
 
   /** Snapshot, then the file into storage; the export row ends completed (or failed, with the reason). */
@@ -201,19 +206,22 @@ export class ExportsService {
     };
   }
 
-  /** The export; one whose job ended without building it (cancelled, or failed for good) says so. */
+  /**
+   * The export; one whose job ended without building it (cancelled, or failed for good) is answered
+   * with its job's end, without writing on a read.
+   */
   private async row(tenantId: string, id: string): Promise<ExportRow> {
-    const em = this.dataSource.manager;
-    const row = await this.repo.find(em, id, tenantId);
+    const row = await this.repo.find(this.dataSource.manager, id, tenantId);
     if (!row) throw FitmentError.exportNotFound(id);
     if ((row.status === 'queued' || row.status === 'processing') && row.job_id) {
       const job = await this.lifecycle.get(row.job_id).catch(() => null);
       if (job && (job.status === 'cancelled' || job.status === 'failed')) {
-        return this.repo.update(em, id, {
+        return {
+          ...row,
           status: job.status,
           error_message: job.error_message ?? 'The export job was cancelled',
-          completed: true,
-        });
+          completed_at: job.completed_at ?? row.completed_at,
+        };
       }
     }
     return row;
