@@ -35,6 +35,7 @@ import {
   rpcError,
   SERVICE_ENV,
   StorageNotFoundError,
+  UnreadableFileError,
   type FileStorage,
   type JobRecord,
   type ServiceEnv,
@@ -42,7 +43,7 @@ import {
 import { DataSource } from 'typeorm';
 import { LOCK_NOT_AVAILABLE, sqlState } from '../catalog/pg-errors.js';
 import { ImportRunner, MappingError } from './pipeline/import-runner.js';
-import { headerRowOf, UnreadableFileError } from './pipeline/row-source.js';
+import { headerRowOf } from './pipeline/row-source.js';
 import { toConflictDto, toUploadDto, UploadsRepository, type UploadRecord } from './uploads.repository.js';
 
 /** Import jobs of small files go first (Bull priority 1 is the highest). */

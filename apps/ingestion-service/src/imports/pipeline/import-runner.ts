@@ -11,7 +11,16 @@ import {
   type QualityDto,
   type UploadFormat,
 } from '@torque/contracts';
-import { enqueueEvent, FILE_STORAGE, SERVICE_ENV, type FileStorage, type ServiceEnv } from '@torque/platform';
+import {
+  enqueueEvent,
+  FILE_STORAGE,
+  rowsOf,
+  SERVICE_ENV,
+  UnreadableFileError,
+  type CsvRow,
+  type FileStorage,
+  type ServiceEnv,
+} from '@torque/platform';
 import { once } from 'node:events';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -31,7 +40,7 @@ import {
 } from './merge.sql.js';
 import { RejectedRowsWriter } from './rejected-rows.js';
 import { OPTIONAL_FIELDS, RowChecker, STAGE_COLUMNS, type Problem } from './row-checker.js';
-import { ByteCounter, isBlankRow, rowsOf, UnreadableFileError, type CsvRow } from './row-source.js';
+import { ByteCounter, isBlankRow } from './row-source.js';
 
 /** Problems and warnings kept in full on the upload (the rest are counted, and rejected rows are in the report). */
 export const KEPT_PROBLEMS = 100;
