@@ -46,24 +46,6 @@ export class PlatformEnv {
   @Max(120_000)
   RPC_TIMEOUT_MS = 5000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  RMQ_PREFETCH = 20;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(60_000)
-  OUTBOX_POLL_MS = 250;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
-  SHUTDOWN_GRACE_MS = 25_000;
-
   /** Where uploaded files and import reports are kept: a local directory, or an S3-compatible bucket. */
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';
@@ -106,6 +88,25 @@ export class PlatformEnv {
 
 /** Settings of a back-end service (fitment, ingestion, media, indexer). */
 export class ServiceEnv extends PlatformEnv {
+  /** Requests a process takes from its RabbitMQ queue before acknowledging. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  RMQ_PREFETCH = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 250;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS = 25_000;
+
   @IsIn(ROLES)
   ROLE: ProcessRole = 'both';
 
