@@ -28,6 +28,7 @@ function runEntry(entry: string, env: Record<string, string>): Promise<Exit> {
 }
 
 const SERVICE = 'dist/apps/fitment-service/src/main.js';
+const INGESTION = 'dist/apps/ingestion-service/src/main.js';
 const GATEWAY = 'dist/apps/gateway/src/main.js';
 
 describe('boot checks', () => {
@@ -36,6 +37,16 @@ describe('boot checks', () => {
     expect(exit.code).toBe(1);
     expect(exit.stderr).toContain('RPC_TIMEOUT_MS="soon"');
     expect(exit.stderr).toContain('DATABASE_URL="mysql://nope": must be a postgres:// URL');
+  });
+
+  it("names a bad setting of a service's own (IngestionEnv) before it checks the servers", async () => {
+    const exit = await runEntry(INGESTION, {
+      IMPORT_DEFAULT_CURRENCY: 'dollars',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/torque',
+    });
+    expect(exit.code).toBe(1);
+    expect(exit.stderr).toContain('IMPORT_DEFAULT_CURRENCY="dollars": must be a 3-letter ISO 4217 code');
+    expect(exit.stderr).not.toContain('unreachable');
   });
 
   it('stops the gateway when a server is unreachable, naming the URL and how to start it', async () => {
@@ -66,6 +77,12 @@ describe('boot checks', () => {
     const exit = await runEntry(GATEWAY, { JWT_SECRET: 'short' });
     expect(exit.code).toBe(1);
     expect(exit.stderr).toContain('JWT_SECRET');
+  });
+
+  it('refuses an upload limit under 1024 bytes (a gateway setting)', async () => {
+    const exit = await runEntry(GATEWAY, { UPLOAD_MAX_BYTES: '100' });
+    expect(exit.code).toBe(1);
+    expect(exit.stderr).toContain('UPLOAD_MAX_BYTES="100"');
   });
 });
 

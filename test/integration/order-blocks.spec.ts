@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   grantServiceRole,
   JobContext,
-  PlatformEnv,
   serviceDataSourceOptions,
   urlForServiceRole,
   type JobRecord,
-  type ServiceEnv,
 } from '@torque/platform';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { LineBlocksMerge } from '../../apps/ingestion-service/src/catalog/line-blocks.maintenance.js';
 import { ingestionSchema } from '../../apps/ingestion-service/src/database/ingestion.schema.js';
+import { IngestionEnv } from '../../apps/ingestion-service/src/ingestion-env.js';
 import { ORDER_BLOCK_SIZE } from '../../apps/ingestion-service/src/database/migrations/1764230800000-lines-partitioned-by-order.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -237,7 +236,7 @@ describe('purchase order line blocks (partition exchange)', () => {
   });
 
   it('runs the merge as a step of the nightly clean-up, and leaves it to the next night while a block is being loaded', async () => {
-    const env = Object.assign(new PlatformEnv(), { IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS: 300 }) as ServiceEnv;
+    const env = Object.assign(new IngestionEnv(), { IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS: 300 });
     const ds = new DataSource(
       serviceDataSourceOptions({ url: urlForServiceRole(db.url, 'ingestion'), ...ingestionSchema, poolSize: 2 }),
     );

@@ -86,8 +86,10 @@ export async function startSuite(opts: SuiteOptions = {}): Promise<Suite> {
       });
     },
     async startService(service, env = {}) {
-      const serviceEnv = loadEnv(ServiceEnv, { ...baseEnv, ...opts.serviceEnv?.[service], ...env });
-      const app = await createServiceApp(service, serviceEnv, MODULES[service].forRoot(serviceEnv));
+      const vars = { ...baseEnv, ...opts.serviceEnv?.[service], ...env };
+      const serviceEnv = loadEnv(ServiceEnv, vars);
+      // A module with settings of its own (IngestionModule's IngestionEnv) reads them from the same variables.
+      const app = await createServiceApp(service, serviceEnv, MODULES[service].forRoot(serviceEnv, vars));
       await startServiceApp(app, serviceEnv);
       services.set(service, app);
       return app;

@@ -48,3 +48,4 @@ export * from './database/service-role.js';
 export * from './events/inbox.service.js';
 export * from './shutdown-connections.service.js';
 export * from './storage/index.js';
+export * from './tabular/index.js';

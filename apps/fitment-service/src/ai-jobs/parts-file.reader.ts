@@ -1,5 +1,5 @@
 import { MAX_UPLOAD_PARTS, type PartsFileFormat } from '@torque/contracts';
-import ExcelJS from 'exceljs';
+import { readTable, UnreadableFileError } from '@torque/platform';
 import type { NewJobPart } from './ai-jobs.repository.js';
 
 /** The parts file cannot be used (unreadable, no part column, no rows); answered as 400. */
@@ -47,9 +47,22 @@ export interface ParsedParts {
   skippedRows: number;
 }
 
-/** Reads an uploaded parts file (CSV or .xlsx; the first row is the header) into the parts of a job. */
+/** The rows of the file, read by the platform's tabular readers (as imports read theirs); cells as text. */
+async function fileRows(content: Buffer, format: PartsFileFormat): Promise<string[][]> {
+  try {
+    return (await readTable(format, content)).map((row) => row.fields);
+  } catch (err) {
+    if (err instanceof UnreadableFileError) throw new PartsFileError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Reads an uploaded parts file (CSV or .xlsx; the first row is the header) into the parts of a job. The header
+ * is the first row read: a CSV's first non-empty line, a worksheet's first row with text.
+ */
 export async function readPartsFile(content: Buffer, format: PartsFileFormat): Promise<ParsedParts> {
-  const rows = format === 'csv' ? parseCsv(stripBom(content.toString('utf8'))) : await xlsxRows(content);
+  const rows = await fileRows(content, format);
   const header = rows.shift();
   if (!header || header.every((h) => !h.trim()))
     throw new PartsFileError('The file is empty: the first row must name the columns');
@@ -104,79 +117,4 @@ export async function readPartsFile(content: Buffer, format: PartsFileFormat): P
   }
   if (parts.length === 0) throw new PartsFileError('The file has no rows with a part number or product id');
   return { parts, skippedRows };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** RFC 4180 CSV (quotes, doubled quotes, line breaks in quotes); the delimiter is the first line's most frequent of , ; tab. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce(
-    (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),
-    ',',
-  );
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) throw new PartsFileError('The CSV file cannot be read: a quoted field is not closed');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-async function xlsxRows(content: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new PartsFileError(`The .xlsx file cannot be read: ${(err as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new PartsFileError('The .xlsx file has no worksheet');
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (r) => {
-    const values: string[] = [];
-    for (let c = 1; c <= r.cellCount; c++) values.push(cellText(r.getCell(c).value));
-    rows.push(values);
-  });
-  return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-  }
-  return String(value);
 }

@@ -1,5 +1,5 @@
 import type { VehicleImportColumn, VehicleImportResultDto, VehicleImportRowErrorDto } from '@torque/contracts';
-import { parseCsv } from '../ai-jobs/parts-file.reader.js';
+import { readCsv, type CsvRow } from '@torque/platform';
 import { parseEngineName } from './engine-spec.js';
 import type { SqlRunner } from './vehicle-catalog.repository.js';
 import type { EngineRow } from './vehicle-catalog.types.js';
@@ -51,15 +51,13 @@ export const DEFAULT_SUBMODEL = 'Base';
 
 /** Reads a `year,make,model,submodel,engine` CSV (header names in any order and case) into valid rows and per-row errors. */
 export function parseVehicleImport(content: Buffer): ParsedVehicleImport {
-  let text = content.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let table: string[][];
+  let table: CsvRow[];
   try {
-    table = parseCsv(text);
+    table = readCsv(content);
   } catch (err) {
     throw new VehicleImportFileError((err as Error).message);
   }
-  const header = (table.shift() ?? []).map((h) => h.trim().toLowerCase());
+  const header = (table.shift()?.fields ?? []).map((h) => h.trim().toLowerCase());
   const index = {} as Record<VehicleImportColumn, number>;
   for (const column of ['year', 'make', 'model', 'submodel', 'engine'] as const) index[column] = header.indexOf(column);
   const missing = (['year', 'make', 'model'] as const).filter((c) => index[c] < 0);
@@ -71,10 +69,9 @@ export function parseVehicleImport(content: Buffer): ParsedVehicleImport {
   const rows: VehicleImportRow[] = [];
   const errors: VehicleImportRowErrorDto[] = [];
   let total = 0;
-  table.forEach((cells, i) => {
+  table.forEach(({ fields: cells, line }) => {
     if (cells.every((c) => !c.trim())) return;
     total++;
-    const line = i + 2;
     const cell = (c: VehicleImportColumn) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim().replace(/\s+/g, ' ') : '');
     const rowErrors: VehicleImportRowErrorDto[] = [];
     const bad = (column: VehicleImportColumn) =>

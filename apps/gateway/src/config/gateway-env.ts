@@ -50,6 +50,12 @@ export class GatewayEnv extends PlatformEnv {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Largest file the gateway accepts for an import (413 above it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+
   /** How long a stored Idempotency-Key answer is replayed. */
   @Type(() => Number)
   @IsInt()

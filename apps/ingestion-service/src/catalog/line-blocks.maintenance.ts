@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SERVICE_ENV, type JobContext, type MaintenanceStep, type ServiceEnv } from '@torque/platform';
+import type { JobContext, MaintenanceStep } from '@torque/platform';
 import { DataSource } from 'typeorm';
+import { INGESTION_ENV, type IngestionEnv } from '../ingestion-env.js';
 import { LOCK_NOT_AVAILABLE, sqlState } from './pg-errors.js';
 
 /**
@@ -18,7 +19,7 @@ export class LineBlocksMerge implements MaintenanceStep {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+    @Inject(INGESTION_ENV) private readonly env: IngestionEnv,
   ) {}
 
   async run(ctx: JobContext): Promise<void> {

@@ -13,6 +13,7 @@ import {
   JobHandler,
   PermanentJobError,
   StorageNotFoundError,
+  UnreadableFileError,
   type JobContext,
   type JobHandlerInstance,
   type Outcome,
@@ -21,7 +22,6 @@ import type { Job } from 'bull';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, validateSync } from 'class-validator';
 import { ImportRunner, MappingError, TooManyErrorsError } from './pipeline/import-runner.js';
-import { UnreadableFileError } from './pipeline/row-source.js';
 import { errorsKeyOf, UploadsService } from './uploads.service.js';
 import { UploadsRepository } from './uploads.repository.js';
 

@@ -35,6 +35,7 @@ import {
   rpcError,
   SERVICE_ENV,
   StorageNotFoundError,
+  UnreadableFileError,
   type FileStorage,
   type JobRecord,
   type ServiceEnv,
@@ -42,7 +43,8 @@ import {
 import { DataSource } from 'typeorm';
 import { LOCK_NOT_AVAILABLE, sqlState } from '../catalog/pg-errors.js';
 import { ImportRunner, MappingError } from './pipeline/import-runner.js';
-import { headerRowOf, UnreadableFileError } from './pipeline/row-source.js';
+import { INGESTION_ENV, type IngestionEnv } from '../ingestion-env.js';
+import { headerRowOf } from './pipeline/row-source.js';
 import { toConflictDto, toUploadDto, UploadsRepository, type UploadRecord } from './uploads.repository.js';
 
 /** Import jobs of small files go first (Bull priority 1 is the highest). */
@@ -79,6 +81,7 @@ export class UploadsService {
     private readonly relay: OutboxRelayService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+    @Inject(INGESTION_ENV) private readonly ingestionEnv: IngestionEnv,
   ) {}
 
   async register(meta: RequestMeta, cmd: RegisterUploadCommand): Promise<UploadDto> {
@@ -130,7 +133,7 @@ export class UploadsService {
           mode,
           maxErrors: Number.MAX_SAFE_INTEGER,
           dryRun: true,
-          maxRows: this.env.IMPORT_PREVIEW_MAX_ROWS,
+          maxRows: this.ingestionEnv.IMPORT_PREVIEW_MAX_ROWS,
           sampleRows: cmd.sampleRows ?? 20,
         },
         { signal: deadline, throwIfCancelled: () => deadline.throwIfAborted() },
@@ -197,14 +200,14 @@ export class UploadsService {
         throw rpcError(
           409,
           'conflict',
-          `An import is writing purchase orders of this file: preview it again once that import has finished (waited ${this.env.IMPORT_PREVIEW_LOCK_TIMEOUT_MS} ms, IMPORT_PREVIEW_LOCK_TIMEOUT_MS)`,
+          `An import is writing purchase orders of this file: preview it again once that import has finished (waited ${this.ingestionEnv.IMPORT_PREVIEW_LOCK_TIMEOUT_MS} ms, IMPORT_PREVIEW_LOCK_TIMEOUT_MS)`,
         );
       }
       if (deadline.aborted) {
         throw rpcError(
           504,
           'service_timeout',
-          `The preview took longer than ${PREVIEW_DEADLINE_MS / 1000} s; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.env.IMPORT_PREVIEW_MAX_ROWS})`,
+          `The preview took longer than ${PREVIEW_DEADLINE_MS / 1000} s; lower IMPORT_PREVIEW_MAX_ROWS (now ${this.ingestionEnv.IMPORT_PREVIEW_MAX_ROWS})`,
         );
       }
       throw this.fileError(err);
@@ -221,7 +224,7 @@ export class UploadsService {
       params: {
         uploadId: upload.id,
         mode: cmd.mode ?? upload.mode,
-        maxErrors: cmd.maxErrors ?? this.env.IMPORT_MAX_ERRORS,
+        maxErrors: cmd.maxErrors ?? this.ingestionEnv.IMPORT_MAX_ERRORS,
         mapping: cmd.mapping ?? null,
       },
       dedupeKey: upload.id,

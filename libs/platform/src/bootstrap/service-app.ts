@@ -31,7 +31,10 @@ export async function startServiceApp(app: NestFastifyApplication, env: ServiceE
   await app.listen({ port: env.HTTP_PORT, host: '0.0.0.0' });
 }
 
-/** Entry point of a service process: validate config, check the servers, start, print where it listens. */
+/**
+ * Entry point of a service process: validate config (the service's module reads settings of its own as it is
+ * built, so that comes first too), check the servers, start, print where it listens.
+ */
 export async function runService<E extends ServiceEnv>(
   service: ServiceName,
   envClass: new () => E,
@@ -39,8 +42,9 @@ export async function runService<E extends ServiceEnv>(
 ): Promise<void> {
   try {
     const env = loadEnv(envClass);
+    const root = module(env);
     await preflight(env, { postgres: true });
-    const app = await createServiceApp(service, env, module(env));
+    const app = await createServiceApp(service, env, root);
     await startServiceApp(app, env);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof PreflightError || err instanceof JobHandlerMismatchError) {

@@ -46,24 +46,6 @@ export class PlatformEnv {
   @Max(120_000)
   RPC_TIMEOUT_MS = 5000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  RMQ_PREFETCH = 20;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(60_000)
-  OUTBOX_POLL_MS = 250;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
-  SHUTDOWN_GRACE_MS = 25_000;
-
   /** Where uploaded files and import reports are kept: a local directory, or an S3-compatible bucket. */
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';
@@ -102,73 +84,29 @@ export class PlatformEnv {
   )
   @IsBoolean({ message: 'must be true or false' })
   S3_FORCE_PATH_STYLE = false;
-
-  /** Largest file the gateway accepts for an import (413 above it). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1024)
-  UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
-
-  /** Bad rows an import skips before it fails (a request may ask for another cap). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  IMPORT_MAX_ERRORS = 1000;
-
-  /** Rows a preview (dry run) reads at most; within the request deadline, so keep it modest. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  @Max(1_000_000)
-  IMPORT_PREVIEW_MAX_ROWS = 20_000;
-
-  /** How long a preview waits for purchase orders an import is writing before it answers 409 (lock_timeout). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(55_000)
-  IMPORT_PREVIEW_LOCK_TIMEOUT_MS = 2000;
-
-  /** Currency of rows that name none. */
-  @Matches(/^[A-Z]{3}$/, { message: 'must be a 3-letter ISO 4217 code' })
-  IMPORT_DEFAULT_CURRENCY = 'USD';
-
-  /** A price more than this many percent away from the average of its history is an outlier (and a conflict). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  IMPORT_PRICE_OUTLIER_PCT = 50;
-
-  /**
-   * An import whose new purchase orders have at least this many lines writes them as a partition of their
-   * own, indexes built once, instead of row by row into the shared one.
-   */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  IMPORT_BLOCK_MIN_LINES = 100_000;
-
-  /**
-   * The nightly clean-up merges partitions of imported lines into partitions of at most this many lines; a
-   * partition of a quarter of it or more is left alone. The lines are locked while one merge runs (about 1.5 s
-   * per 1,000,000 lines on the reference machine). 0 turns merging off.
-   */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  IMPORT_BLOCKS_MERGE_MAX_LINES = 2_000_000;
-
-  /** How long a merge waits for the lines (readers and writers to finish) before leaving it to the next night. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  IMPORT_BLOCKS_MERGE_LOCK_TIMEOUT_MS = 1000;
 }
 
 /** Settings of a back-end service (fitment, ingestion, media, indexer). */
 export class ServiceEnv extends PlatformEnv {
+  /** Requests a process takes from its RabbitMQ queue before acknowledging. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  RMQ_PREFETCH = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 250;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS = 25_000;
+
   @IsIn(ROLES)
   ROLE: ProcessRole = 'both';
 

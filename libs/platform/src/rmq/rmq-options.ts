@@ -1,7 +1,7 @@
 import { Transport, type RmqOptions } from '@nestjs/microservices';
 import type { ServiceName } from '@torque/contracts';
 import amqplib from 'amqplib';
-import type { PlatformEnv } from '../config/env.js';
+import type { PlatformEnv, ServiceEnv } from '../config/env.js';
 import { rmqNames } from './names.js';
 
 /**
@@ -31,7 +31,7 @@ export function serviceQueueOptions(env: PlatformEnv, service: ServiceName) {
  * Server side of a service's request queue: durable queue, manual acknowledgement (RmqAckInterceptor)
  * with a bounded prefetch, messages no handler takes are rejected into the dead-letter queue.
  */
-export function rmqServerOptions(env: PlatformEnv, service: ServiceName): RmqOptions {
+export function rmqServerOptions(env: ServiceEnv, service: ServiceName): RmqOptions {
   return {
     transport: Transport.RMQ,
     options: {

@@ -11,7 +11,16 @@ import {
   type QualityDto,
   type UploadFormat,
 } from '@torque/contracts';
-import { enqueueEvent, FILE_STORAGE, SERVICE_ENV, type FileStorage, type ServiceEnv } from '@torque/platform';
+import {
+  enqueueEvent,
+  FILE_STORAGE,
+  rowsOf,
+  SERVICE_ENV,
+  UnreadableFileError,
+  type CsvRow,
+  type FileStorage,
+  type ServiceEnv,
+} from '@torque/platform';
 import { once } from 'node:events';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -20,6 +29,7 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CopyData } from './copy-text.js';
+import { INGESTION_ENV, type IngestionEnv } from '../../ingestion-env.js';
 import { mapHeaders, type MappingLayers, type UnknownColumn } from './header-mapper.js';
 import {
   mergeProcurement,
@@ -31,7 +41,7 @@ import {
 } from './merge.sql.js';
 import { RejectedRowsWriter } from './rejected-rows.js';
 import { OPTIONAL_FIELDS, RowChecker, STAGE_COLUMNS, type Problem } from './row-checker.js';
-import { ByteCounter, isBlankRow, rowsOf, UnreadableFileError, type CsvRow } from './row-source.js';
+import { ByteCounter, isBlankRow } from './row-source.js';
 
 /** Problems and warnings kept in full on the upload (the rest are counted, and rejected rows are in the report). */
 export const KEPT_PROBLEMS = 100;
@@ -166,6 +176,7 @@ export class ImportRunner {
     private readonly dataSource: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+    @Inject(INGESTION_ENV) private readonly ingestionEnv: IngestionEnv,
   ) {}
 
   async run(spec: ImportSpec, hooksIn: Partial<ImportHooks> & { signal: AbortSignal }): Promise<ImportOutcome> {
@@ -237,7 +248,7 @@ export class ImportRunner {
       if (errors) report = new RejectedRowsWriter(this.storage, errors, headers);
       const checker = new RowChecker(spec.kind, mapping, headers, {
         supplierCode: spec.supplierCode,
-        defaultCurrency: this.env.IMPORT_DEFAULT_CURRENCY,
+        defaultCurrency: this.ingestionEnv.IMPORT_DEFAULT_CURRENCY,
       });
 
       await client.connect();
@@ -253,7 +264,7 @@ export class ImportRunner {
       // took longer than it saved, 0.9 s of 2.2 s for the lines of a 200,000-row re-import.
       await sql(`SET LOCAL jit = off`);
       // A preview answers while its caller waits: rather than queue behind an import that holds the same orders, it says so.
-      if (spec.dryRun) await sql(`SET LOCAL lock_timeout = '${this.env.IMPORT_PREVIEW_LOCK_TIMEOUT_MS}ms'`);
+      if (spec.dryRun) await sql(`SET LOCAL lock_timeout = '${this.ingestionEnv.IMPORT_PREVIEW_LOCK_TIMEOUT_MS}ms'`);
       await sql(spec.kind === 'procurement' ? PROCUREMENT_STAGE : PRODUCTS_STAGE);
 
       // --- Load: parse, check, COPY ---
@@ -368,9 +379,9 @@ export class ImportRunner {
           category: mapping.index.category !== undefined,
         },
         conflictCap: CONFLICT_CAP,
-        outlierPct: this.env.IMPORT_PRICE_OUTLIER_PCT,
+        outlierPct: this.ingestionEnv.IMPORT_PRICE_OUTLIER_PCT,
         // A preview is rolled back: it writes no partition (nor takes a block number or the lock of an attach).
-        blockMinLines: spec.dryRun ? Number.POSITIVE_INFINITY : this.env.IMPORT_BLOCK_MIN_LINES,
+        blockMinLines: spec.dryRun ? Number.POSITIVE_INFINITY : this.ingestionEnv.IMPORT_BLOCK_MIN_LINES,
       };
       const merged: MergeOutcome =
         loaded === 0

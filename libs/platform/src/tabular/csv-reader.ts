@@ -42,9 +42,9 @@ export function sniffDelimiter(firstLine: string): string {
 
 /**
  * A streaming RFC 4180 CSV reader: quoted fields with "" escapes and line breaks, LF or CRLF line ends,
- * a UTF-8 byte-order mark, a sniffed delimiter. Written for speed (it parses about ten times faster than
- * csv-parse on this workload), so every chunk is scanned once by character code and fields are sliced,
- * never built character by character. Memory is one chunk plus one partial row.
+ * a UTF-8 byte-order mark, a sniffed delimiter. Written for speed (3 to 5 times csv-parse's rows per CPU
+ * second on a procurement CSV: `npm run bench:csv`), so every chunk is scanned once by character code and fields
+ * are sliced, never built character by character. Memory is one chunk plus one partial row.
  */
 export class CsvReader {
   private readonly decoder = new StringDecoder('utf8');
