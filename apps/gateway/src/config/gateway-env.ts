@@ -39,7 +39,7 @@ export class GatewayEnv extends PlatformEnv {
   @IsString()
   JWT_AUDIENCE?: string;
 
-  /** Requests per minute per tenant (fixed window shared by all gateway replicas through Redis). */
+  /** Requests per tenant in any minute (a sliding window in Redis, shared by all gateway replicas). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
