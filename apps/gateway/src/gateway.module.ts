@@ -21,6 +21,7 @@ import { JwtVerifierService } from './auth/jwt-verifier.service.js';
 import type { GatewayEnv } from './config/gateway-env.js';
 import { ContextInterceptor } from './http/context.interceptor.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
+import { StorableTextInterceptor } from './http/storable-text.interceptor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { JobEventsService } from './jobs/job-events.service.js';
 import { JobsGatewayService } from './jobs/jobs-gateway.service.js';
@@ -57,6 +58,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: TenantThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: ContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: StorableTextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
         JwtVerifierService,

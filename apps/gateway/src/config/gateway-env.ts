@@ -50,6 +50,34 @@ export class GatewayEnv extends PlatformEnv {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Objects and arrays a JSON body may nest; deeper gets 400 (the API's own bodies nest 4 at most). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(256)
+  JSON_MAX_DEPTH = 32;
+
+  /** Deadline of receiving a whole request, headers and body (Fastify requestTimeout); past it 408 and closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 600_000;
+
+  /** How long a client may send nothing while its request is still arriving (Fastify connectionTimeout). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_IDLE_TIMEOUT_MS = 30_000;
+
+  /** How long an idle kept-alive connection stays open (Fastify keepAliveTimeout); keep it above the proxy's. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
   /** How long a stored Idempotency-Key answer is replayed. */
   @Type(() => Number)
   @IsInt()
