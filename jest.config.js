@@ -17,9 +17,12 @@ export default {
     '^.+\\.ts$': ['@swc/jest', swc],
     // ESM-only packages that CommonJS dependencies require(); Node 20 loads them natively, Jest's VM does not.
     '/node_modules/(content-disposition)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    // The other way round: a CommonJS package that requires ESM-only ones (test/support/jest-nestjs-throttler.mjs).
+    '/node_modules/@nestjs/throttler/.+\\.js$': '<rootDir>/test/support/jest-require-esm-transform.mjs',
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@nestjs/throttler)/)'],
   moduleNameMapper: {
+    '^@nestjs/throttler$': '<rootDir>/test/support/jest-nestjs-throttler.mjs',
     '^@torque/(contracts|platform)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

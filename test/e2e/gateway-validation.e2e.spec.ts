@@ -188,6 +188,94 @@ describe('gateway input validation', () => {
     });
   });
 
+  describe('what no service can store, and bodies nested too deep', () => {
+    const NUL_REASON = /must not contain a NUL character/;
+
+    it('refuses a NUL character in a query parameter, a path parameter or a body string with 400 naming it', async () => {
+      const q = await envelope(await suite.http('/api/v1/catalog/products?q=%00'), 400, 'validation_failed');
+      expect(q.details).toEqual({ q: [expect.stringMatching(NUL_REASON)] });
+      const type = await envelope(await suite.http('/api/v1/jobs?type=a%00b'), 400, 'validation_failed');
+      expect(type.details).toEqual({ type: [expect.stringMatching(NUL_REASON)] });
+      const id = await envelope(await suite.http('/api/v1/jobs/%00'), 400, 'validation_failed');
+      expect(id.details).toEqual({ id: [expect.stringMatching(NUL_REASON)] });
+      // Read by no handler (the auth guard takes the header's tenant): refused all the same.
+      const unread = await envelope(await suite.http('/api/v1/jobs/events?tenant=%00'), 400, 'validation_failed');
+      expect(unread.details).toEqual({ tenant: [expect.stringMatching(NUL_REASON)] });
+      const name = await envelope(
+        await suite.http('/api/v1/catalog/products', {
+          method: 'POST',
+          json: { part_number: 'N-1', name: 'a\u0000b' },
+        }),
+        400,
+        'validation_failed',
+      );
+      expect(name.details).toEqual({ name: [expect.stringMatching(NUL_REASON)] });
+      const attribute = await envelope(
+        await suite.http('/api/v1/catalog/products', {
+          method: 'POST',
+          json: { part_number: 'N-2', name: 'n', attributes: { colour: '\ud800' } },
+        }),
+        400,
+        'validation_failed',
+      );
+      expect(attribute.details).toEqual({ 'attributes.colour': [expect.stringMatching(/lone surrogate/)] });
+    });
+
+    it('refuses a NUL character in a form field or the name of an uploaded file, naming it', async () => {
+      const upload = (fields: Record<string, string>, fileName: string) => {
+        const form = new FormData();
+        for (const [key, value] of Object.entries(fields)) form.append(key, value);
+        form.append('file', new Blob(['part_number,name\nN-1,Nul\n']), fileName);
+        return suite.http('/api/v1/ingestion/uploads', { method: 'POST', body: form });
+      };
+      const field = await envelope(
+        await upload({ kind: 'products', supplier_code: 'S\u0000' }, 'a.csv'),
+        400,
+        'validation_failed',
+      );
+      expect(field.details).toEqual({ supplier_code: [expect.stringMatching(NUL_REASON)] });
+      const fileName = await envelope(await upload({ kind: 'products' }, 'a\u0000.csv'), 400, 'validation_failed');
+      expect(fileName.details).toEqual({ file: [expect.stringMatching(/file name must not contain a NUL/)] });
+      const mapping = await envelope(
+        await upload({ kind: 'products', mapping: '{"name":"N\\u0000"}' }, 'a.csv'),
+        400,
+        'validation_failed',
+      );
+      expect(mapping.details).toEqual({ 'mapping.name': [expect.stringMatching(NUL_REASON)] });
+    });
+
+    it('refuses a JSON body nested deeper than JSON_MAX_DEPTH with 400 naming the field, on every JSON route', async () => {
+      const deep = `{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+      for (const path of [CLEANUP, '/api/v1/catalog/products', '/api/v1/ingestion/mappings']) {
+        const body = await envelope(
+          await suite.http(path, { method: 'POST', body: deep, headers: { 'content-type': 'application/json' } }),
+          400,
+          'validation_failed',
+        );
+        expect(body.details).toEqual({ x: [expect.stringMatching(/nested deeper than 32 levels/)] });
+      }
+      // Up to the limit is fine: 32 levels, the body's own included.
+      const attributes = `{"part_number":"D-1","name":"d","attributes":{"a":${'['.repeat(30)}${']'.repeat(30)}}}`;
+      const res = await suite.http('/api/v1/catalog/products', {
+        method: 'POST',
+        body: attributes,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status).toBe(201);
+    });
+
+    it('refuses a clean-up of no services, naming services, and odd ages', async () => {
+      const none = await envelope(await post({ services: [], olderThanDays: 3650 }), 400, 'validation_failed');
+      expect(none.details).toEqual({ services: ['services should not be empty'] });
+      for (const olderThanDays of [1e21, -0.5, 3650.5, '3650']) {
+        const body = await envelope(await post({ olderThanDays }), 400, 'validation_failed');
+        expect(Object.keys(body.details ?? {})).toEqual(['olderThanDays']);
+      }
+      const huge = await envelope(await postRaw('{"olderThanDays":1e400}'), 400, 'validation_failed');
+      expect(Object.keys(huge.details ?? {})).toEqual(['olderThanDays']);
+    });
+  });
+
   it('answers an unknown route with the envelope too', async () => {
     await envelope(await suite.http('/api/v1/nothing-here'), 404, 'not_found');
   });

@@ -5,10 +5,17 @@ import { createLogger, MetricsService, PinoNestLogger } from '@torque/platform';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayEnv } from './config/gateway-env.js';
 import { GatewayModule } from './gateway.module.js';
+import { documentBodyErrors } from './http/api-errors.decorator.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './http/correlation-id.js';
+import { cutStalledRequests, httpServerOptions } from './http/http-server-options.js';
+import { useDepthLimitedJsonParser } from './http/json-body-parser.js';
+import { StorableTextPipe } from './http/storable-text.pipe.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
-/** Builds the gateway application (not listening yet): Fastify, validation, correlation ids, metrics, Swagger. */
+/**
+ * Builds the gateway application (not listening yet): Fastify with its limits on bodies and slow clients,
+ * validation, correlation ids, metrics, Swagger.
+ */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
@@ -20,14 +27,17 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     routerOptions: { ignoreTrailingSlash: true },
     // Event streams never end by themselves: on shutdown close them (clients reconnect elsewhere).
     forceCloseConnections: true,
+    ...httpServerOptions(env),
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
     logger: new PinoNestLogger(createLogger('gateway', env.LOG_LEVEL)),
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new StorableTextPipe(), createValidationPipe());
+  useDepthLimitedJsonParser(app, env.JSON_MAX_DEPTH);
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  cutStalledRequests(fastify, env);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, String(request.id));
   });
@@ -51,5 +61,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setVersion('1.0.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  return documentBodyErrors(
+    SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method }),
+  );
 }

@@ -21,11 +21,13 @@ import { JwtVerifierService } from './auth/jwt-verifier.service.js';
 import type { GatewayEnv } from './config/gateway-env.js';
 import { ContextInterceptor } from './http/context.interceptor.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
+import { StorableTextInterceptor } from './http/storable-text.interceptor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { JobEventsService } from './jobs/job-events.service.js';
 import { JobsGatewayService } from './jobs/jobs-gateway.service.js';
 import { JobsController } from './jobs/jobs.controller.js';
-import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { rateLimitModule } from './rate-limit/rate-limit.module.js';
+import { TenantThrottlerGuard } from './rate-limit/tenant-throttler.guard.js';
 import { ServiceClientsService } from './services/service-clients.service.js';
 import { GATEWAY_ENV } from './tokens.js';
 
@@ -37,7 +39,7 @@ export class GatewayModule {
       module: GatewayModule,
       // Global so feature modules (catalog, ingestion, ...) can use the service clients, Redis and settings.
       global: true,
-      imports: [CatalogGatewayModule, IngestionGatewayModule, FitmentGatewayModule],
+      imports: [rateLimitModule(), CatalogGatewayModule, IngestionGatewayModule, FitmentGatewayModule],
       exports: [GATEWAY_ENV, REDIS, EVENT_BUS, ServiceClientsService, MetricsService],
       controllers: [JobsController, MaintenanceController, OpsController],
       providers: [
@@ -52,9 +54,11 @@ export class GatewayModule {
               connectionName: `${env.NAMESPACE}-gateway`,
             }),
         },
+        // Guards run in this order: the rate limit counts the tenant the auth guard established.
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: TenantThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: ContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: StorableTextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
         JwtVerifierService,

@@ -39,7 +39,7 @@ export class GatewayEnv extends PlatformEnv {
   @IsString()
   JWT_AUDIENCE?: string;
 
-  /** Requests per minute per tenant (fixed window shared by all gateway replicas through Redis). */
+  /** Requests per tenant in any minute (a sliding window in Redis, shared by all gateway replicas). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -55,6 +55,33 @@ export class GatewayEnv extends PlatformEnv {
   @IsInt()
   @Min(1024)
   UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+  /** Objects and arrays a JSON body may nest; deeper gets 400 (the API's own bodies nest 4 at most). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(256)
+  JSON_MAX_DEPTH = 32;
+
+  /** Deadline of receiving a whole request, headers and body (Fastify requestTimeout); past it 408 and closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 600_000;
+
+  /** How long a client may send nothing while its request is still arriving (Fastify connectionTimeout). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_IDLE_TIMEOUT_MS = 30_000;
+
+  /** How long an idle kept-alive connection stays open (Fastify keepAliveTimeout); keep it above the proxy's. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
   /** How long a stored Idempotency-Key answer is replayed. */
   @Type(() => Number)

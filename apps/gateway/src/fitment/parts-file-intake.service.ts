@@ -5,6 +5,7 @@ import { FILE_STORAGE, storageSegment, type FileStorage } from '@torque/platform
 import { randomUUID } from 'node:crypto';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { ApiError } from '../http/http-error.js';
+import { fileNameRefusal } from '../http/storable-text.js';
 import { FileSniffer, formatOfName, RefusedFileError } from '../ingestion/file-sniffer.js';
 
 /** Largest parts file of an upload job (a parts list, not a catalog import). */
@@ -61,6 +62,8 @@ export class PartsFileIntakeService {
     file: MultipartFileStream,
     kind: IntakeKind = PARTS_FILE_INTAKE,
   ): Promise<StoredPartsFile> {
+    const badName = fileNameRefusal(kind.field, file.originalname);
+    if (badName) throw badName;
     const fileName = (file.originalname || kind.folder).split(/[\\/]/).pop()!.slice(-255);
     let format: PartsFileFormat;
     try {

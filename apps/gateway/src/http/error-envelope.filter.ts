@@ -8,6 +8,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
@@ -31,6 +32,9 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // Answered already, or nobody to answer: a request cut for stalling or past HTTP_REQUEST_TIMEOUT_MS (see
+    // http-server-options.ts), whose handler failed afterwards on the body it was reading.
+    if (reply.sent || reply.raw?.socket?.writable === false) return;
     const { status, body } = this.toEnvelope(exception);
     if (status >= 500 && status !== 503 && status !== 504) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

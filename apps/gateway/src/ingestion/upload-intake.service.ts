@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream';
 import type { GatewayEnv } from '../config/gateway-env.js';
 import { ApiError } from '../http/http-error.js';
+import { fileNameRefusal, refuseUnstorableText } from '../http/storable-text.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { GATEWAY_ENV } from '../tokens.js';
 import { FileSniffer, formatOfName, RefusedFileError } from './file-sniffer.js';
@@ -34,6 +35,7 @@ export function parseMappingField(text: string | undefined): ColumnMapping | und
       mapping: ['mapping must be a JSON object such as {"po_number":"PO #"}'],
     });
   }
+  refuseUnstorableText(value, 'mapping');
   const check = Object.assign(new MappingCheck(), { mapping: value });
   const errors = validateSync(check);
   if (errors.length) {
@@ -63,6 +65,8 @@ export class UploadIntakeService {
         file: ['file is required (a .csv or .xlsx, sent as the last part of the form)'],
       });
     }
+    const badName = fileNameRefusal('file', file.originalname);
+    if (badName) throw badName;
     const fileName = (file.originalname || 'upload').split(/[\\/]/).pop()!.slice(-255);
     let format;
     try {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { SupplierRefDto } from './supplier.dto.js';
+import { MAX_SUPPLIER_ID, SupplierRefDto } from './supplier.dto.js';
 
 export const PRICE_SOURCES = ['import', 'manual'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
@@ -71,11 +71,12 @@ export class ProductPriceHistoryDto {
 }
 
 export class ProductPricesQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Only this supplier.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_SUPPLIER_ID, description: 'Only this supplier.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_SUPPLIER_ID)
   supplier_id?: number;
 
   @ApiPropertyOptional({

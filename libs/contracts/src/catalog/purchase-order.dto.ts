@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto, type Page } from '../jobs/page.dto.js';
-import { SupplierRefDto } from './supplier.dto.js';
+import { MAX_SUPPLIER_ID, SupplierRefDto } from './supplier.dto.js';
 
 export class PurchaseOrderDto {
   @ApiProperty({ type: 'integer', example: 12 })
@@ -50,11 +50,17 @@ export class PurchaseOrderPageDto implements Page<PurchaseOrderDto> {
 }
 
 export class ListPurchaseOrdersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Only the orders of this supplier.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_SUPPLIER_ID,
+    description: 'Only the orders of this supplier.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_SUPPLIER_ID)
   supplier_id?: number;
 
   @ApiPropertyOptional({ description: 'Orders whose PO number contains this text (case-insensitive).', maxLength: 100 })

@@ -3,6 +3,9 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import { PageMetaDto, PageQueryDto, type Page } from '../jobs/page.dto.js';
 
 /** A supplier as it appears inside other resources. */
+/** Supplier ids are PostgreSQL bigints handed out as JavaScript integers. */
+export const MAX_SUPPLIER_ID = Number.MAX_SAFE_INTEGER;
+
 export class SupplierRefDto {
   @ApiProperty({ type: 'integer', example: 7 })
   id!: number;

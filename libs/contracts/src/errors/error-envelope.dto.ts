@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'idempotency_in_progress',
   'payload_too_large',
+  'request_timeout',
   'unsupported_media_type',
   'rate_limited',
   'bad_gateway',

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_PRODUCT_ID } from '../catalog/catalog.commands.js';
-import { PageMetaDto } from '../jobs/page.dto.js';
+import { MAX_PAGE, PageMetaDto } from '../jobs/page.dto.js';
 import { VehicleFilterDto } from './vehicle.dto.js';
 import {
   FINDING_CODES,
@@ -203,11 +203,12 @@ export class ListFitmentsQueryDto extends FitmentFilterDto {
   @IsIn(FITMENT_SORTS)
   sort?: FitmentSort;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_FITMENT_PAGE, default: 100 })

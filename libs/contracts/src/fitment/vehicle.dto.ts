@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { PageMetaDto } from '../jobs/page.dto.js';
+import { MAX_PAGE, PageMetaDto } from '../jobs/page.dto.js';
 
 export class VehicleMakeDto {
   @ApiProperty({ example: 11 })
@@ -52,12 +52,16 @@ export class VehicleModelListDto {
   data!: VehicleModelDto[];
 }
 
+/** Largest id of the vehicle catalog's tables (PostgreSQL integer). */
+export const MAX_VEHICLE_TABLE_ID = 2_147_483_647;
+
 export class ListVehicleModelsQueryDto {
-  @ApiPropertyOptional({ example: 11 })
+  @ApiPropertyOptional({ example: 11, minimum: 1, maximum: MAX_VEHICLE_TABLE_ID })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VEHICLE_TABLE_ID)
   make_id?: number;
 
   @ApiPropertyOptional({ example: 'Honda', description: 'Make name (or alias such as Chevy), case-insensitive.' })
@@ -142,11 +146,12 @@ export class SearchVehiclesQueryDto extends VehicleFilterDto {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

@@ -4,13 +4,16 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { JobViewDto } from './job-view.dto.js';
 
 export const MAX_PAGE_SIZE = 100;
+/** Highest page of any list: beyond it no list has rows, and offsets stay exact numbers (a 1e23 is no bigint). */
+export const MAX_PAGE = 100_000;
 
 export class PageQueryDto {
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
+  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
@@ -51,6 +54,7 @@ export class JobPageDto implements Page<JobViewDto> {
 export class OffsetWindowCommand {
   @IsInt()
   @Min(0)
+  @Max(MAX_PAGE * MAX_PAGE_SIZE)
   offset!: number;
 
   @IsInt()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { JobViewDto } from '../jobs/job-view.dto.js';
 import { SERVICE_NAMES, type ServiceName } from '../services.js';
 
@@ -7,10 +7,12 @@ export class CleanupRequestDto {
   @ApiPropertyOptional({
     enum: SERVICE_NAMES,
     isArray: true,
-    description: 'Services to clean; all of them when left out.',
+    minItems: 1,
+    description: 'Services to clean, at least one; all of them when left out.',
   })
   @IsOptional()
   @IsArray()
+  @ArrayNotEmpty()
   @ArrayUnique()
   @IsIn(SERVICE_NAMES, { each: true })
   services?: ServiceName[];
