@@ -107,8 +107,11 @@ describe('outbox relay', () => {
     expect(event.routingKey).toBe('job.state.fitment');
     expect(event.event).toMatchObject({ event: EventNames.JobStateChanged, service: 'fitment', tenantId: 'acme' });
     expect(event.event.data).toMatchObject({ id: committedId, status: 'queued' });
-    const [row] = await db.query(`SELECT published_at, attempts FROM outbox WHERE id = $1`, [event.event.id]);
-    expect(row.published_at).not.toBeNull();
+    // The relay marks the row once the broker confirmed it, which can be after the consumer got the event.
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.event.id]);
+      return row?.published_at != null;
+    });
 
     const rolledBackId = randomUUID();
     await expect(
