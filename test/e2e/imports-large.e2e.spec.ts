@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { JobViewDto, ProcessAcceptedDto, SeedProgressDto, UploadDto } from '@torque/contracts';
+import type { JobViewDto, ProcessAcceptedDto, CeleryProgressDto, UploadDto } from '@torque/contracts';
 import { createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,8 +59,8 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
     return (await res.json()) as UploadDto;
   }
 
-  async function progress(jobId: string): Promise<SeedProgressDto> {
-    return (await (await suite.http(`/data-ingestion/progress/${jobId}/`)).json()) as SeedProgressDto;
+  async function progress(jobId: string): Promise<CeleryProgressDto> {
+    return (await (await suite.http(`/data-ingestion/progress/${jobId}/`)).json()) as CeleryProgressDto;
   }
 
   async function start(uploadId: string): Promise<string> {
@@ -80,7 +80,7 @@ describe('large imports: cancel latency, all or nothing, concurrency', () => {
   }
 
   /** Cancels through the jobs API once `ready` holds; returns the time to REVOKED as the client sees it and as the job row records it. */
-  async function cancelWhen(jobId: string, ready: (p: SeedProgressDto) => boolean) {
+  async function cancelWhen(jobId: string, ready: (p: CeleryProgressDto) => boolean) {
     await eventually(async () => ready(await progress(jobId)), 60_000, 20);
     const asked = Date.now();
     const res = await suite.http(`/api/v1/jobs/${jobId}/cancel`, { method: 'POST' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PreviewDto, ProcessAcceptedDto, SeedProgressDto, UploadDto, UploadPageDto } from '@torque/contracts';
+import type { PreviewDto, ProcessAcceptedDto, CeleryProgressDto, UploadDto, UploadPageDto } from '@torque/contracts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -249,7 +249,7 @@ describe('upload intake: the form and the file are checked before an upload is r
         (
           (await (
             await suite.http(`/data-ingestion/progress/${accepted.job.id}/`, { tenant })
-          ).json()) as SeedProgressDto
+          ).json()) as CeleryProgressDto
         ).state === 'SUCCESS',
       20_000,
     );

@@ -5,7 +5,7 @@ import type {
   JobViewDto,
   PreviewDto,
   ProcessAcceptedDto,
-  SeedProgressDto,
+  CeleryProgressDto,
   UploadDto,
 } from '@torque/contracts';
 import { existsSync } from 'node:fs';
@@ -53,7 +53,9 @@ describe('uploads and imports through the gateway', () => {
   /** Waits on the seed's progress endpoint (it asks the ingestion service only), then reads the job from the jobs API. */
   async function finished(jobId: string, tenant = 'acme'): Promise<JobViewDto> {
     await eventually(async () => {
-      const p = (await (await suite.http(`/data-ingestion/progress/${jobId}/`, { tenant })).json()) as SeedProgressDto;
+      const p = (await (
+        await suite.http(`/data-ingestion/progress/${jobId}/`, { tenant })
+      ).json()) as CeleryProgressDto;
       return ['SUCCESS', 'FAILURE', 'REVOKED'].includes(p.state);
     }, 20_000);
     const page = (await (
@@ -125,7 +127,7 @@ describe('uploads and imports through the gateway', () => {
     );
     expect(await blocks()).toEqual({ partitions: 2, taken: true });
 
-    const seed = (await (await suite.http(`/data-ingestion/progress/${accepted.job.id}/`)).json()) as SeedProgressDto;
+    const seed = (await (await suite.http(`/data-ingestion/progress/${accepted.job.id}/`)).json()) as CeleryProgressDto;
     expect(seed).toEqual(
       expect.objectContaining({
         state: 'SUCCESS',
@@ -328,7 +330,7 @@ describe('uploads and imports through the gateway', () => {
     expect(view.status).toBe('failed');
     expect(view.error?.code).toBe('too_many_errors');
     expect(view.errorsAvailable).toBe(true);
-    const seed = (await (await suite.http(`/data-ingestion/progress/${accepted.job.id}/`)).json()) as SeedProgressDto;
+    const seed = (await (await suite.http(`/data-ingestion/progress/${accepted.job.id}/`)).json()) as CeleryProgressDto;
     expect(seed.state).toBe('FAILURE');
     // Where it stopped, not a step that reads as if it were still running.
     expect(seed.status).toMatch(/^Failed during: /);

@@ -23,7 +23,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdFrom(req.headers[CORRELATION_HEADER]),
     trustProxy: true,
-    // `/x/` is `/x`: the seed's clients call /data-ingestion/progress/{task_id}/ with the slash.
+    // `/x/` is `/x`: the legacy API's clients call /data-ingestion/progress/{task_id}/ with the slash.
     routerOptions: { ignoreTrailingSlash: true },
     // Event streams never end by themselves: on shutdown close them (clients reconnect elsewhere).
     forceCloseConnections: true,

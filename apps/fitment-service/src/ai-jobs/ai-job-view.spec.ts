@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { toProgressDto } from './ai-job-view.js';
 import type { AiJobRow } from './ai-jobs.repository.js';
 
-describe('seed progress', () => {
+describe('legacy progress', () => {
   const row = (status: AiJobRow['status'], done: number): AiJobRow => ({
     job_id: 'j',
     tenant_id: 't',

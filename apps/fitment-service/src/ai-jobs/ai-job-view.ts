@@ -38,7 +38,7 @@ export function toAiJobDto(row: AiJobRow): AiFitmentJobDto {
   };
 }
 
-/** The seed's progress answer: the job, and a Celery-style task status over the products. */
+/** The legacy API's progress answer: the job, and a Celery-style task status over the products. */
 export function toProgressDto(row: AiJobRow): AiFitmentJobProgressDto {
   const job = toAiJobDto(row);
   let status = row.progress_message;

@@ -8,7 +8,7 @@ import { AiJobsService } from './ai-jobs.service.js';
 import { GenerateJobHandler } from './generate.job-handler.js';
 
 /**
- * AI fitment jobs (seed 000): creation from catalog products or a parts file, the seed's list,
+ * AI fitment jobs (legacy spec 000): creation from catalog products or a parts file, the legacy API's list,
  * progress and per-job review API, and generation on the `generate` queue.
  */
 @Module({

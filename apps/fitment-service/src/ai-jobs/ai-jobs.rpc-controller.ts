@@ -13,7 +13,7 @@ import { ReviewService } from '../review/review.service.js';
 import { AiJobsService } from './ai-jobs.service.js';
 import { REVIEWER_ROLES, SUBMITTER_ROLES } from '../common/roles.js';
 
-/** The seed's AI fitment jobs API over RabbitMQ (the gateway's /api/data-uploads/ai-fitment-jobs/ routes). */
+/** The legacy AI fitment jobs API over RabbitMQ (the gateway's /api/data-uploads/ai-fitment-jobs/ routes). */
 @RpcController()
 export class AiJobsRpcController {
   constructor(

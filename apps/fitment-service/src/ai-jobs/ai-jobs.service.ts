@@ -30,7 +30,7 @@ import { PartsFileError, readPartsFile } from './parts-file.reader.js';
 /** Largest parts file read into memory (a parts list, not a catalog). */
 const MAX_PARTS_FILE_BYTES = 50 * 1024 * 1024;
 
-/** AI fitment jobs (seed 000): creation with de-duplication, the seed's list and progress. */
+/** AI fitment jobs (legacy spec 000): creation with de-duplication, the legacy API's list and progress. */
 @Injectable()
 export class AiJobsService {
   constructor(

@@ -45,7 +45,7 @@ export class ReviewService {
     private readonly vehicles: VehicleLookup,
   ) {}
 
-  /** The seed's fitments of a job, with the job's counts and findings. */
+  /** The legacy API's fitments of a job, with the job's counts and findings. */
   async jobFitments(tenantId: string, cmd: JobFitmentsCommand): Promise<JobFitmentsDto> {
     const em = this.dataSource.manager;
     const job = await this.jobOf(em, tenantId, cmd.job_id);
@@ -127,7 +127,7 @@ export class ReviewService {
     return this.apply(meta, action, { ids: fitmentIds ?? [] });
   }
 
-  /** The seed's bulk-approve / bulk-reject: fitments of one job; ids of other jobs count as not found. */
+  /** The legacy API's bulk-approve / bulk-reject: fitments of one job; ids of other jobs count as not found. */
   async jobBulkReview(
     meta: RequestMeta,
     jobId: string,

@@ -58,7 +58,7 @@ export class AuthGuard implements CanActivate {
         : queryAllowed && typeof query.tenant === 'string'
           ? query.tenant
           : undefined;
-    // A token for exactly one tenant needs no header (the seed's own fetch calls send none).
+    // A token for exactly one tenant needs no header (the legacy API's own fetch calls send none).
     const tenant = named ?? (claims.tenants.length === 1 ? claims.tenants[0] : undefined);
     if (!tenant) {
       throw new ApiError(

@@ -66,8 +66,8 @@ function validated<T extends object>(cls: new () => T, body: unknown): T {
 }
 
 /**
- * The AI fitment jobs API of seed 000, paths and payloads as the seed's curl examples and React
- * components use them. The seed writes the paths with a trailing slash: the gateway's router
+ * The AI fitment jobs API of legacy spec 000, paths and payloads as the legacy API's curl examples and React
+ * components use them. The legacy API writes the paths with a trailing slash: the gateway's router
  * ignores it (Fastify `ignoreTrailingSlash`), so each route answers with and without it.
  */
 @ApiTags('ai-fitment-jobs')
@@ -181,7 +181,7 @@ export class AiFitmentJobsController {
 
   @Get(':job_id/progress')
   @ApiOperation({
-    summary: "Progress of a job in the seed's shape {job, task_status: {state, info: {current, total, status}}}",
+    summary: "Progress of a job in the legacy API's shape {job, task_status: {state, info: {current, total, status}}}",
     description:
       'current and total count products. States: PENDING (queued), PROGRESS (processing), SUCCESS (review_required or completed), FAILURE (failed), REVOKED (cancelled).',
     operationId: 'getAiFitmentJobProgress',

@@ -9,7 +9,7 @@ import { FitmentsController } from './fitments.controller.js';
 import { PARTS_FILE_MAX_BYTES, PartsFileIntakeService } from './parts-file-intake.service.js';
 import { VehiclesController } from './vehicles.controller.js';
 
-/** HTTP routes of AI fitment jobs, review, vehicles and ACES export (seed 000 paths and /api/v1/fitment/...). */
+/** HTTP routes of AI fitment jobs, review, vehicles and ACES export (legacy spec 000 paths and /api/v1/fitment/...). */
 @Module({
   imports: [
     // The parts file of an upload job: one file, a few small text fields before it.

@@ -5,7 +5,7 @@ import type { GatewayEnv } from '../config/gateway-env.js';
 import { GATEWAY_ENV } from '../tokens.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { MappingsController } from './mappings.controller.js';
-import { SeedProgressController } from './seed-progress.controller.js';
+import { LegacyProgressController } from './legacy-progress.controller.js';
 import { UploadIntakeService } from './upload-intake.service.js';
 import { UploadsController } from './uploads.controller.js';
 
@@ -20,7 +20,7 @@ import { UploadsController } from './uploads.controller.js';
       inject: [GATEWAY_ENV],
     }),
   ],
-  controllers: [UploadsController, ConflictsController, MappingsController, SeedProgressController],
+  controllers: [UploadsController, ConflictsController, MappingsController, LegacyProgressController],
   providers: [
     { provide: FILE_STORAGE, useFactory: (env: GatewayEnv) => createFileStorage(env), inject: [GATEWAY_ENV] },
     UploadIntakeService,

@@ -170,7 +170,7 @@ export class UploadsController {
   @ApiOperation({
     summary: 'Import the upload in the background',
     description:
-      'Starts an import job (queue `import`); follow it at /api/v1/jobs/{id}, the event stream, or the seed-compatible ' +
+      'Starts an import job (queue `import`); follow it at /api/v1/jobs/{id}, the event stream, or the Celery-compatible ' +
       '/data-ingestion/progress/{task_id}/. All or nothing: a failed or cancelled import leaves the catalog as it was. ' +
       'A job already queued or running for the upload is returned instead of a second one.',
     operationId: 'processUpload',

@@ -45,7 +45,7 @@ class ImportParams {
 
 /**
  * Imports one upload (see ImportRunner). Progress goes to the job row (rows read of rows in the file,
- * then the merge steps); the counts and the seed-shaped result go to the row and the upload. A bad file
+ * then the merge steps); the counts and the Celery-shaped result go to the row and the upload. A bad file
  * or too many bad rows fail at once (no retry); a cancel ends it within a second, nothing written.
  */
 @Injectable()

@@ -21,8 +21,8 @@ import {
   type RequestMeta,
   type ResolveConflictCommand,
   type SaveMappingDto,
-  type SeedProgressDto,
-  type SeedTaskState,
+  type CeleryProgressDto,
+  type CeleryTaskState,
   type StoredFileRef,
   type UploadDto,
 } from '@torque/contracts';
@@ -58,7 +58,7 @@ export function errorsKeyOf(upload: Pick<UploadRecord, 'storage_key'>): string {
   return upload.storage_key.replace(/\/[^/]+$/, '/rejected-rows.csv');
 }
 
-const SEED_STATE: Record<JobRecord['status'], SeedTaskState> = {
+const CELERY_STATE: Record<JobRecord['status'], CeleryTaskState> = {
   queued: 'PENDING',
   processing: 'PROGRESS',
   review_required: 'PROGRESS',
@@ -67,7 +67,7 @@ const SEED_STATE: Record<JobRecord['status'], SeedTaskState> = {
   cancelled: 'REVOKED',
 };
 
-/** Use-cases of uploads: register, list, preview, process, conflicts, mappings and the seed's progress view. */
+/** Use-cases of uploads: register, list, preview, process, conflicts, mappings and the legacy API's progress view. */
 @Injectable()
 export class UploadsService {
   private readonly logger = new Logger(UploadsService.name);
@@ -315,10 +315,10 @@ export class UploadsService {
     return { data: await this.repo.listMappings(meta.tenantId, kind, supplierCode) };
   }
 
-  /** The seed's `task_progress` view of an import job. */
-  async progress(meta: RequestMeta, jobId: string): Promise<SeedProgressDto> {
+  /** The legacy API's `task_progress` view of an import job. */
+  async progress(meta: RequestMeta, jobId: string): Promise<CeleryProgressDto> {
     const row = await this.lifecycle.get(jobId, meta.tenantId);
-    const state = SEED_STATE[row.status];
+    const state = CELERY_STATE[row.status];
     const result =
       state === 'SUCCESS' && row.result && typeof row.result === 'object'
         ? (row.result as Record<string, unknown>)
@@ -327,14 +327,14 @@ export class UploadsService {
       state,
       current: row.progress_current,
       total: row.progress_total,
-      status: this.seedStatus(state, row.progress_message || 'Starting...'),
+      status: this.celeryStatus(state, row.progress_message || 'Starting...'),
       result,
       error: state === 'FAILURE' ? (row.error_message ?? row.error_code ?? 'failed') : null,
     };
   }
 
-  /** The seed's status line: the step running or done ("Cancelled" once cancelled); for a failed import the step it failed in. */
-  private seedStatus(state: SeedTaskState, step: string): string {
+  /** The legacy API's status line: the step running or done ("Cancelled" once cancelled); for a failed import the step it failed in. */
+  private celeryStatus(state: CeleryTaskState, step: string): string {
     if (state === 'PENDING') return 'Waiting to start...';
     if (state === 'FAILURE') return `Failed during: ${step}`;
     return step;

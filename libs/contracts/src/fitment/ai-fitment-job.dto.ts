@@ -22,7 +22,7 @@ import {
   type TaskState,
 } from './fitment-fields.js';
 
-/** `POST /api/data-uploads/ai-fitment-jobs/` with a JSON body (seed 000): a job for catalog products. */
+/** `POST /api/data-uploads/ai-fitment-jobs/` with a JSON body (legacy spec 000): a job for catalog products. */
 export class CreateAiFitmentJobDto {
   @ApiProperty({
     type: [Number],
@@ -56,7 +56,7 @@ export class AiFitmentUploadFormDto {
   job_type?: 'upload';
 }
 
-/** A job as the seed's AI Jobs tab shows it. */
+/** A job as the legacy API's AI Jobs tab shows it. */
 export class AiFitmentJobDto {
   @ApiProperty({ format: 'uuid', example: '25ccb02a-3b02-49dd-8f6e-4e4e5dacb5ff' })
   id!: string;
@@ -180,7 +180,7 @@ export class AiFitmentJobProgressDto {
   task_status!: TaskStatusDto;
 }
 
-/** Body of the seed's bulk-approve and bulk-reject. */
+/** Body of the legacy API's bulk-approve and bulk-reject. */
 export class FitmentIdsDto {
   @ApiProperty({ type: [String], format: 'uuid', example: ['5b0c3f3e-3b0a-4a53-9b8e-0b6f2f0a1c11'] })
   @IsArray()

@@ -1,6 +1,6 @@
 /** Values of the fitment domain that travel on the wire and are stored in the `fitment` schema. */
 
-/** How a job names its products: catalog ids (`selection`) or an uploaded parts file (`upload`), as in the seed. */
+/** How a job names its products: catalog ids (`selection`) or an uploaded parts file (`upload`), as in the legacy API. */
 export const FITMENT_JOB_TYPES = ['selection', 'upload'] as const;
 export type FitmentJobType = (typeof FITMENT_JOB_TYPES)[number];
 
@@ -28,7 +28,7 @@ export type FitmentSort = (typeof FITMENT_SORTS)[number];
 export const FINDING_CODES = ['duplicate', 'overlap', 'years_not_in_catalog', 'note'] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-/** Celery-style task states of the seed's progress answer. */
+/** Celery-style task states of the legacy API's progress answer. */
 export const TASK_STATES = ['PENDING', 'PROGRESS', 'SUCCESS', 'FAILURE', 'REVOKED'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 

@@ -84,7 +84,7 @@ export class JobFitmentsCommand extends JobFitmentsQueryDto {
   job_id!: string;
 }
 
-/** The seed's bulk-approve / bulk-reject of a job's fitments. */
+/** The legacy API's bulk-approve / bulk-reject of a job's fitments. */
 export class JobBulkReviewCommand {
   @IsUUID()
   job_id!: string;

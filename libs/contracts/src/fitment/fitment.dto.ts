@@ -47,12 +47,12 @@ export class FindingDto {
   fitment_ids!: string[];
 }
 
-/** One generated fitment: the seed's fields first, then the catalog ids and review fields. */
+/** One generated fitment: the legacy API's fields first, then the catalog ids and review fields. */
 export class FitmentDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'BRAKE001', description: "Part number (the seed's part_id)." })
+  @ApiProperty({ example: 'BRAKE001', description: "Part number (the legacy API's part_id)." })
   part_id!: string;
 
   @ApiProperty({ example: 'Front Brake Rotor - Vented' })
@@ -220,7 +220,7 @@ export class ListFitmentsQueryDto extends FitmentFilterDto {
   limit?: number;
 }
 
-/** The seed's fitments of a job: the query of the list without the job (it is in the path) and part filters. */
+/** The legacy API's fitments of a job: the query of the list without the job (it is in the path) and part filters. */
 export class JobFitmentsQueryDto extends OmitType(ListFitmentsQueryDto, ['job_id', 'part_id', 'product_id'] as const) {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_FITMENT_PAGE, default: 1000 })
   @IsOptional()
@@ -267,7 +267,7 @@ export class FindingCountsDto {
   products_without_fitments!: number;
 }
 
-/** `GET /api/data-uploads/ai-fitment-jobs/{job_id}/fitments/` (seed 000), plus paging and findings. */
+/** `GET /api/data-uploads/ai-fitment-jobs/{job_id}/fitments/` (legacy spec 000), plus paging and findings. */
 export class JobFitmentsDto {
   @ApiProperty({ type: [FitmentDto] })
   fitments!: FitmentDto[];
@@ -419,14 +419,17 @@ export class ReviewResultDto {
   @ApiProperty({ description: 'Fitments that already had that status.', example: 0 })
   unchanged_count!: number;
 
-  @ApiProperty({ type: [String], description: 'Ids given that name no fitment (of this job, for the seed routes).' })
+  @ApiProperty({
+    type: [String],
+    description: 'Ids given that name no fitment (of this job, for the legacy API routes).',
+  })
   not_found_ids!: string[];
 
   @ApiProperty({ type: [JobCountsDto], description: 'Counts of every job touched, after the change.' })
   jobs!: JobCountsDto[];
 }
 
-/** The seed's bulk-approve / bulk-reject answer: the review result plus the job's counts at the top. */
+/** The legacy API's bulk-approve / bulk-reject answer: the review result plus the job's counts at the top. */
 export class JobReviewResultDto extends IntersectionType(
   ReviewResultDto,
   PickType(JobCountsDto, ['total_count', 'pending_count', 'approved_count', 'rejected_count'] as const),

@@ -34,7 +34,7 @@ export const UPLOAD_STATUSES = ['uploaded', 'queued', 'processing', 'completed',
 export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 /**
- * Counters of an import, named as the seed's task result names them (`processed`, `created_*`), plus
+ * Counters of an import, named as the legacy API's task result names them (`processed`, `created_*`), plus
  * `updated_*`, `rejected_rows` and `warning_rows`.
  */
 export const IMPORT_COUNT_NAMES = [

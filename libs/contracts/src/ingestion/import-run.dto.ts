@@ -89,7 +89,7 @@ export class PreviewDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },
-    description: 'What a real run would create and update (seed names); nothing was written.',
+    description: 'What a real run would create and update (legacy names); nothing was written.',
     example: { processed: 5, created_suppliers: 2, created_materials: 4, created_pos: 2, created_prices: 5 },
   })
   counts!: Record<string, number>;
@@ -125,14 +125,14 @@ export class ProcessCommand extends ProcessRequestDto {
   uploadId!: string;
 }
 
-/** The seed's Celery task states; REVOKED is a cancelled import. */
-export const SEED_TASK_STATES = ['PENDING', 'PROGRESS', 'SUCCESS', 'FAILURE', 'REVOKED'] as const;
-export type SeedTaskState = (typeof SEED_TASK_STATES)[number];
+/** The legacy API's Celery task states; REVOKED is a cancelled import. */
+export const CELERY_TASK_STATES = ['PENDING', 'PROGRESS', 'SUCCESS', 'FAILURE', 'REVOKED'] as const;
+export type CeleryTaskState = (typeof CELERY_TASK_STATES)[number];
 
-/** The answer of the seed-compatible `GET /data-ingestion/progress/{task_id}/`. */
-export class SeedProgressDto {
-  @ApiProperty({ enum: SEED_TASK_STATES })
-  state!: SeedTaskState;
+/** The answer of the Celery-compatible `GET /data-ingestion/progress/{task_id}/`. */
+export class CeleryProgressDto {
+  @ApiProperty({ enum: CELERY_TASK_STATES })
+  state!: CeleryTaskState;
 
   @ApiProperty({ description: 'Rows done so far.', example: 4200 })
   current!: number;

@@ -2,7 +2,7 @@ import { defineQueues, job, jobNamesOf, queue, queueNamesOf } from '../jobs/job-
 import type { JobRef } from '../jobs/job-ref.js';
 import type { ImportCounts } from './import-fields.js';
 
-/** What an import job returns (also the job row's result), shaped like the seed's task result. */
+/** What an import job returns (also the job row's result), shaped like the legacy API's task result. */
 export type ImportJobResult = ImportCounts & { status: 'success'; upload_id: string; quality_score: number };
 
 /**

@@ -6,7 +6,7 @@ import type {
   PreviewDto,
   ProcessAcceptedDto,
   ProcessCommand,
-  SeedProgressDto,
+  CeleryProgressDto,
 } from './import-run.dto.js';
 import type { ListMappingsQueryDto, MappingDto, SaveMappingDto } from './mapping.dto.js';
 import type {
@@ -54,5 +54,5 @@ export interface IngestionMessageContracts {
   [IngestionPatterns.ConflictsResolve]: { payload: ResolveConflictCommand; result: ConflictDto };
   [IngestionPatterns.MappingsSave]: { payload: SaveMappingDto; result: MappingDto };
   [IngestionPatterns.MappingsList]: { payload: ListMappingsQueryDto; result: { data: MappingDto[] } };
-  [IngestionPatterns.ImportProgress]: { payload: JobRefCommand; result: SeedProgressDto };
+  [IngestionPatterns.ImportProgress]: { payload: JobRefCommand; result: CeleryProgressDto };
 }

@@ -202,7 +202,7 @@ export class UploadDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },
-    description: 'Counts of the last run (seed names).',
+    description: 'Counts of the last run (legacy names).',
     example: { processed: 998, rejected_rows: 2, created_suppliers: 3 },
   })
   counts!: Record<string, number>;

@@ -33,8 +33,8 @@ function pullAll(text: string, chunkSizes: number[] = [text.length || 1], opts =
 }
 
 /** A deterministic pseudo-random generator, so a failing case can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
+function rng(start: number) {
+  let s = start >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;

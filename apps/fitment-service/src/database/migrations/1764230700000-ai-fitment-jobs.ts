@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * AI fitment jobs (seed 000), the fitments they generate and their review, and ACES/CSV exports.
+ * AI fitment jobs (legacy spec 000), the fitments they generate and their review, and ACES/CSV exports.
  *
- *   ai_jobs        the seed's job fields next to the platform's job row (same id): type, products,
+ *   ai_jobs        the legacy API's job fields next to the platform's job row (same id): type, products,
  *                  file, and the counts reviews keep exact (changed in the same transaction as the
  *                  fitments, under this row's lock)
  *   ai_job_parts   the job's products or file rows in order, with the per-job cursor: done_at is set
