@@ -203,8 +203,9 @@ export class UploadsRepository {
     return { rows, total: total as number };
   }
 
-  async markQueued(id: string, jobId: string): Promise<void> {
-    await this.dataSource.query(
+  /** In the transaction that creates the import's job row (the submitter's hook). */
+  async markQueued(em: EntityManager, id: string, jobId: string): Promise<void> {
+    await em.query(
       `UPDATE uploads SET status = 'queued', job_id = $2, error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1`,
       [id, jobId],
     );

@@ -230,8 +230,8 @@ export class UploadsService {
       dedupeKey: upload.id,
       progressTotal: upload.row_estimate ?? 0,
       options: { priority: importPriority(Number(upload.size_bytes)) },
+      inTransaction: (em, job) => this.repo.markQueued(em, upload.id, job.id),
     });
-    if (row.status === 'queued') await this.repo.markQueued(upload.id, row.id);
     return { upload: await this.get(meta, upload.id), job: this.lifecycle.view(row) };
   }
 
