@@ -9,6 +9,25 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly string[]> = {
 /** Headers of an errors report that a re-upload must not read as data. */
 export const REPORT_COLUMNS = ['error', 'import error'];
 
+/** Header texts of a part number, in products files and procurement files alike. */
+const PART_NUMBER_HEADERS = [
+  'part no',
+  'part',
+  'part code',
+  'item',
+  'item no',
+  'item code',
+  'material',
+  'material no',
+  'material code',
+  'sku',
+  'product code',
+  'product no',
+  'article',
+  'article no',
+  'mpn',
+];
+
 /**
  * Header texts people use for each field, normalised (see normaliseHeader). The first match in field
  * order wins, so a header maps to at most one field and a field to at most one header.
@@ -38,24 +57,7 @@ const SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
       'vendor ref',
     ],
     supplier_name: ['supplier', 'supplier name', 'vendor', 'vendor name', 'supplier company', 'vendor company'],
-    part_number: [
-      'part no',
-      'part',
-      'part code',
-      'item',
-      'item no',
-      'item code',
-      'material',
-      'material no',
-      'material code',
-      'sku',
-      'product code',
-      'product no',
-      'article',
-      'article no',
-      'mpn',
-      'manufacturer part no',
-    ],
+    part_number: [...PART_NUMBER_HEADERS, 'manufacturer part no'],
     description: [
       'description',
       'material description',
@@ -94,23 +96,7 @@ const SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
     order_date: ['order date', 'po date', 'date', 'ordered on', 'purchase date', 'order dt', 'document date'],
   },
   products: {
-    part_number: [
-      'part no',
-      'part',
-      'part code',
-      'item',
-      'item no',
-      'item code',
-      'material',
-      'material no',
-      'material code',
-      'sku',
-      'product code',
-      'product no',
-      'article',
-      'article no',
-      'mpn',
-    ],
+    part_number: PART_NUMBER_HEADERS,
     name: ['name', 'product name', 'title', 'item name', 'part name', 'product'],
     description: ['description', 'long description', 'product description', 'desc', 'details', 'item description'],
     brand: ['brand', 'manufacturer', 'make', 'maker', 'mfr'],
