@@ -9,9 +9,13 @@
 //     starts them) for a product by id, the jobs list, a fitment job's progress and creating fitment jobs (a
 //     different product set each request, so none dedupes);
 // each one at a time (BENCH_CALLS sequential calls) and at 10 and 50 concurrent (BENCH_SECONDS each), and
-// prints the figures with their ratio to the raw pair. Drops the database and the namespace afterwards; app
-// logs go to bench/.out/rpc-*.log. BENCH_CASES (comma-separated: raw,product,jobs,progress,create) picks cases;
-// BENCH_GATEWAY_NODE_ARGS passes node flags to the gateway (e.g. `--cpu-prof --cpu-prof-dir=bench/.out/prof`).
+// prints the figures with their ratio to the raw pair. Also the list's floor (`raw4`: four raw requests at once, as
+// the jobs list asks four services) and, for each gateway case one at a time, where the time went: the gateway's
+// Server-Timing stages (auth, ratelimit, rpc, gateway) and the services' own handler time
+// (torque_rpc_handler_duration_seconds, scraped before and after). Drops the database and the namespace afterwards; app
+// logs go to bench/.out/rpc-*.log. BENCH_CASES (comma-separated: raw,raw4,product,jobs,progress,create) picks cases;
+// BENCH_GATEWAY_NODE_ARGS passes node flags to the gateway (e.g. `--cpu-prof --cpu-prof-dir=bench/.out/prof`),
+// BENCH_SERVICE_NODE_ARGS to the four services.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
@@ -44,7 +48,7 @@ const RAW_ROWS = 1000;
 const TENANT = 'bench';
 /** Catalog products for the job creations: 3-product sets of 40 products give 9,880 distinct selections. */
 const SELECTION_PRODUCTS = 40;
-const ALL_CASES = ['raw', 'product', 'jobs', 'progress', 'create'];
+const ALL_CASES = ['raw', 'raw4', 'product', 'jobs', 'progress', 'create'];
 const CASES = (process.env.BENCH_CASES ?? ALL_CASES.join(',')).split(',').map((s) => s.trim());
 
 requireBuild('bench:rpc');
@@ -153,11 +157,17 @@ async function load(call, { concurrency, seconds = Infinity, calls = Infinity })
 }
 
 /** One at a time (CALLS calls), then at each of CONCURRENCY for SECONDS, each after an unreported warm-up. */
-async function measure(name, call) {
+async function measure(name, call, { aroundOne } = {}) {
   const load1 = os.loadavg()[0];
   process.stdout.write(`${name}: `);
   await load(call, { concurrency: 1, seconds: WARMUP_SECONDS });
-  const one = await load(call, { concurrency: 1, calls: CALLS, seconds: 60 });
+  let stages;
+  const one = aroundOne
+    ? await aroundOne(() => load(call, { concurrency: 1, calls: CALLS, seconds: 60 })).then((r) => {
+        stages = r.stages;
+        return r.result;
+      })
+    : await load(call, { concurrency: 1, calls: CALLS, seconds: 60 });
   process.stdout.write(`1 at a time ${one.mean.toFixed(2)} ms mean`);
   const concurrent = {};
   for (const c of CONCURRENCY) {
@@ -166,7 +176,53 @@ async function measure(name, call) {
     process.stdout.write(`, ${c} concurrent ${Math.round(concurrent[c].rps)} req/s`);
   }
   process.stdout.write(` (load average ${load1.toFixed(2)})\n`);
-  return { name, one, concurrent, load1 };
+  return { name, one, concurrent, load1, stages };
+}
+
+/** `Server-Timing` header -> [{name, desc, dur}] */
+function parseServerTiming(header) {
+  return String(header ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [name, ...params] = entry.split(';');
+      const param = (key) => params.find((p) => p.trim().startsWith(`${key}=`))?.split('=')[1];
+      return { name: name.trim(), desc: param('desc')?.replaceAll('"', ''), dur: Number(param('dur')) };
+    });
+}
+
+/** Sum and count of torque_rpc_handler_duration_seconds over all patterns in a Prometheus text scrape. */
+function handlerTotals(text) {
+  let sum = 0;
+  let count = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('torque_rpc_handler_duration_seconds_sum')) sum += Number(line.split(' ').pop());
+    else if (line.startsWith('torque_rpc_handler_duration_seconds_count')) count += Number(line.split(' ').pop());
+  }
+  return { sum, count };
+}
+
+/**
+ * Mean per request of each stage: the client's whole request, the gateway's time (`gateway`), its auth and rate
+ * limit, the RabbitMQ requests (`rpc`: how many, their sum and the longest, the one a fan-out waits for), and
+ * the services' handler time over the same requests (payload validation and SQL included).
+ */
+function stageBreakdown(timings, handlerDelta, requests) {
+  const total = (pick) => timings.reduce((n, t) => n + pick(t), 0) / (timings.length || 1);
+  const stage = (entries, name) => entries.filter((e) => e.name === name);
+  const rpcs = (t) => stage(t.entries, 'rpc');
+  return {
+    client: total((t) => t.clientMs),
+    gateway: total((t) => stage(t.entries, 'gateway').reduce((n, e) => n + e.dur, 0)),
+    auth: total((t) => stage(t.entries, 'auth').reduce((n, e) => n + e.dur, 0)),
+    ratelimit: total((t) => stage(t.entries, 'ratelimit').reduce((n, e) => n + e.dur, 0)),
+    rpcCount: total((t) => rpcs(t).length),
+    rpcSum: total((t) => rpcs(t).reduce((n, e) => n + e.dur, 0)),
+    rpcMax: total((t) => Math.max(0, ...rpcs(t).map((e) => e.dur))),
+    handlerMean: handlerDelta.count ? (handlerDelta.sum * 1000) / handlerDelta.count : NaN,
+    handlerPerRequest: requests ? handlerDelta.count / requests : NaN,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -240,17 +296,24 @@ async function benchMain() {
       await client.connect();
       const first = await firstValueFrom(client.send('raw.get', { id: 1 }));
       if (first?.id !== 1) throw new Error(`the raw server answered ${JSON.stringify(first)}`);
-      results.push(
-        await measure('raw Nest RMQ pair + PK SELECT', async (i) => {
-          const row = await firstValueFrom(client.send('raw.get', { id: (i % RAW_ROWS) + 1 }));
-          return row?.id === (i % RAW_ROWS) + 1;
-        }),
-      );
+      const rawGet = async (i) => {
+        const row = await firstValueFrom(client.send('raw.get', { id: (i % RAW_ROWS) + 1 }));
+        return row?.id === (i % RAW_ROWS) + 1;
+      };
+      results.push(await measure('raw Nest RMQ pair + PK SELECT', rawGet));
+      if (CASES.includes('raw4')) {
+        // The least a request asking four services can cost: four raw round trips at once, nothing else.
+        results.push(
+          await measure('raw pair, 4 requests at once (the list floor)', async (i) =>
+            (await Promise.all([0, 1, 2, 3].map((k) => rawGet(i * 4 + k)))).every(Boolean),
+          ),
+        );
+      }
       await client.close();
     }
 
     // 2. The suite.
-    const suiteCases = CASES.filter((c) => c !== 'raw');
+    const suiteCases = CASES.filter((c) => c !== 'raw' && c !== 'raw4');
     if (suiteCases.length) {
       const { SERVICE_NAMES } = await import('../dist/libs/contracts/src/index.js');
       const { signLocalToken } = await import('../dist/apps/gateway/src/auth/jwt-verifier.service.js');
@@ -262,7 +325,21 @@ async function benchMain() {
         port,
         extra: { FITMENT_PROVIDER: 'local', STORAGE_DIR: `${LOG_DIR}/storage-rpc` },
       });
-      for (const name of SERVICE_NAMES) apps.start(name, env);
+      const serviceArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const opsPorts = {};
+      for (const name of SERVICE_NAMES) {
+        opsPorts[name] = await freePort();
+        apps.start(name, { ...env, HTTP_PORT: String(opsPorts[name]) }, serviceArgs);
+      }
+      const scrapeHandlers = async () => {
+        const totals = { sum: 0, count: 0 };
+        for (const name of SERVICE_NAMES) {
+          const t = handlerTotals(await (await fetch(`http://127.0.0.1:${opsPorts[name]}/metrics`)).text());
+          totals.sum += t.sum;
+          totals.count += t.count;
+        }
+        return totals;
+      };
       const gatewayArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
       apps.start('gateway', env, gatewayArgs);
       const token = await signLocalToken(JWT_SECRET, {
@@ -310,9 +387,12 @@ async function benchMain() {
 
       const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
       const authHeaders = { authorization: headers.authorization, 'x-tenant-id': TENANT };
+      /** While set, each answer's Server-Timing and the client's time of the request are kept here. */
+      let timings = null;
       /** One HTTP request; resolves true for a 2xx, after reading the whole answer. */
       const request = (method, path, body) =>
         new Promise((resolve, reject) => {
+          const sent = performance.now();
           const req = http.request(
             `${base}${path}`,
             {
@@ -324,7 +404,13 @@ async function benchMain() {
             },
             (res) => {
               res.on('data', () => undefined);
-              res.on('end', () => resolve(res.statusCode >= 200 && res.statusCode < 300));
+              res.on('end', () => {
+                timings?.push({
+                  clientMs: performance.now() - sent,
+                  entries: parseServerTiming(res.headers['server-timing']),
+                });
+                resolve(res.statusCode >= 200 && res.statusCode < 300);
+              });
               res.on('error', reject);
             },
           );
@@ -354,7 +440,17 @@ async function benchMain() {
       for (const c of suiteCases) {
         if (!suite[c]) throw new Error(`unknown case ${c} (cases: ${ALL_CASES.join(', ')})`);
         const [name, call] = suite[c];
-        results.push(await measure(name, call));
+        const aroundOne = async (run) => {
+          const before = await scrapeHandlers();
+          timings = [];
+          const result = await run();
+          const kept = timings;
+          timings = null;
+          const after = await scrapeHandlers();
+          const delta = { sum: after.sum - before.sum, count: after.count - before.count };
+          return { result, stages: stageBreakdown(kept, delta, kept.length) };
+        };
+        results.push(await measure(name, call, { aroundOne }));
       }
       agent.destroy();
       selectionsUsed = nextSelection;
@@ -395,6 +491,36 @@ async function benchMain() {
         errors,
       ];
       console.log(`| ${cells.join(' | ')} |`);
+    }
+    const staged = results.filter((r) => r.stages);
+    if (staged.length) {
+      console.log(
+        "\nWhere the time of one request goes, one at a time (means in ms): the client's whole request; in the gateway " +
+          "(Server-Timing) its whole time, auth, rate limit, RabbitMQ requests (count, sum, longest); the services' " +
+          'handler time per RabbitMQ request (validation and SQL included); transport = longest rpc - handler.\n',
+      );
+      console.log(
+        '| case | client | gateway | auth | ratelimit | rpc count | rpc sum | rpc longest | handler per rpc | transport | gateway other |',
+      );
+      console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (const r of staged) {
+        const st = r.stages;
+        const other = st.gateway - st.auth - st.ratelimit - st.rpcMax;
+        const cells = [
+          r.name,
+          fmt(st.client, 2),
+          fmt(st.gateway, 2),
+          fmt(st.auth, 2),
+          fmt(st.ratelimit, 2),
+          fmt(st.rpcCount, 1),
+          fmt(st.rpcSum, 2),
+          fmt(st.rpcMax, 2),
+          fmt(st.handlerMean, 2),
+          fmt(st.rpcMax - st.handlerMean, 2),
+          fmt(other, 2),
+        ];
+        console.log(`| ${cells.join(' | ')} |`);
+      }
     }
     if (suiteCases.includes('create'))
       console.log(`\nThe job creations (warm-ups included) used ${selectionsUsed} distinct product sets.`);

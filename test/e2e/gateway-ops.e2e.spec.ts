@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { JobPageDto } from '@torque/contracts';
+import { FitmentPatterns, type JobPageDto } from '@torque/contracts';
+import { MetricsService } from '@torque/platform';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { startSuite, type Suite } from '../support/suite.js';
 
@@ -110,6 +111,38 @@ describe('gateway operations: correlation ids, metrics, health and the served AP
         sample(text, 'torque_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' }),
       ).toBeGreaterThanOrEqual(1);
       expect(text).not.toContain('/no/such/route');
+    });
+  });
+
+  describe('Server-Timing', () => {
+    it("names the gateway's stages of a request, and the service records its own handler time", async () => {
+      const metrics = suite.services.get('fitment')!.get(MetricsService);
+      const labels = { pattern: FitmentPatterns.VehicleMakes, outcome: 'ok' };
+      const handledBefore = sample(
+        await metrics.registry.metrics(),
+        'torque_rpc_handler_duration_seconds_count',
+        labels,
+      );
+      const res = await suite.http('/api/v1/fitment/vehicles/makes');
+      expect(res.status).toBe(200);
+      const timing = res.headers.get('server-timing') ?? '';
+      const entries = timing.split(', ').map((e) => e.split(';')[0]);
+      expect(entries).toEqual(['auth', 'ratelimit', 'rpc', 'gateway']);
+      expect(timing).toMatch(
+        /^auth;dur=\d+\.\d{2}, ratelimit;dur=\d+\.\d{2}, rpc;desc="fitment";dur=\d+\.\d{2}, gateway;dur=\d+\.\d{2}$/,
+      );
+      const handledAfter = sample(
+        await metrics.registry.metrics(),
+        'torque_rpc_handler_duration_seconds_count',
+        labels,
+      );
+      expect(handledAfter).toBe((handledBefore ?? 0) + 1);
+    });
+
+    it('times a refused request too, without the stages it never reached', async () => {
+      const res = await fetch(`${suite.gatewayUrl}/api/v1/jobs`);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('server-timing')).toMatch(/^gateway;dur=\d+\.\d{2}$/);
     });
   });
 

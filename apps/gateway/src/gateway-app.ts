@@ -4,11 +4,14 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { createLogger, MetricsService, PinoNestLogger } from '@torque/platform';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayEnv } from './config/gateway-env.js';
+import type { AuthenticatedRequest } from './auth/auth.types.js';
 import { GatewayModule } from './gateway.module.js';
 import { documentBodyErrors } from './http/api-errors.decorator.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './http/correlation-id.js';
 import { cutStalledRequests, httpServerOptions } from './http/http-server-options.js';
+import { useServerTiming } from './http/server-timing.js';
 import { useDepthLimitedJsonParser } from './http/json-body-parser.js';
+import { JobsListCache } from './jobs/jobs-list-cache.js';
 import { StorableTextPipe } from './http/storable-text.pipe.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
@@ -38,8 +41,13 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   cutStalledRequests(fastify, env);
+  useServerTiming(fastify);
+  const jobsListCache = app.get(JobsListCache);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, String(request.id));
+    // A write of the tenant may have changed its jobs: its next list asks the services again.
+    const tenant = (request as AuthenticatedRequest).torque?.meta.tenantId;
+    if (tenant && request.method !== 'GET' && request.method !== 'HEAD') jobsListCache.changed(tenant);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -26,6 +26,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js
 import { JobEventsService } from './jobs/job-events.service.js';
 import { JobsGatewayService } from './jobs/jobs-gateway.service.js';
 import { JobsController } from './jobs/jobs.controller.js';
+import { JobsListCache } from './jobs/jobs-list-cache.js';
 import { rateLimitModule } from './rate-limit/rate-limit.module.js';
 import { TenantThrottlerGuard } from './rate-limit/tenant-throttler.guard.js';
 import { ServiceClientsService } from './services/service-clients.service.js';
@@ -64,6 +65,7 @@ export class GatewayModule {
         JwtVerifierService,
         ServiceClientsService,
         JobsGatewayService,
+        JobsListCache,
         JobEventsService,
         MetricsService,
         HealthService,

@@ -44,7 +44,9 @@ export class AuthGuard implements CanActivate {
 
     let claims;
     try {
-      claims = await this.verifier.verify(token);
+      claims = req.serverTiming
+        ? await req.serverTiming.time('auth', () => this.verifier.verify(token))
+        : await this.verifier.verify(token);
     } catch (err) {
       if (err instanceof InvalidTokenError)
         throw new ApiError(401, 'unauthorized', `The token is not valid: ${err.message}`);

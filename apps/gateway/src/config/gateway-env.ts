@@ -39,6 +39,20 @@ export class GatewayEnv extends PlatformEnv {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** How long a verified token is taken as verified without checking its signature again (never past its `exp`); 0: every request. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  JWT_VERIFY_CACHE_MS = 60_000;
+
+  /** How long the jobs list may answer a service's part from memory when no event said it changed; 0: always ask. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  JOBS_LIST_CACHE_MS = 2_000;
+
   /** Requests per tenant in any minute (a sliding window in Redis, shared by all gateway replicas). */
   @Type(() => Number)
   @IsInt()

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { EventNames, type EventEnvelope, type JobViewDto } from '@torque/contracts';
 import { EVENT_BUS, type EventBus } from '@torque/platform';
 import { filter, Subject, type Observable } from 'rxjs';
+import { JobsListCache } from './jobs-list-cache.js';
 
 const SEEN_CAPACITY = 10_000;
 
@@ -15,9 +16,14 @@ export class JobEventsService implements OnApplicationBootstrap {
   private readonly events = new Subject<EventEnvelope<JobViewDto>>();
   private readonly seen = new Set<string>();
 
-  constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    private readonly listCache: JobsListCache,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // An exclusive queue goes with its connection: events published meanwhile are lost to this process.
+    this.bus.onConnectionChange(() => this.listCache.changedEverywhere());
     await this.bus.subscribe(
       { exclusive: true },
       [`${EventNames.JobStateChanged}.*`, `${EventNames.JobProgress}.*`],
@@ -35,6 +41,7 @@ export class JobEventsService implements OnApplicationBootstrap {
     // The outbox delivers at least once: skip ids already fanned out.
     if (this.seen.has(event.id)) return;
     this.seen.add(event.id);
+    this.listCache.changed(event.tenantId, event.service);
     if (this.seen.size > SEEN_CAPACITY) this.seen.delete(this.seen.values().next().value!);
     this.events.next(event);
   }

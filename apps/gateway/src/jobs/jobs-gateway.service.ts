@@ -10,6 +10,7 @@ import {
 } from '@torque/contracts';
 import { ApiError } from '../http/http-error.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
+import { JobsListCache } from './jobs-list-cache.js';
 
 /** Deepest row a page may reach: each service returns up to this many rows for the merge. */
 const MAX_WINDOW = 10_000;
@@ -22,11 +23,15 @@ function newestFirst(a: JobViewDto, b: JobViewDto): number {
 /** The unified jobs API: asks the services that own jobs and merges their answers. */
 @Injectable()
 export class JobsGatewayService {
-  constructor(private readonly clients: ServiceClientsService) {}
+  constructor(
+    private readonly clients: ServiceClientsService,
+    private readonly cache: JobsListCache,
+  ) {}
 
   /**
    * Each service returns its newest `page * limit` jobs matching the filter; merging those and
-   * taking the requested slice gives the exact page of the combined, newest-first list.
+   * taking the requested slice gives the exact page of the combined, newest-first list. A service's answer
+   * comes from JobsListCache while none of its jobs of the tenant changed.
    */
   async list(meta: RequestMeta, query: ListJobsQueryDto): Promise<JobPageDto> {
     const services: readonly ServiceName[] = query.service ? [query.service] : SERVICE_NAMES;
@@ -36,14 +41,11 @@ export class JobsGatewayService {
         page: [`page * limit must not exceed ${MAX_WINDOW}`],
       });
     }
+    const command = { type: query.type, status: query.status, offset: 0, limit: offset + query.limit };
+    const key = `${command.type ?? ''}\u0000${command.status ?? ''}\u0000${command.limit}`;
     const pages = await Promise.all(
       services.map((s) =>
-        this.clients.send(
-          s,
-          MessagePatterns.JobsList,
-          { type: query.type, status: query.status, offset: 0, limit: offset + query.limit },
-          meta,
-        ),
+        this.cache.page(meta.tenantId, s, key, () => this.clients.send(s, MessagePatterns.JobsList, command, meta)),
       ),
     );
     const merged = pages.flatMap((p) => p.data).sort(newestFirst);

@@ -1,6 +1,6 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTE } from '../auth/auth.decorators.js';
 import type { AuthenticatedRequest } from '../auth/auth.types.js';
 import { ApiError } from '../http/http-error.js';
@@ -17,6 +17,12 @@ export function tenantOf(req: object): string | undefined {
  */
 @Injectable()
 export class TenantThrottlerGuard extends ThrottlerGuard {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const timing =
+      context.getType() === 'http' ? context.switchToHttp().getRequest<FastifyRequest>().serverTiming : undefined;
+    return timing ? timing.time('ratelimit', () => super.canActivate(context)) : super.canActivate(context);
+  }
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))

@@ -10,7 +10,8 @@ import {
   type RpcRequest,
   type ServiceName,
 } from '@torque/contracts';
-import { rmqClientOptions } from '@torque/platform';
+import { currentContext, rmqClientOptions } from '@torque/platform';
+import { performance } from 'node:perf_hooks';
 import { firstValueFrom, map, race, Subject, take, timeout, TimeoutError } from 'rxjs';
 import type { GatewayEnv } from '../config/gateway-env.js';
 import { ApiError } from '../http/http-error.js';
@@ -91,12 +92,16 @@ export class ServiceClientsService implements OnApplicationBootstrap, OnApplicat
       }),
     );
     const deadlineMs = opts.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
+    const stages = currentContext()?.stages;
+    const started = stages ? performance.now() : 0;
     try {
       return await firstValueFrom(
         race(client.send<ResultOf<P>>(pattern, request).pipe(timeout(deadlineMs)), connectionLost$),
       );
     } catch (err) {
       throw this.toHttpError(service, err, deadlineMs);
+    } finally {
+      stages?.add('rpc', performance.now() - started, service);
     }
   }
 

@@ -1,9 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
+/** Where a request's stages report how long they took (the gateway's Server-Timing header). */
+export interface StageSink {
+  add(stage: string, ms: number, detail?: string): void;
+}
+
 export interface RequestContext {
   correlationId: string;
   tenantId?: string;
+  stages?: StageSink;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -21,6 +21,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly rpcHandlerDuration = new Histogram({
+    name: 'torque_rpc_handler_duration_seconds',
+    help: 'Time a service spent on a RabbitMQ request, from its arrival at the handler (payload validation included) to the answer, by pattern and outcome (ok, error).',
+    labelNames: ['pattern', 'outcome'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+    registers: [this.registry],
+  });
+
   readonly jobsFinished = new Counter({
     name: 'torque_jobs_finished_total',
     help: 'Jobs that ended an attempt, by queue, job name and outcome (completed, review_required, failed, cancelled, retried).',

@@ -38,6 +38,12 @@ export class EventBus {
     return this.connection.isConnected();
   }
 
+  /** Calls `listener` each time the connection is lost or made again (what was in flight may be gone). */
+  onConnectionChange(listener: (connected: boolean) => void): void {
+    this.connection.on('connect', () => listener(true));
+    this.connection.on('disconnect', () => listener(false));
+  }
+
   /** Resolves once the broker confirmed the message; rejects when it could not be delivered in time. */
   async publish(routingKey: string, event: EventEnvelope, timeoutMs = 5000): Promise<void> {
     await this.publisher.publish(this.options.exchange, routingKey, Buffer.from(JSON.stringify(event)), {
