@@ -48,7 +48,9 @@ const RAW_ROWS = 1000;
 const TENANT = 'bench';
 /** Catalog products for the job creations: 3-product sets of 40 products give 9,880 distinct selections. */
 const SELECTION_PRODUCTS = 40;
-const ALL_CASES = ['raw', 'raw4', 'product', 'jobs', 'progress', 'create'];
+const ALL_CASES = ['raw', 'raw4', 'product', 'jobs', 'jobs-busy', 'progress', 'create'];
+/** Jobs created per second in the background of `jobs-busy`: each one's events drop the list's cache. */
+const BUSY_JOBS_PER_SECOND = Number(process.env.BENCH_BUSY_JOBS_PER_SECOND ?? 10);
 const CASES = (process.env.BENCH_CASES ?? ALL_CASES.join(',')).split(',').map((s) => s.trim());
 
 requireBuild('bench:rpc');
@@ -192,15 +194,26 @@ function parseServerTiming(header) {
     });
 }
 
-/** Sum and count of torque_rpc_handler_duration_seconds over all patterns in a Prometheus text scrape. */
-function handlerTotals(text) {
-  let sum = 0;
-  let count = 0;
+/** Sum and count of torque_rpc_handler_duration_seconds by pattern in a Prometheus text scrape. */
+function handlerTotals(text, into = new Map()) {
   for (const line of text.split('\n')) {
-    if (line.startsWith('torque_rpc_handler_duration_seconds_sum')) sum += Number(line.split(' ').pop());
-    else if (line.startsWith('torque_rpc_handler_duration_seconds_count')) count += Number(line.split(' ').pop());
+    const m = /^torque_rpc_handler_duration_seconds_(sum|count)\{pattern="([^"]+)"[^}]*\} (\S+)$/.exec(line);
+    if (!m) continue;
+    const entry = into.get(m[2]) ?? { sum: 0, count: 0 };
+    entry[m[1]] += Number(m[3]);
+    into.set(m[2], entry);
   }
-  return { sum, count };
+  return into;
+}
+
+/** What changed between two scrapes: {pattern: {sum, count}} of the patterns that were asked. */
+function handlerDelta(before, after) {
+  const delta = new Map();
+  for (const [pattern, a] of after) {
+    const b = before.get(pattern) ?? { sum: 0, count: 0 };
+    if (a.count > b.count) delta.set(pattern, { sum: a.sum - b.sum, count: a.count - b.count });
+  }
+  return delta;
 }
 
 /**
@@ -208,7 +221,7 @@ function handlerTotals(text) {
  * limit, the RabbitMQ requests (`rpc`: how many, their sum and the longest, the one a fan-out waits for), and
  * the services' handler time over the same requests (payload validation and SQL included).
  */
-function stageBreakdown(timings, handlerDelta, requests) {
+function stageBreakdown(timings, handlers, requests) {
   const total = (pick) => timings.reduce((n, t) => n + pick(t), 0) / (timings.length || 1);
   const stage = (entries, name) => entries.filter((e) => e.name === name);
   const rpcs = (t) => stage(t.entries, 'rpc');
@@ -220,8 +233,10 @@ function stageBreakdown(timings, handlerDelta, requests) {
     rpcCount: total((t) => rpcs(t).length),
     rpcSum: total((t) => rpcs(t).reduce((n, e) => n + e.dur, 0)),
     rpcMax: total((t) => Math.max(0, ...rpcs(t).map((e) => e.dur))),
-    handlerMean: handlerDelta.count ? (handlerDelta.sum * 1000) / handlerDelta.count : NaN,
-    handlerPerRequest: requests ? handlerDelta.count / requests : NaN,
+    /** Every pattern the services answered meanwhile, the one asked most often (the case's own) first. */
+    handlers: [...handlers]
+      .map(([pattern, h]) => ({ pattern, mean: (h.sum * 1000) / h.count, perRequest: h.count / (requests || 1) }))
+      .sort((a, b) => b.perRequest - a.perRequest || b.mean - a.mean),
   };
 }
 
@@ -233,6 +248,7 @@ async function benchMain() {
   const apps = new Apps({ logPrefix: 'rpc-', exitCodeInErrors: true });
   let rawChild;
   let selectionsUsed = 0;
+  let createCosts = null;
   const cleanSuite = cleaner({ apps, servers, adminUrl, database: DATABASE, namespace: NAMESPACE });
   const deleteRawQueue = async () => {
     const amqplib = (await import('amqplib')).default;
@@ -323,7 +339,12 @@ async function benchMain() {
         benchUrl,
         namespace: NAMESPACE,
         port,
-        extra: { FITMENT_PROVIDER: 'local', STORAGE_DIR: `${LOG_DIR}/storage-rpc` },
+        extra: {
+          FITMENT_PROVIDER: 'local',
+          STORAGE_DIR: `${LOG_DIR}/storage-rpc`,
+          // The gateway's list cache, to compare with it off (0).
+          ...(process.env.JOBS_LIST_CACHE_MS ? { JOBS_LIST_CACHE_MS: process.env.JOBS_LIST_CACHE_MS } : {}),
+        },
       });
       const serviceArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
       const opsPorts = {};
@@ -332,12 +353,9 @@ async function benchMain() {
         apps.start(name, { ...env, HTTP_PORT: String(opsPorts[name]) }, serviceArgs);
       }
       const scrapeHandlers = async () => {
-        const totals = { sum: 0, count: 0 };
-        for (const name of SERVICE_NAMES) {
-          const t = handlerTotals(await (await fetch(`http://127.0.0.1:${opsPorts[name]}/metrics`)).text());
-          totals.sum += t.sum;
-          totals.count += t.count;
-        }
+        const totals = new Map();
+        for (const name of SERVICE_NAMES)
+          handlerTotals(await (await fetch(`http://127.0.0.1:${opsPorts[name]}/metrics`)).text(), totals);
         return totals;
       };
       const gatewayArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -422,11 +440,18 @@ async function benchMain() {
         product: [
           'GET /api/v1/catalog/products/{id}',
           () => request('GET', `/api/v1/catalog/products/${productIds[0]}`),
+          'catalog.products.get',
         ],
-        jobs: ['GET /api/v1/jobs?limit=20', () => request('GET', '/api/v1/jobs?limit=20')],
+        jobs: ['GET /api/v1/jobs?limit=20', () => request('GET', '/api/v1/jobs?limit=20'), 'jobs.list'],
+        'jobs-busy': [
+          `GET /api/v1/jobs?limit=20 while ${BUSY_JOBS_PER_SECOND} jobs/s are created`,
+          () => request('GET', '/api/v1/jobs?limit=20'),
+          'jobs.list',
+        ],
         progress: [
           'GET /api/data-uploads/ai-fitment-jobs/{id}/progress/',
           () => request('GET', `/api/data-uploads/ai-fitment-jobs/${jobId}/progress/`),
+          'fitment.ai-jobs.progress',
         ],
         create: [
           'POST /api/data-uploads/ai-fitment-jobs/ (3 products)',
@@ -435,11 +460,51 @@ async function benchMain() {
             const body = JSON.stringify({ product_ids: selections[nextSelection++], job_type: 'selection' });
             return request('POST', '/api/data-uploads/ai-fitment-jobs/', body);
           },
+          'fitment.ai-jobs.create',
         ],
+      };
+      const statsDb = new pg.Client({ connectionString: benchUrl });
+      await statsDb.connect();
+      /** Transactions committed and rows written per table of the bench database, as PostgreSQL counts them. */
+      const dbStats = async () => {
+        const [{ rows: db }, { rows: tables }] = await Promise.all([
+          statsDb.query(
+            'SELECT xact_commit::bigint AS commits FROM pg_stat_database WHERE datname = current_database()',
+          ),
+          statsDb.query(
+            `SELECT schemaname || '.' || relname AS name, (n_tup_ins + n_tup_upd + n_tup_del)::bigint AS written
+               FROM pg_stat_user_tables`,
+          ),
+        ]);
+        return { commits: Number(db[0].commits), tables: new Map(tables.map((t) => [t.name, Number(t.written)])) };
+      };
+      /** Waits until no fitment job is queued or processing; returns the seconds it took and the jobs by status. */
+      const settleJobs = async () => {
+        const started = performance.now();
+        for (;;) {
+          const { rows } = await statsDb.query(
+            "SELECT status, count(*)::int AS n FROM fitment.jobs WHERE type = 'fitment.generate' GROUP BY status",
+          );
+          const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+          if (!byStatus.queued && !byStatus.processing)
+            return { seconds: (performance.now() - started) / 1000, byStatus };
+          if (performance.now() - started > 300_000)
+            throw new Error(`fitment jobs still running after 300 s: ${JSON.stringify(byStatus)}`);
+          await sleep(200);
+        }
+      };
+      let backgroundErrors = 0;
+      const createJobInBackground = async () => {
+        if (nextSelection >= selections.length) return;
+        const body = JSON.stringify({ product_ids: selections[nextSelection++], job_type: 'selection' });
+        if (!(await request('POST', '/api/data-uploads/ai-fitment-jobs/', body).catch(() => false))) backgroundErrors++;
       };
       for (const c of suiteCases) {
         if (!suite[c]) throw new Error(`unknown case ${c} (cases: ${ALL_CASES.join(', ')})`);
-        const [name, call] = suite[c];
+        const [name, call, ownPattern] = suite[c];
+        // jobs-busy: fitment jobs created meanwhile at a steady rate, each with its state and progress events.
+        const busy =
+          c === 'jobs-busy' ? setInterval(() => void createJobInBackground(), 1000 / BUSY_JOBS_PER_SECOND) : null;
         const aroundOne = async (run) => {
           const before = await scrapeHandlers();
           timings = [];
@@ -447,13 +512,38 @@ async function benchMain() {
           const kept = timings;
           timings = null;
           const after = await scrapeHandlers();
-          const delta = { sum: after.sum - before.sum, count: after.count - before.count };
-          return { result, stages: stageBreakdown(kept, delta, kept.length) };
+          return { result, stages: { ...stageBreakdown(kept, handlerDelta(before, after), kept.length), ownPattern } };
         };
-        results.push(await measure(name, call, { aroundOne }));
+        const statsBefore = c === 'create' ? (await settleJobs(), await dbStats()) : null;
+        const createdBefore = nextSelection;
+        try {
+          results.push(await measure(name, call, { aroundOne }));
+        } finally {
+          if (busy) clearInterval(busy);
+        }
+        if (statsBefore) {
+          // Every job created must settle; then what one job cost the database, from its creation to its end.
+          const settled = await settleJobs();
+          await sleep(1500); // PostgreSQL publishes its counters about once a second
+          const after = await dbStats();
+          const jobs = nextSelection - createdBefore;
+          const perJob = [...after.tables]
+            .map(([table, n]) => [table, (n - (statsBefore.tables.get(table) ?? 0)) / jobs])
+            .filter(([, n]) => n >= 0.05)
+            .sort((a, b) => b[1] - a[1]);
+          createCosts = {
+            jobs,
+            settleSeconds: settled.seconds,
+            byStatus: settled.byStatus,
+            commitsPerJob: (after.commits - statsBefore.commits) / jobs,
+            perJob,
+          };
+        }
       }
       agent.destroy();
+      await statsDb.end();
       selectionsUsed = nextSelection;
+      if (backgroundErrors) console.log(`${backgroundErrors} background job creations failed`);
     }
 
     // 3. The table.
@@ -496,16 +586,19 @@ async function benchMain() {
     if (staged.length) {
       console.log(
         "\nWhere the time of one request goes, one at a time (means in ms): the client's whole request; in the gateway " +
-          "(Server-Timing) its whole time, auth, rate limit, RabbitMQ requests (count, sum, longest); the services' " +
-          'handler time per RabbitMQ request (validation and SQL included); transport = longest rpc - handler.\n',
+          '(Server-Timing) its whole time, auth, rate limit, RabbitMQ requests (count, sum, longest); the handler of ' +
+          'the pattern the gateway asked (validation and SQL included, means over the same requests); transport = ' +
+          'longest rpc - that handler; gateway other = gateway - auth - ratelimit - longest rpc. Last column: every ' +
+          'pattern the services answered meanwhile, mean ms x calls per request.\n',
       );
       console.log(
-        '| case | client | gateway | auth | ratelimit | rpc count | rpc sum | rpc longest | handler per rpc | transport | gateway other |',
+        '| case | client | gateway | auth | ratelimit | rpc count | rpc sum | rpc longest | handler | transport | gateway other | handlers |',
       );
-      console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
       for (const r of staged) {
         const st = r.stages;
         const other = st.gateway - st.auth - st.ratelimit - st.rpcMax;
+        const own = st.handlers.find((h) => h.pattern === st.ownPattern)?.mean ?? NaN;
         const cells = [
           r.name,
           fmt(st.client, 2),
@@ -515,15 +608,24 @@ async function benchMain() {
           fmt(st.rpcCount, 1),
           fmt(st.rpcSum, 2),
           fmt(st.rpcMax, 2),
-          fmt(st.handlerMean, 2),
-          fmt(st.rpcMax - st.handlerMean, 2),
+          fmt(own, 2),
+          fmt(st.rpcMax - own, 2),
           fmt(other, 2),
+          st.handlers.map((h) => `${h.pattern} ${fmt(h.mean, 2)} x ${fmt(h.perRequest, 2)}`).join('; ') || '-',
         ];
         console.log(`| ${cells.join(' | ')} |`);
       }
     }
     if (suiteCases.includes('create'))
       console.log(`\nThe job creations (warm-ups included) used ${selectionsUsed} distinct product sets.`);
+    if (createCosts) {
+      console.log(
+        `Every one of the ${createCosts.jobs} jobs of the create case settled, ${createCosts.settleSeconds.toFixed(1)} s ` +
+          `after the last request (fitment jobs by status: ${JSON.stringify(createCosts.byStatus)}). Per job, from ` +
+          `its creation to its end: ${createCosts.commitsPerJob.toFixed(1)} PostgreSQL transactions (all processes), ` +
+          `rows written: ${createCosts.perJob.map(([t, n]) => `${t} ${n.toFixed(1)}`).join(', ')}.`,
+      );
+    }
   }
 
   await runBench('bench:rpc', main, cleanUp);

@@ -98,3 +98,90 @@ describe('RedisThrottlerStorage: a sliding window in Redis', () => {
     expect(await hit(key, 3 * WINDOW_MS)).toMatchObject({ isBlocked: true, timeToBlockExpire: 2 });
   });
 });
+
+describe('RedisThrottlerStorage: hits taken ahead for a busy key', () => {
+  const ns = testNamespace();
+  const MINUTE = 60_000;
+  let redis: Redis;
+  let keys = 0;
+  const newKey = () => `busy-${++keys}`;
+  /** Counts the round trips of the window's script on this connection. */
+  let scriptCalls = 0;
+
+  beforeAll(() => {
+    redis = new Redis(TEST_REDIS_URL);
+  });
+  afterAll(async () => {
+    const stored = await redis.keys(`${ns}:*`);
+    if (stored.length) await redis.del(...stored);
+    redis.disconnect();
+  });
+
+  function storage(leaseMax: number): RedisThrottlerStorage {
+    const created = new RedisThrottlerStorage(redis, `${ns}:ratelimit`, leaseMax);
+    const script = (redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>).torqueSlidingWindow;
+    if (!('counted' in script)) {
+      const counted = Object.assign(
+        (...args: unknown[]) => {
+          scriptCalls++;
+          return script.apply(redis, args);
+        },
+        { counted: true },
+      );
+      (redis as unknown as Record<string, unknown>).torqueSlidingWindow = counted;
+    }
+    return created;
+  }
+
+  it('admits a steady stream with a fraction of the round trips, counting each hit in order', async () => {
+    const limiter = storage(10);
+    const key = newKey();
+    const before = scriptCalls;
+    const totals = [];
+    for (let i = 0; i < 150; i++) {
+      const r = await limiter.increment(key, MINUTE, 400, 0, 'default');
+      expect(r.isBlocked).toBe(false);
+      totals.push(r.totalHits);
+    }
+    expect(totals).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    // 1, 2, 4, 8, then 10 at a time (the lease maximum).
+    expect(scriptCalls - before).toBeLessThanOrEqual(20);
+  });
+
+  it('never admits more than the limit, sequentially or all at once', async () => {
+    const limiter = storage(10);
+    const sequential = newKey();
+    let admitted = 0;
+    for (let i = 0; i < 450; i++)
+      if (!(await limiter.increment(sequential, MINUTE, 400, 0, 'default')).isBlocked) admitted++;
+    expect(admitted).toBe(400);
+
+    const burst = newKey();
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, () => limiter.increment(burst, MINUTE, 100, 0, 'default')),
+    );
+    expect(answers.filter((r) => !r.isBlocked)).toHaveLength(100);
+  });
+
+  it('keeps replicas within the limit together, losing at most a lease each', async () => {
+    const a = storage(10);
+    const b = storage(10);
+    const key = newKey();
+    let admitted = 0;
+    for (let i = 0; i < 300; i++) {
+      const r = await (i % 2 === 0 ? a : b).increment(key, MINUTE, 200, 0, 'default');
+      if (!r.isBlocked) admitted++;
+    }
+    expect(admitted).toBeLessThanOrEqual(200);
+    expect(admitted).toBeGreaterThanOrEqual(200 - 2 * 10);
+  });
+
+  it('takes one hit per request for a small limit, as without leases', async () => {
+    const limiter = storage(10);
+    const key = newKey();
+    const before = scriptCalls;
+    for (let i = 0; i < 5; i++) await limiter.increment(key, MINUTE, 5, 0, 'default');
+    expect(scriptCalls - before).toBe(5);
+    expect((await limiter.increment(key, MINUTE, 5, 0, 'default')).isBlocked).toBe(true);
+  });
+});

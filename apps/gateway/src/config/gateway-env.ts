@@ -59,6 +59,13 @@ export class GatewayEnv extends PlatformEnv {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 1200;
 
+  /** Hits a gateway replica may take from Redis at once for a busy tenant (at most a twentieth of the limit); 1: one round trip per request. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  RATE_LIMIT_LEASE_MAX = 50;
+
   @Type(() => Number)
   @IsInt()
   @Min(1024)

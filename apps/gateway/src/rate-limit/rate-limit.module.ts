@@ -22,7 +22,7 @@ export function rateLimitModule(): DynamicModule {
       getTracker: (req) => tenantOf(req)!,
       // One budget per tenant across every route (the default key is per route).
       generateKey: (_context, tenant) => tenant,
-      storage: new RedisThrottlerStorage(redis, `${env.NAMESPACE}:ratelimit`),
+      storage: new RedisThrottlerStorage(redis, `${env.NAMESPACE}:ratelimit`, env.RATE_LIMIT_LEASE_MAX),
     }),
   });
 }
