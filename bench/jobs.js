@@ -234,6 +234,7 @@ async function benchMain() {
       await message((m) => m.expecting);
       const done = message((m) => m.done);
       const data = (id) => ({ jobId: id, meta: { tenantId: 'bench', correlationId: `raw-${id}` } });
+      const cpu0 = { bench: process.cpuUsage(), worker: cpuSeconds(rawChild.pid), servers: serverCpu() };
       const t0 = now();
       if (mode === 'one') {
         await pool(JOBS, CONCURRENCY, async (i) => {
@@ -275,6 +276,13 @@ async function benchMain() {
         rawChild.send({ report: true });
         outcome = await done;
       }
+      const servers = serverCpuDelta(cpu0.servers, serverCpu());
+      const benchCpu = process.cpuUsage(cpu0.bench);
+      const cpu = {
+        adder: (benchCpu.user + benchCpu.system) / 1e6,
+        worker: cpuSeconds(rawChild.pid) - cpu0.worker,
+        redis: servers.redis,
+      };
       const completions = new Map();
       for (const [id, t] of outcome.times) completions.set(id, [...(completions.get(id) ?? []), t]);
       const toCompleted = [...completions].map(([id, ts]) => ts[0] - addedAt.get(id));
@@ -295,10 +303,12 @@ async function benchMain() {
         lost: JOBS - completions.size,
         duplicated: [...completions.values()].filter((ts) => ts.length > 1).length,
         timedOut,
+        cpu,
       };
       console.log(
         `${results[mode].name}: ${fmt(results[mode].jobsPerSec, 0)} jobs/s (${fmt(results[mode].seconds, 2)} s; ` +
-          `adds ${fmt(results[mode].addPerSec, 0)}/s)`,
+          `adds ${fmt(results[mode].addPerSec, 0)}/s); CPU ms a job: adder (this process) ${fmt((cpu.adder / JOBS) * 1000, 3)}, ` +
+          `worker ${fmt((cpu.worker / JOBS) * 1000, 3)}, redis ${fmt((cpu.redis / JOBS) * 1000, 3)}`,
       );
       watching = false;
       await stall.catch(() => undefined);
@@ -569,6 +579,7 @@ async function benchMain() {
 
     /** Submits `n` jobs and waits until all are completed in every sense; the figures of the phase. */
     async function phase(name, n, concurrency, waitEach) {
+      const db0 = await dbStats();
       const cpu0 = {
         service: cpuSeconds(service.pid),
         gateway: cpuSeconds(gateway.pid),
@@ -609,6 +620,9 @@ async function benchMain() {
         servers: serverCpu(),
       };
       const complete = result.per.filter((p) => p.db && p.bull && p.relayed && p.sse);
+      // An idle backend reports its transactions to pg_stat_database within 10 s (PGSTAT_IDLE_INTERVAL).
+      await sleep(11_000);
+      const db1 = await dbStats();
       const lastSse = Math.max(...ids.map((id) => seen.get(id)?.endedAt ?? -Infinity));
       const stages = breakdown(ids, result.per);
       const r = {
@@ -631,6 +645,7 @@ async function benchMain() {
           sse: result.per.filter((p) => !p.sse).length,
         },
         duplicated: result.per.filter((p) => p.duplicated).length + result.extraRows,
+        db: Object.fromEntries(Object.keys(db1).map((k) => [k, (db1[k] - db0[k]) / n])),
         eventsPerJob: quantiles(ids.map((id) => seen.get(id)?.events.length ?? 0)).p50,
         stalled,
         stages,
@@ -647,6 +662,16 @@ async function benchMain() {
           `lost ${r.lost}, duplicated ${r.duplicated}, errors ${errors}, deduped ${deduped}`,
       );
       return r;
+    }
+
+    /** The bench database's transaction and row counters (every client of it: the service, and this bench's checks). */
+    async function dbStats() {
+      const { rows } = await db.query(
+        `SELECT xact_commit::float8 AS commits, xact_rollback::float8 AS rollbacks, tup_inserted::float8 AS inserted,
+                tup_updated::float8 AS updated, tup_deleted::float8 AS deleted
+           FROM pg_stat_database WHERE datname = current_database()`,
+      );
+      return rows[0];
     }
 
     /** Median milliseconds of each stage of a job, from the bench's clock, the rows' and the outbox's timestamps. */
@@ -723,6 +748,10 @@ async function benchMain() {
         `CPU ms a job: ${['service', 'gateway', 'postgres', 'redis', 'rabbitmq'].map((k) => `${k} ${fmt((r.cpu[k] / r.jobs) * 1000, 2)}`).join(', ')}; ` +
           `whole machine ${fmt((r.cpu.machineBusy / r.jobs) * 1000, 2)} (busy ${fmt(r.cpu.machineBusy, 1)} s of ${fmt(r.cpu.machineTotal, 1)} s, ` +
           `other engineers' work included)`,
+      );
+      console.log(
+        `PostgreSQL a job (the bench's own checks included): ${fmt(r.db.commits, 1)} commits, ${fmt(r.db.rollbacks, 1)} rollbacks, ` +
+          `${fmt(r.db.inserted, 1)} rows inserted, ${fmt(r.db.updated, 1)} updated, ${fmt(r.db.deleted, 1)} deleted`,
       );
       console.log('| stage | p50 ms | p99 ms |\n| --- | ---: | ---: |');
       for (const [stage, q] of Object.entries(r.stages))
