@@ -197,8 +197,9 @@ async function benchMain() {
         `(+1 trigger processor on the queue), ${os.cpus().length} CPUs, node ${process.version}, load average ${load1.toFixed(2)}\n`,
     );
     const raw = await rawBull(servers);
+    const floor = process.env.BENCH_FLOOR === '0' ? null : await databaseFloor(benchUrl);
     const e2e = await endToEnd(servers, benchUrl);
-    report(raw, e2e, load1);
+    report(raw, floor, e2e, load1);
   }
 
   /** Phase 1: raw Bull add + no-op process. */
@@ -319,6 +320,179 @@ async function benchMain() {
     await new Promise((resolve) => rawChild.once('exit', resolve));
     await queue.obliterate({ force: true });
     return results;
+  }
+
+  /**
+   * Phase 1b: the database floor. The SQL a clean-up job costs in the platform, statement for statement
+   * (JobLifecycleService.create, start, CleanupJobHandler's count, two progress writes and delete, finish, each
+   * event's outbox row, and the relay's claim and mark, kicked after each commit and coalesced as the relay is),
+   * sent from this process with node-postgres on WORKER_CONCURRENCY + 1 connections plus one for the relay:
+   * no gateway, RabbitMQ, Bull, Nest or TypeORM. What the job's database work alone allows.
+   */
+  async function databaseFloor(benchUrl) {
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: benchUrl });
+      await c.connect();
+      await c.query(`SET search_path TO ${SERVICE}`);
+      return c;
+    };
+    const workers = await Promise.all(Array.from({ length: WORKER_CONCURRENCY + 1 }, connect));
+    const relayClient = await connect();
+    const all = [...workers, relayClient];
+    closers.push(() => Promise.all(all.map((c) => c.end())));
+    const emit = (c, event, row) => {
+      const envelope = {
+        id: randomUUID(),
+        event,
+        service: SERVICE,
+        tenantId: row.tenant_id,
+        correlationId: row.correlation_id,
+        occurredAt: new Date().toISOString(),
+        data: platform.toJobView(SERVICE, row),
+      };
+      return c.query('INSERT INTO outbox (id, routing_key, payload) VALUES ($1, $2, $3)', [
+        envelope.id,
+        `${event}.${SERVICE}`,
+        envelope,
+      ]);
+    };
+    let draining = null;
+    let again = false;
+    const drain = async () => {
+      for (;;) {
+        await relayClient.query('START TRANSACTION');
+        const { rows } = await relayClient.query(
+          'SELECT id, routing_key, payload FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED',
+        );
+        if (rows.length)
+          await relayClient.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+        await relayClient.query('COMMIT');
+        if (rows.length < 200) return;
+      }
+    };
+    const kick = () => {
+      if (draining) {
+        again = true;
+        return;
+      }
+      draining = drain().finally(() => {
+        draining = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+    };
+    const tx = async (c, body) => {
+      await c.query('START TRANSACTION');
+      const row = await body();
+      await c.query('COMMIT');
+      kick();
+      return row;
+    };
+    const cutoff = new Date(Date.now() - serviceEnv.RETENTION_DAYS * 24 * 3600 * 1000);
+    const job = async (c, i) => {
+      const tenant = `floor-${i % TENANTS}`;
+      const id = randomUUID();
+      await tx(c, async () => {
+        await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenant}:${JOB_NAME}:cleanup`]);
+        await c.query(
+          `SELECT * FROM jobs WHERE tenant_id = $1 AND type = $2 AND dedupe_key = $3 AND status IN ('queued','processing')`,
+          [tenant, JOB_NAME, 'cleanup'],
+        );
+        const { rows } = await c.query(
+          `INSERT INTO jobs (id, tenant_id, type, status, params, dedupe_key, correlation_id, progress_total)
+           VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7) RETURNING *`,
+          [id, tenant, JOB_NAME, { queue: 'maintenance' }, 'cleanup', `floor-${id}`, 0],
+        );
+        await emit(c, 'job.state', rows[0]);
+      });
+      const locked = (patchSql, params) =>
+        tx(c, async () => {
+          await c.query('SELECT * FROM jobs WHERE id = $1 FOR UPDATE', [id]);
+          const { rows } = await c.query(`UPDATE jobs SET updated_at = now(), ${patchSql} WHERE id = $1 RETURNING *`, [
+            id,
+            ...params,
+          ]);
+          await emit(c, 'job.state', rows[0]);
+        });
+      const progress = (message) =>
+        tx(c, async () => {
+          const { rows } = await c.query(
+            `UPDATE jobs SET updated_at = now(), progress_current = $2, progress_total = $3, progress_message = $4, counts = $5
+              WHERE id = $1 RETURNING *`,
+            [id, 0, 0, message, { jobs_deleted: 0, outbox_deleted: 0, inbox_deleted: 0, bull_jobs_removed: 0 }],
+          );
+          await emit(c, 'job.progress', rows[0]);
+        });
+      await locked(
+        `status = $2, error_code = $3, error_message = $4, started_at = COALESCE(started_at, now()), attempts = attempts + 1`,
+        ['processing', null, null],
+      );
+      await c.query(
+        `SELECT
+           (SELECT count(*)::int FROM jobs WHERE status IN ('completed','failed','cancelled') AND completed_at < $1
+              AND id <> $2 AND ($3::varchar IS NULL OR tenant_id = $3)) AS jobs,
+           (SELECT count(*)::int FROM outbox WHERE published_at < $1) AS outbox,
+           (SELECT count(*)::int FROM inbox WHERE handled_at < $1) AS inbox`,
+        [cutoff, id, tenant],
+      );
+      await progress(`Deleting records finished before ${cutoff.toISOString()}`);
+      await c.query(
+        `DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE status IN ('completed','failed','cancelled')
+           AND completed_at < $1 AND ($3::varchar IS NULL OR tenant_id = $3) LIMIT $2)`,
+        [cutoff, serviceEnv.CLEANUP_BATCH_SIZE, tenant],
+      );
+      await progress('Deleting finished job records');
+      await locked(`status = $2, counts = $3, progress_current = $4, progress_message = $5, completed_at = now()`, [
+        'completed',
+        { jobs_deleted: 0, outbox_deleted: 0, inbox_deleted: 0, bull_jobs_removed: 0 },
+        0,
+        'Clean-up finished',
+      ]);
+    };
+    const stats = async () =>
+      (
+        await relayClient.query(
+          `SELECT xact_commit::float8 AS commits FROM pg_stat_database WHERE datname = current_database()`,
+        )
+      ).rows[0].commits;
+    const commits0 = await stats();
+    const cpu0 = { bench: process.cpuUsage(), servers: serverCpu() };
+    const t0 = now();
+    let next = 0;
+    await Promise.all(
+      workers.map(async (c) => {
+        while (next < JOBS) await job(c, next++);
+      }),
+    );
+    for (;;) {
+      await draining;
+      const { rows } = await relayClient.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+      if (rows[0].n === 0) break;
+      kick();
+    }
+    const seconds = (now() - t0) / 1000;
+    const benchCpu = process.cpuUsage(cpu0.bench);
+    const servers = serverCpuDelta(cpu0.servers, serverCpu());
+    await sleep(11_000); // pg_stat_database, as in phase()
+    const commits = ((await stats()) - commits0) / JOBS;
+    await relayClient.query(`DELETE FROM outbox`);
+    await relayClient.query(`DELETE FROM jobs WHERE tenant_id LIKE 'floor-%'`);
+    const r = {
+      name: `database floor: the job's SQL alone (${WORKER_CONCURRENCY + 1} connections + relay)`,
+      jobs: JOBS,
+      seconds,
+      jobsPerSec: JOBS / seconds,
+      cpu: { client: (benchCpu.user + benchCpu.system) / 1e6, postgres: servers.postgres },
+      commits,
+    };
+    console.log(
+      `${r.name}: ${fmt(r.jobsPerSec, 0)} jobs/s (${fmt(seconds, 2)} s); CPU ms a job: postgres ` +
+        `${fmt((r.cpu.postgres / JOBS) * 1000, 2)}, node-postgres client ${fmt((r.cpu.client / JOBS) * 1000, 2)}; ` +
+        `${fmt(commits, 1)} commits a job`,
+    );
+    return r;
   }
 
   /** Phase 2: through the gateway, until every job is completed in every sense. */
@@ -705,7 +879,7 @@ async function benchMain() {
     return { serial, loaded, errors, deduped, firstError };
   }
 
-  function report(raw, e2e, load1) {
+  function report(raw, floor, e2e, load1) {
     const load1End = os.loadavg()[0];
     const base = raw.one.jobsPerSec;
     const ratio = (v) => (Number.isFinite(v) && base ? `${(v / base).toFixed(3)}` : '-');
@@ -729,6 +903,21 @@ async function benchMain() {
         fmt(r.toCompleted.p99, 1),
         r.lost,
         r.duplicated,
+      ];
+      console.log(`| ${cells.join(' | ')} |`);
+    }
+    if (floor) {
+      const cells = [
+        floor.name,
+        floor.jobs,
+        fmt(floor.jobsPerSec, 1),
+        ratio(floor.jobsPerSec),
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
       ];
       console.log(`| ${cells.join(' | ')} |`);
     }
