@@ -5,7 +5,8 @@
 //     plus 1 for the schedule trigger on the same queue, as the maintenance queue has: Bull adds them up), the
 //     platform's job and queue options. BENCH_JOBS jobs added one at a time by BENCH_CONCURRENCY concurrent adders
 //     (the baseline, comparable to the HTTP submissions), then the same number via addBulk (chunks of 100); each
-//     measured from the first add to the last `completed`.
+//     measured from the first add to the last `completed`. Then the database floor: the job's SQL alone, statement
+//     for statement, from this process (BENCH_FLOOR=0 skips it).
 //  2. End to end: the gateway and one service (BENCH_SERVICE, default fitment) from dist/, as bench:gateway starts
 //     them. BENCH_JOBS clean-ups with nothing to clean (`POST /api/v1/admin/maintenance/cleanup` with
 //     `{services: [service]}`, admin token), BENCH_CONCURRENCY at a time. The clean-up de-duplicates per tenant
