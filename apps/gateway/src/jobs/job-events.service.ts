@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventNames, type EventEnvelope, type JobViewDto } from '@torque/contracts';
 import { EVENT_BUS, type EventBus } from '@torque/platform';
-import { filter, Subject, type Observable } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import { JobsListCache } from './jobs-list-cache.js';
 
 const SEEN_CAPACITY = 10_000;
@@ -13,7 +13,8 @@ const SEEN_CAPACITY = 10_000;
 @Injectable()
 export class JobEventsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobEventsService.name);
-  private readonly events = new Subject<EventEnvelope<JobViewDto>>();
+  /** The open streams' subjects by tenant: an event reaches its tenant's streams only, without a filter per stream. */
+  private readonly tenants = new Map<string, { subject: Subject<EventEnvelope<JobViewDto>>; streams: number }>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -34,7 +35,20 @@ export class JobEventsService implements OnApplicationBootstrap {
 
   /** Events of one tenant, as they happen. */
   forTenant(tenantId: string): Observable<EventEnvelope<JobViewDto>> {
-    return this.events.pipe(filter((e) => e.tenantId === tenantId));
+    return new Observable((subscriber) => {
+      let entry = this.tenants.get(tenantId);
+      if (!entry) {
+        entry = { subject: new Subject(), streams: 0 };
+        this.tenants.set(tenantId, entry);
+      }
+      entry.streams++;
+      const subscription = entry.subject.subscribe(subscriber);
+      const opened = entry;
+      return () => {
+        subscription.unsubscribe();
+        if (--opened.streams === 0 && this.tenants.get(tenantId) === opened) this.tenants.delete(tenantId);
+      };
+    });
   }
 
   private accept(event: EventEnvelope<JobViewDto>): void {
@@ -43,6 +57,6 @@ export class JobEventsService implements OnApplicationBootstrap {
     this.seen.add(event.id);
     this.listCache.changed(event.tenantId, event.service);
     if (this.seen.size > SEEN_CAPACITY) this.seen.delete(this.seen.values().next().value!);
-    this.events.next(event);
+    this.tenants.get(event.tenantId)?.subject.next(event);
   }
 }
