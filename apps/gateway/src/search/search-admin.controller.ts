@@ -1,6 +1,12 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditAcceptedDto, IndexerPatterns, RebuildAcceptedDto, type RequestMeta } from '@torque/contracts';
+import {
+  AuditAcceptedDto,
+  IndexAdminRequestDto,
+  IndexerPatterns,
+  RebuildAcceptedDto,
+  type RequestMeta,
+} from '@torque/contracts';
 import { Meta, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
@@ -30,8 +36,8 @@ export class SearchAdminController {
     operationId: 'rebuildSearchIndex',
   })
   @ApiAcceptedResponse({ type: RebuildAcceptedDto })
-  rebuild(@Meta() meta: RequestMeta): Promise<RebuildAcceptedDto> {
-    return this.clients.send('indexer', IndexerPatterns.IndexRebuild, {}, meta);
+  rebuild(@Meta() meta: RequestMeta, @Body() body: IndexAdminRequestDto): Promise<RebuildAcceptedDto> {
+    return this.clients.send('indexer', IndexerPatterns.IndexRebuild, { reason: body?.reason }, meta);
   }
 
   @Post('audit')
@@ -45,7 +51,7 @@ export class SearchAdminController {
     operationId: 'auditSearchIndex',
   })
   @ApiAcceptedResponse({ type: AuditAcceptedDto })
-  audit(@Meta() meta: RequestMeta): Promise<AuditAcceptedDto> {
-    return this.clients.send('indexer', IndexerPatterns.IndexAudit, {}, meta);
+  audit(@Meta() meta: RequestMeta, @Body() body: IndexAdminRequestDto): Promise<AuditAcceptedDto> {
+    return this.clients.send('indexer', IndexerPatterns.IndexAudit, { reason: body?.reason }, meta);
   }
 }

@@ -24,7 +24,7 @@ export class ChangeBatchesRepository {
       `INSERT INTO pending_changes (tenant_id, product_id, first_changed_at)
        SELECT $1, id, $3 FROM (SELECT DISTINCT unnest($2::bigint[]) AS id ORDER BY 1) s
        ON CONFLICT (tenant_id, product_id) DO UPDATE
-         SET seq = nextval('pending_change_seq'),
+         SET seq = nextval('pending_change_seq'), claimed_until = NULL,
              first_changed_at = least(pending_changes.first_changed_at, EXCLUDED.first_changed_at)`,
       [tenantId, ids, changedAt],
     );
@@ -69,13 +69,23 @@ export class ChangeBatchesRepository {
     await em.query(`UPDATE change_batches SET last_changes = last_changes + $2 WHERE tenant_id = $1`, [tenantId, n]);
   }
 
-  /** The oldest pending changes of the tenant, at most `limit`. */
-  async pending(em: EntityManager, tenantId: string, limit: number): Promise<PendingChange[]> {
-    const rows: { product_id: string; seq: string; first_changed_at: Date }[] = await em.query(
-      `SELECT product_id, seq, first_changed_at FROM pending_changes WHERE tenant_id = $1 ORDER BY seq LIMIT $2`,
-      [tenantId, limit],
+  /**
+   * Claims the oldest unclaimed pending changes of the tenant, at most `limit`, for `leaseMs` (a job that dies
+   * leaves them to be claimed again after it); concurrent jobs of one tenant take different changes.
+   */
+  async claim(em: EntityManager, tenantId: string, limit: number, leaseMs: number): Promise<PendingChange[]> {
+    const [rows]: [{ product_id: string; seq: string; first_changed_at: Date }[], number] = await em.query(
+      `UPDATE pending_changes p SET claimed_until = now() + make_interval(secs => $3 / 1000.0)
+         FROM (SELECT product_id FROM pending_changes
+                WHERE tenant_id = $1 AND (claimed_until IS NULL OR claimed_until < now())
+                ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED) c
+        WHERE p.tenant_id = $1 AND p.product_id = c.product_id
+        RETURNING p.product_id, p.seq, p.first_changed_at`,
+      [tenantId, limit, leaseMs],
     );
-    return rows.map((r) => ({ ...r, product_id: Number(r.product_id) }));
+    return rows
+      .map((r) => ({ ...r, product_id: Number(r.product_id) }))
+      .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
   }
 
   async countPending(em: EntityManager, tenantId: string): Promise<number> {

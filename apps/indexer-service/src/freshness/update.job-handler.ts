@@ -7,9 +7,12 @@ import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { DocumentWriterService } from '../documents/document-writer.service.js';
 import { ChangeBatchesRepository } from './change-batches.repository.js';
 
+/** How long an update job holds the changes it took: far longer than a step takes (one RPC round and a write). */
+const CLAIM_LEASE_MS = 120_000;
+
 /**
- * One batch of a tenant's changes: closes the batch (later changes open the next one), then takes the pending
- * changes in steps of INDEX_BATCH_SIZE until none is left, re-reading each product from the catalog.
+ * One batch of a tenant's changes: closes the batch (later changes open the next one), then claims the pending
+ * changes in steps of INDEX_BATCH_SIZE until none is left unclaimed, re-reading each product from the catalog.
  */
 @Injectable()
 @JobHandler(IndexerQueueNames.Light, IndexerJobNames.IndexerUpdate)
@@ -34,7 +37,7 @@ export class UpdateJobHandler implements JobHandlerInstance<'indexer.update'> {
     await ctx.progress(0, total, 'Indexing changed products', true);
     for (;;) {
       ctx.throwIfCancelled();
-      const changes = await this.batches.pending(em, tenantId, this.env.INDEX_BATCH_SIZE);
+      const changes = await this.batches.claim(em, tenantId, this.env.INDEX_BATCH_SIZE, CLAIM_LEASE_MS);
       if (changes.length === 0) break;
       const counts = await this.writer.refresh(
         meta,

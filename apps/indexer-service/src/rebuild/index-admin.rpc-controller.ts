@@ -1,5 +1,5 @@
 import {
-  IndexAdminCommand,
+  IndexAdminRequestDto,
   IndexerPatterns,
   type RequestMeta,
   type ResultOf,
@@ -20,18 +20,18 @@ export class IndexAdminRpcController {
   @RpcHandler(IndexerPatterns.IndexRebuild, { roles: ['admin'], action: 'Rebuilding the search index' })
   async rebuild(
     @RpcMeta() meta: RequestMeta,
-    @RpcData() _data: IndexAdminCommand,
+    @RpcData() data: IndexAdminRequestDto,
   ): Promise<ResultOf<typeof IndexerPatterns.IndexRebuild>> {
-    const row = await this.admin.rebuild(meta, 'request');
+    const row = await this.admin.rebuild(meta, 'request', data.reason);
     return { task_id: row.id, status: 'Rebuild scheduled', job: toJobView(this.service, row) };
   }
 
   @RpcHandler(IndexerPatterns.IndexAudit, { roles: ['admin'], action: 'Auditing the search index' })
   async audit(
     @RpcMeta() meta: RequestMeta,
-    @RpcData() _data: IndexAdminCommand,
+    @RpcData() data: IndexAdminRequestDto,
   ): Promise<ResultOf<typeof IndexerPatterns.IndexAudit>> {
-    const row = await this.admin.audit(meta, 'request');
+    const row = await this.admin.audit(meta, 'request', data.reason);
     return { task_id: row.id, status: 'Audit scheduled', job: toJobView(this.service, row) };
   }
 }

@@ -49,24 +49,24 @@ export class IndexAdminService implements OnApplicationBootstrap, TriggerHandler
     this.logger.log(`nightly index refresh scheduled (${this.env.INDEX_REFRESH_CRON})`);
   }
 
-  async rebuild(meta: Meta, origin: 'request' | 'nightly'): Promise<JobRecord> {
+  async rebuild(meta: Meta, origin: 'request' | 'nightly', reason?: string): Promise<JobRecord> {
     const { row } = await this.submitter.submit({
       meta,
       queue: IndexerQueueNames.Heavy,
       name: IndexerJobNames.IndexerRebuild,
-      params: { origin, then_audit: origin === 'nightly' },
+      params: { origin, then_audit: origin === 'nightly', ...(reason ? { reason } : {}) },
       dedupeKey: 'rebuild',
       options: this.retries(),
     });
     return row;
   }
 
-  async audit(meta: Meta, origin: 'request' | 'nightly'): Promise<JobRecord> {
+  async audit(meta: Meta, origin: 'request' | 'nightly', reason?: string): Promise<JobRecord> {
     const { row } = await this.submitter.submit({
       meta,
       queue: IndexerQueueNames.Heavy,
       name: IndexerJobNames.IndexerAudit,
-      params: { origin },
+      params: { origin, ...(reason ? { reason } : {}) },
       dedupeKey: 'audit',
       options: this.retries(),
     });

@@ -45,13 +45,14 @@ export class RebuildJobHandler implements JobHandlerInstance<'indexer.rebuild'> 
     });
     if (abandoned !== null) await this.dropGeneration(tenantId, abandoned);
 
-    const total = await this.source.count(meta);
     const result: RebuildJobResult = { generation, documents: 0, unchanged: 0 };
     ctx.counts.documents = 0;
     ctx.counts.unchanged = 0;
-    await ctx.progress(0, total, `Building index generation ${generation}`, true);
     let active: number;
+    let total: number;
     try {
+      total = await this.source.count(meta);
+      await ctx.progress(0, total, `Building index generation ${generation}`, true);
       let afterId = 0;
       for (;;) {
         ctx.throwIfCancelled();

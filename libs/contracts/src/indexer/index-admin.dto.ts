@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { JobViewDto } from '../jobs/job-view.dto.js';
 
 /** `POST /api/v1/admin/search/rebuild`: the seed's answer (`task_id`, `status`) beside the job view. */
@@ -25,5 +26,15 @@ export class AuditAcceptedDto {
   job!: JobViewDto;
 }
 
-/** Payload of the admin patterns: nothing to say besides the meta (tenant, roles). */
-export class IndexAdminCommand {}
+/** Body of the admin routes and payload of their patterns: an optional note kept on the job. */
+export class IndexAdminRequestDto {
+  @ApiPropertyOptional({
+    description: 'Why the job was asked for; kept in the job params.',
+    example: 'brand names fixed',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reason?: string;
+}

@@ -1,4 +1,4 @@
-import type { AuditAcceptedDto, IndexAdminCommand, RebuildAcceptedDto } from './index-admin.dto.js';
+import type { AuditAcceptedDto, IndexAdminRequestDto, RebuildAcceptedDto } from './index-admin.dto.js';
 import type { SearchProductsQueryDto, SearchResultDto } from './search.dto.js';
 
 /**
@@ -16,6 +16,6 @@ export const IndexerPatterns = {
 /** Payload and result of each indexer pattern. */
 export interface IndexerMessageContracts {
   [IndexerPatterns.SearchProducts]: { payload: SearchProductsQueryDto; result: SearchResultDto };
-  [IndexerPatterns.IndexRebuild]: { payload: IndexAdminCommand; result: RebuildAcceptedDto };
-  [IndexerPatterns.IndexAudit]: { payload: IndexAdminCommand; result: AuditAcceptedDto };
+  [IndexerPatterns.IndexRebuild]: { payload: IndexAdminRequestDto; result: RebuildAcceptedDto };
+  [IndexerPatterns.IndexAudit]: { payload: IndexAdminRequestDto; result: AuditAcceptedDto };
 }

@@ -102,6 +102,8 @@ export class SearchIndex1764231100000 implements MigrationInterface {
         -- bumped by each change: an update takes a row away only if no later change came meanwhile
         seq              bigint      NOT NULL DEFAULT nextval('indexer.pending_change_seq'),
         first_changed_at timestamptz NOT NULL,
+        -- taken by an update job until then (a later change frees it again), so concurrent jobs split the work
+        claimed_until    timestamptz,
         PRIMARY KEY (tenant_id, product_id)
       )`);
     await q.query(`CREATE INDEX pending_changes_tenant_seq_idx ON indexer.pending_changes (tenant_id, seq)`);
