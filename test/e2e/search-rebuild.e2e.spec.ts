@@ -3,7 +3,9 @@
 // repairs missing, stale and orphaned documents; a job whose catalog cannot be read is retried, then failed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { JobViewDto, RebuildAcceptedDto, AuditAcceptedDto, SearchResultDto } from '@torque/contracts';
+import { MetricsService } from '@torque/platform';
 import pg from 'pg';
+import { IndexAdminService } from '../../apps/indexer-service/src/rebuild/index-admin.service.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 const SEARCH = '/api/v1/search/products';
@@ -134,6 +136,70 @@ describe('search index rebuilds and audits', () => {
     expect(renamed.data.map((h) => h.product_id).sort()).toEqual([c, d, e].sort());
     const total = (await (await suite.http(`${SEARCH}?q=filter`)).json()) as SearchResultDto;
     expect(total.meta.total).toBe(PRODUCTS - 1);
+  });
+
+  it('cancels a running rebuild, which gives its generation up', async () => {
+    const before = await db.query(`SELECT active_generation FROM indexer.index_state WHERE tenant_id = 'acme'`);
+    // Holding the tenant's index state keeps the rebuild at its start until the cancel has been asked for.
+    const holder = new pg.Client({ connectionString: suite.db.url });
+    await holder.connect();
+    await holder.query(`BEGIN`);
+    await holder.query(`SELECT 1 FROM indexer.index_state WHERE tenant_id = 'acme' FOR UPDATE`);
+    try {
+      const res = await suite.http('/api/v1/admin/search/rebuild', { method: 'POST', json: { reason: 'cancel test' } });
+      const { task_id } = (await res.json()) as RebuildAcceptedDto;
+      await eventually(async () => (await job(task_id)).status === 'processing');
+      expect((await suite.http(`/api/v1/jobs/${task_id}/cancel`, { method: 'POST' })).status).toBe(202);
+      await eventually(async () => (await job(task_id)).cancelRequested);
+      await holder.query(`COMMIT`);
+      const view = await ended(task_id);
+      expect(view.status).toBe('cancelled');
+      expect(view.counts.documents).toBe(0);
+    } finally {
+      await holder.end();
+    }
+    const state = await db.query(
+      `SELECT active_generation, building_generation FROM indexer.index_state WHERE tenant_id = 'acme'`,
+    );
+    expect(state.rows[0]).toEqual({ ...before.rows[0], building_generation: null });
+    const gens = await db.query(`SELECT DISTINCT generation FROM indexer.search_documents WHERE tenant_id = 'acme'`);
+    expect(gens.rows).toEqual([{ generation: before.rows[0].active_generation }]);
+    const r = (await (await suite.http(`${SEARCH}?q=filter`)).json()) as SearchResultDto;
+    expect(r.meta.total).toBe(PRODUCTS - 1);
+  });
+
+  it('refreshes nightly: a rebuild then an audit, or only the audit after a recent rebuild', async () => {
+    const admin = suite.services.get('indexer')!.get(IndexAdminService);
+    const jobsOf = async (type: string) =>
+      (await db.query(`SELECT id, status, params FROM indexer.jobs WHERE tenant_id = 'acme' AND type = $1`, [type]))
+        .rows as { id: string; status: string; params: Record<string, unknown> }[];
+    const audits = (await jobsOf('indexer.audit')).length;
+    const rebuilds = (await jobsOf('indexer.rebuild')).length;
+    expect(await admin.trigger()).toEqual({ tenants: 1 });
+    await eventually(async () => (await jobsOf('indexer.audit')).length === audits + 1);
+    expect((await jobsOf('indexer.rebuild')).length).toBe(rebuilds);
+    await eventually(async () => (await jobsOf('indexer.audit')).every((j) => j.status === 'completed'));
+
+    await db.query(`UPDATE indexer.index_state SET last_rebuild_at = now() - interval '2 days'`);
+    await admin.trigger();
+    const rebuild = await eventually(async () =>
+      (await jobsOf('indexer.rebuild')).find((j) => j.params.origin === 'nightly'),
+    );
+    expect((await ended(rebuild.id)).status).toBe('completed');
+    await eventually(async () => {
+      const all = await jobsOf('indexer.audit');
+      return all.length === audits + 2 && all.every((j) => j.status === 'completed');
+    });
+  });
+
+  it('counts what it did in the metrics', async () => {
+    const metrics = suite.services.get('indexer')!.get(MetricsService).registry;
+    const text = await metrics.metrics();
+    expect(text).toMatch(/torque_indexer_documents_indexed_total\{source="audit"\} [1-9]/);
+    expect(text).toMatch(/torque_indexer_documents_removed_total\{source="audit"\} 1/);
+    expect(text).toMatch(/torque_indexer_rebuild_duration_seconds_count [1-9]/);
+    expect(text).toMatch(/torque_indexer_drift_found_total\{kind="stale"\} 3/);
+    expect(text).toMatch(/torque_indexer_search_duration_seconds_count\{match="strict"\} [1-9]/);
   });
 
   it('refuses a rebuild to a non-admin', async () => {
