@@ -148,6 +148,27 @@ describe('search index freshness', () => {
     expect((await search('q=ORD-1')).data[0].name).toBe('Ordered Gasket New');
   });
 
+  it('indexes the prices and suppliers a procurement import brings (catalog.prices.changed)', async () => {
+    const existing = await create({ part_number: 'IMP-1', name: 'Imported Air Filter', category: 'Filters' });
+    await eventually(async () => (await search('q=IMP-1')).data.length === 1, 5000, 20);
+    const form = new FormData();
+    form.append('kind', 'procurement');
+    const csv = ['PO,Supplier,SKU,Qty,Price', 'PO-77,ACME,IMP-1,2,19.90', 'PO-78,GLOBEX,IMP-1,1,24.10'].join('\n');
+    form.append('file', new Blob([csv]), 'prices.csv');
+    const up = (await (await suite.http('/api/v1/ingestion/uploads', { method: 'POST', body: form })).json()) as {
+      id: string;
+    };
+    const processed = await suite.http(`/api/v1/ingestion/uploads/${up.id}/process`, { method: 'POST', json: {} });
+    expect(processed.status).toBeLessThan(300);
+    const hit = await eventually(async () => {
+      const r = await search('q=IMP-1&price_min=20');
+      return r.data[0]?.price ? r.data[0] : null;
+    }, 15_000);
+    expect(hit.product_id).toBe(existing.id);
+    expect(hit.price).toEqual({ min: '19.9000', max: '24.1000', currency: 'USD' });
+    expect(hit.suppliers.map((x) => x.code)).toEqual(['ACME', 'GLOBEX']);
+  });
+
   it('filters by vehicle from approved fitments only', async () => {
     const civic = await create({
       part_number: 'VF-100',
