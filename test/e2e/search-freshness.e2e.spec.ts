@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AiFitmentJobCreatedDto, FitmentPageDto, ProductDto, SearchResultDto } from '@torque/contracts';
 import pg from 'pg';
 import { DocumentWriterService } from '../../apps/indexer-service/src/documents/document-writer.service.js';
+import { ChangeBatchesService } from '../../apps/indexer-service/src/freshness/change-batches.service.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 const SEARCH = '/api/v1/search/products';
@@ -43,7 +44,13 @@ describe('search index freshness', () => {
     suite = await startSuite({
       services: ['ingestion', 'fitment', 'indexer'],
       serviceEnv: {
-        indexer: { INDEX_BURST_MIN_CHANGES: '50', INDEX_DEBOUNCE_MS: '2000', INDEX_MAX_WAIT_MS: '2000' },
+        // The sweep runs when the test calls it (its timer would race the test's calls).
+        indexer: {
+          INDEX_BURST_MIN_CHANGES: '50',
+          INDEX_DEBOUNCE_MS: '2000',
+          INDEX_MAX_WAIT_MS: '2000',
+          INDEX_SWEEP_MS: '600000',
+        },
       },
     });
     db = new pg.Client({ connectionString: suite.db.url });
@@ -111,6 +118,25 @@ describe('search index freshness', () => {
       const r = await db.query(`SELECT count(*)::int AS n FROM indexer.inbox WHERE event_id = $1`, [id]);
       return r.rows[0].n === 1;
     });
+  });
+
+  it('sweeps up changes left without a job, once however many replicas sweep', async () => {
+    const { rows } = await db.query(
+      `INSERT INTO ingestion.products (tenant_id, part_number, name) VALUES ('sweep', 'SWP-1', 'Swept Wiper Arm') RETURNING id`,
+    );
+    // As a crash between an event's commit and its job's submission leaves it: a change, no batch.
+    await db.query(
+      `INSERT INTO indexer.pending_changes (tenant_id, product_id, first_changed_at) VALUES ('sweep', $1, now() - interval '1 hour')`,
+      [rows[0].id],
+    );
+    const batches = suite.services.get('indexer')!.get(ChangeBatchesService);
+    const swept = await Promise.all([batches.sweep(), batches.sweep()]);
+    expect(swept[0] + swept[1]).toBe(1);
+    await eventually(async () => {
+      const res = await suite.http(`${SEARCH}?q=SWP-1`, { tenant: 'sweep' });
+      return ((await res.json()) as SearchResultDto).data.length === 1;
+    }, 5000);
+    expect(await batches.sweep()).toBe(0);
   });
 
   it('never resurrects a deleted product, whichever of update and delete lands last', async () => {

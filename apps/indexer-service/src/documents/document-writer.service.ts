@@ -65,6 +65,7 @@ export class DocumentWriterService {
     const docs = products.map((p) => buildSearchDocument(p, priceOf.get(p.id), vehiclesOf.get(p.id) ?? []));
     const counts = await this.dataSource.transaction(async (em) => {
       await this.repo.state(em, meta.tenantId);
+      if (target === 'live') await this.repo.shareState(em, meta.tenantId);
       await this.repo.lockProducts(em, meta.tenantId, [...ids, ...missingIds]);
       const removed = await this.repo.remove(em, meta.tenantId, missingIds);
       const written = await this.repo.write(em, meta.tenantId, docs, fetchedAt, target);

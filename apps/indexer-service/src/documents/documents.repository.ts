@@ -44,6 +44,14 @@ export class DocumentsRepository {
   }
 
   /**
+   * Holds off a rebuild's swap until the transaction ends, so that a write to the live generations never lands in
+   * one the swap has just retired (and is deleting).
+   */
+  async shareState(em: EntityManager, tenantId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM index_state WHERE tenant_id = $1 FOR SHARE`, [tenantId]);
+  }
+
+  /**
    * Serializes the writers of these products (documents and tombstones) until the transaction ends, locks
    * taken in one order so two writers of overlapping sets never deadlock. A write and a delete of one product
    * racing therefore run one after the other, and the tombstone check of the write sees the delete.

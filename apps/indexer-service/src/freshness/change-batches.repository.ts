@@ -109,17 +109,20 @@ export class ChangeBatchesRepository {
    * Tenants whose changes wait without a job that will take them: an open batch whose job never got queued (or
    * ended without running), or pending changes with no open batch (a batch whose job failed or was cancelled).
    */
-  async stranded(em: EntityManager, olderThanMs: number): Promise<string[]> {
+  async stranded(em: EntityManager, olderThanMs: number, tenantId: string | null = null): Promise<string[]> {
     const rows: { tenant_id: string }[] = await em.query(
       `SELECT b.tenant_id FROM change_batches b LEFT JOIN jobs j ON j.id = b.open_job_id
         WHERE b.open_seq IS NOT NULL AND b.opened_at < now() - make_interval(secs => $1 / 1000.0)
           AND (j.id IS NULL OR j.status IN ('completed', 'failed', 'cancelled'))
+          AND ($2::varchar IS NULL OR b.tenant_id = $2)
        UNION
        SELECT p.tenant_id FROM pending_changes p
         WHERE p.first_changed_at < now() - make_interval(secs => $1 / 1000.0)
+          AND (p.claimed_until IS NULL OR p.claimed_until < now())
+          AND ($2::varchar IS NULL OR p.tenant_id = $2)
           AND NOT EXISTS (SELECT 1 FROM change_batches b WHERE b.tenant_id = p.tenant_id AND b.open_seq IS NOT NULL)
         GROUP BY p.tenant_id`,
-      [olderThanMs],
+      [olderThanMs, tenantId],
     );
     return rows.map((r) => r.tenant_id);
   }

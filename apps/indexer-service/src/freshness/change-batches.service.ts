@@ -81,16 +81,21 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
   async sweep(): Promise<number> {
     const olderThan = this.env.INDEX_MAX_WAIT_MS + 2 * this.env.INDEX_SWEEP_MS;
     const tenants = await this.repo.stranded(this.dataSource.manager, olderThan);
+    let submitted = 0;
     for (const tenantId of tenants) {
       const batch = await this.dataSource.transaction(async (em) => {
         const row = await this.repo.lock(em, tenantId);
+        // Under the lock again: another replica's sweep (or a new change) may have seen to it meanwhile.
+        if ((await this.repo.stranded(em, olderThan, tenantId)).length === 0) return null;
         // A batch whose job ended without taking it (or never got one) is replaced by a new one.
         const seq = await this.repo.open(em, tenantId);
         return { tenantId, seq, delayMs: row.open_seq === null ? this.env.INDEX_QUIET_DELAY_MS : 0 };
       });
+      if (!batch) continue;
       await this.submit(batch, `sweep-${batch.seq}`);
+      submitted++;
     }
-    return tenants.length;
+    return submitted;
   }
 
   private async openIfNone(em: EntityManager, tenantId: string): Promise<OpenedBatch | null> {
