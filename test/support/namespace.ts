@@ -16,7 +16,8 @@ export async function dropNamespace(ns: string): Promise<void> {
   const connection = await amqplib.connect(TEST_RABBITMQ_URL);
   try {
     for (const service of SERVICE_NAMES) {
-      for (const queue of [names.serviceQueue(service), names.deadLetterQueue(service)]) {
+      // `<ns>.<service>.events`: a service's durable queue of domain events (the indexer's change events).
+      for (const queue of [names.serviceQueue(service), names.deadLetterQueue(service), `${ns}.${service}.events`]) {
         const ch = await connection.createChannel();
         await ch.deleteQueue(queue).catch(() => undefined);
         await ch.close().catch(() => undefined);

@@ -17,6 +17,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { CatalogGatewayModule } from './catalog/catalog-gateway.module.js';
 import { FitmentGatewayModule } from './fitment/fitment-gateway.module.js';
 import { IngestionGatewayModule } from './ingestion/ingestion-gateway.module.js';
+import { SearchGatewayModule } from './search/search-gateway.module.js';
 import { JwtVerifierService } from './auth/jwt-verifier.service.js';
 import type { GatewayEnv } from './config/gateway-env.js';
 import { ContextInterceptor } from './http/context.interceptor.js';
@@ -40,7 +41,13 @@ export class GatewayModule {
       module: GatewayModule,
       // Global so feature modules (catalog, ingestion, ...) can use the service clients, Redis and settings.
       global: true,
-      imports: [rateLimitModule(), CatalogGatewayModule, IngestionGatewayModule, FitmentGatewayModule],
+      imports: [
+        rateLimitModule(),
+        CatalogGatewayModule,
+        IngestionGatewayModule,
+        FitmentGatewayModule,
+        SearchGatewayModule,
+      ],
       exports: [GATEWAY_ENV, REDIS, EVENT_BUS, ServiceClientsService, MetricsService],
       controllers: [JobsController, MaintenanceController, OpsController],
       providers: [

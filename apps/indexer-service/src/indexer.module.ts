@@ -1,14 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { IndexerCommonModule } from './common/common.module.js';
 import { indexerSchema } from './database/indexer.schema.js';
+import { FreshnessModule } from './freshness/freshness.module.js';
+import { RebuildModule } from './rebuild/rebuild.module.js';
+import { SearchModule } from './search/search.module.js';
 
 /** The indexer service: its schema, queues and features on top of the shared platform. */
 @Module({})
 export class IndexerModule {
-  static forRoot(env: ServiceEnv): DynamicModule {
+  /** Reads the indexer settings (IndexerEnv) from `source` now: a bad value stops the boot with its name. */
+  static forRoot(env: ServiceEnv, source: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: IndexerModule,
-      imports: [ServicePlatformModule.forService({ service: 'indexer', env, ...indexerSchema })],
+      imports: [
+        ServicePlatformModule.forService({ service: 'indexer', env, ...indexerSchema }),
+        IndexerCommonModule.forRoot(source),
+        FreshnessModule,
+        SearchModule,
+        RebuildModule,
+      ],
     };
   }
 }

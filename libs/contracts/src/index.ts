@@ -17,3 +17,4 @@ export * from './maintenance/maintenance.jobs.js';
 export * from './catalog/index.js';
 export * from './ingestion/index.js';
 export * from './fitment/index.js';
+export * from './indexer/index.js';

@@ -1,4 +1,4 @@
-import type { FitmentFilterDto, FitmentSort, FitmentStatus } from '@torque/contracts';
+import type { ApprovedVehicle, FitmentFilterDto, FitmentSort, FitmentStatus } from '@torque/contracts';
 import type { EntityManager } from 'typeorm';
 import { fitmentOrder, fitmentWhere } from './fitment-query.js';
 import type { FitmentRow, NewFitment } from './fitment-row.js';
@@ -145,7 +145,7 @@ export class FitmentsRepository {
     status: FitmentStatus,
     reviewer: string | null,
     lockedJobIds: string[],
-  ): Promise<{ changes: StatusChange[]; foundIds: string[] | null; found: number }> {
+  ): Promise<{ changes: StatusChange[]; foundIds: string[] | null; found: number; productIds: number[] }> {
     const params: unknown[] = [];
     let where = this.targetWhere(tenantId, target, params);
     // Only fitments of the jobs whose counts the caller locked (a job that appeared since is left alone).
@@ -156,7 +156,7 @@ export class FitmentsRepository {
     const r = `$${params.length}`;
     const byIds = 'ids' in target;
     const rows: Array<{
-      kind: 'change' | 'found';
+      kind: 'change' | 'found' | 'products';
       job_id: string | null;
       old_status: FitmentStatus;
       n: number;
@@ -169,15 +169,19 @@ export class FitmentsRepository {
             SET status = ${s}, revision = f.revision + 1, reviewed_by = ${r}, reviewed_at = now(), updated_at = now()
            FROM target t
           WHERE f.id = t.id AND t.status <> ${s}
-         RETURNING t.job_id, t.status AS old_status
+         RETURNING t.job_id, t.status AS old_status, f.product_id
        )
-       SELECT 'change' AS kind, job_id, old_status, count(*)::int AS n, NULL::uuid[] AS ids FROM changed GROUP BY job_id, old_status
+       SELECT 'change' AS kind, job_id, old_status, count(*)::int AS n, NULL::text[] AS ids FROM changed GROUP BY job_id, old_status
        UNION ALL
-       SELECT 'found', NULL, NULL, count(*)::int, ${byIds ? 'array_agg(id)' : 'NULL::uuid[]'} FROM target`,
+       SELECT 'found', NULL, NULL, count(*)::int, ${byIds ? 'array_agg(id)::text[]' : 'NULL::text[]'} FROM target
+       UNION ALL
+       SELECT 'products', NULL, NULL, 0, array_agg(DISTINCT product_id::text) FROM changed WHERE product_id IS NOT NULL`,
       params,
     );
     const found = rows.find((x) => x.kind === 'found')!;
+    const products = rows.find((x) => x.kind === 'products');
     return {
+      productIds: (products?.ids ?? []).map(Number),
       changes: rows
         .filter((x) => x.kind === 'change')
         .map((x) => ({ job_id: x.job_id, old_status: x.old_status, n: x.n })),
@@ -293,5 +297,21 @@ export class FitmentsRepository {
       where += ` AND f.job_id = $3`;
     }
     return where;
+  }
+
+  /** The distinct vehicles of the approved fitments of catalog products, by product id. */
+  async approvedVehicles(
+    em: EntityManager,
+    tenantId: string,
+    productIds: readonly number[],
+  ): Promise<ApprovedVehicle[]> {
+    const rows: { product_id: string; year: number; make: string; model: string; submodel: string }[] = await em.query(
+      `SELECT DISTINCT product_id, year, make, model, submodel
+           FROM fitments
+          WHERE tenant_id = $1 AND product_id = ANY($2::bigint[]) AND status = 'approved'
+          ORDER BY product_id, make, model, year, submodel`,
+      [tenantId, productIds],
+    );
+    return rows.map((r) => ({ ...r, product_id: Number(r.product_id), year: Number(r.year) }));
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ApprovedVehiclesCommand,
   FitmentPatterns,
   FitmentRefCommand,
   ListFitmentsCommand,
@@ -55,5 +56,13 @@ export class ReviewRpcController {
     @RpcData() data: ReviewFitmentsCommand,
   ): Promise<ResultOf<typeof FitmentPatterns.FitmentsReview>> {
     return this.review.review(meta, data.action, data.fitment_ids, data.filter);
+  }
+
+  @RpcHandler(FitmentPatterns.FitmentsApprovedVehicles)
+  async approvedVehicles(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: ApprovedVehiclesCommand,
+  ): Promise<ResultOf<typeof FitmentPatterns.FitmentsApprovedVehicles>> {
+    return this.review.approvedVehicles(meta.tenantId, data.product_ids);
   }
 }

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  EventNames,
   MAX_FITMENT_PAGE,
+  type ApprovedVehiclesResult,
+  type FitmentsChangedEvent,
   type FindingDto,
   type FitmentDto,
   type FitmentFilterDto,
@@ -13,9 +16,10 @@ import {
   type RequestMeta,
   type ReviewAction,
   type ReviewResultDto,
+  type ServiceName,
   type UpdateFitmentDto,
 } from '@torque/contracts';
-import { JobNotFoundError } from '@torque/platform';
+import { afterCommit, enqueueEvent, JobNotFoundError, OutboxRelayService, SERVICE_NAME } from '@torque/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AiJobsRepository, YEAR_WARNING, type AiJobCounts, type AiJobRow } from '../ai-jobs/ai-jobs.repository.js';
 import { FitmentError } from '../common/fitment.errors.js';
@@ -43,7 +47,26 @@ export class ReviewService {
     private readonly aiJobs: AiJobsRepository,
     private readonly settlement: JobSettlement,
     private readonly vehicles: VehicleLookup,
+    private readonly relay: OutboxRelayService,
+    @Inject(SERVICE_NAME) private readonly service: ServiceName,
   ) {}
+
+  /**
+   * `fitment.fitments.changed` for catalog products whose fitments changed status or vehicle, in the caller's
+   * transaction (the search index keeps the vehicles of approved fitments); the relay is nudged after the commit.
+   */
+  private async announce(em: EntityManager, meta: RequestMeta, productIds: number[]): Promise<void> {
+    if (productIds.length === 0) return;
+    await enqueueEvent<FitmentsChangedEvent>(
+      em,
+      EventNames.FitmentFitmentsChanged,
+      this.service,
+      meta.tenantId,
+      meta.correlationId,
+      { productIds },
+    );
+    afterCommit(em, () => this.relay.kick());
+  }
 
   /** The legacy API's fitments of a job, with the job's counts and findings. */
   async jobFitments(tenantId: string, cmd: JobFitmentsCommand): Promise<JobFitmentsDto> {
@@ -106,6 +129,12 @@ export class ReviewService {
     const { rows, total } = await this.fitments.list(em, tenantId, filter, sort, (page - 1) * limit, limit);
     const findings = await this.findingsOf(em, rows);
     return { data: rows.map((r) => toFitmentDto(r, findings.get(r.id))), meta: { page, limit, total } };
+  }
+
+  /** Vehicles of the approved fitments of catalog products (what the search index filters by). */
+  async approvedVehicles(tenantId: string, productIds: readonly number[]): Promise<ApprovedVehiclesResult> {
+    const ids = [...new Set(productIds)];
+    return { vehicles: ids.length ? await this.fitments.approvedVehicles(this.dataSource.manager, tenantId, ids) : [] };
   }
 
   async get(tenantId: string, id: string): Promise<FitmentDto> {
@@ -180,6 +209,8 @@ export class ReviewService {
           notes: changes.notes,
         });
         if (!updated) throw FitmentError.staleRevision(id, changes.revision, current.revision + 1);
+        if (updated.status === 'approved' && updated.product_id !== null)
+          await this.announce(em, meta, [Number(updated.product_id)]);
         return updated;
       });
       return this.dto(this.dataSource.manager, row);
@@ -229,8 +260,9 @@ export class ReviewService {
       }
       const changed =
         'ids' in effective && effective.ids.length === 0
-          ? { changes: [], foundIds: [], found: 0 }
+          ? { changes: [], foundIds: [], found: 0, productIds: [] }
           : await this.fitments.setStatus(em, meta.tenantId, effective, status, meta.userId ?? null, jobIds);
+      await this.announce(em, meta, changed.productIds);
       const deltas = new Map<string, { approved: number; rejected: number }>();
       let updated = 0;
       for (const ch of changed.changes) {

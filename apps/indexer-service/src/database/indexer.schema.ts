@@ -1,8 +1,9 @@
 import { platformTablesMigration, type ServiceSchema } from '@torque/platform';
+import { SearchIndex1764231100000 } from './migrations/1764231100000-search-index.js';
 
 /** Entities and migrations of the `indexer` schema, in the order they apply. */
 export const indexerSchema: ServiceSchema = {
   schema: 'indexer',
   entities: [],
-  migrations: [platformTablesMigration('indexer')],
+  migrations: [platformTablesMigration('indexer'), SearchIndex1764231100000],
 };

@@ -5,8 +5,10 @@ import {
   ListProductsQueryDto,
   ListPurchaseOrdersQueryDto,
   ListSuppliersQueryDto,
+  PriceSummariesCommand,
   ProductPricesCommand,
   ProductRefCommand,
+  ProductScanCommand,
   UpdateProductCommand,
   type RequestMeta,
   type ResultOf,
@@ -49,6 +51,30 @@ export class CatalogRpcController {
     @RpcData() data: GetManyProductsCommand,
   ): Promise<ResultOf<typeof CatalogPatterns.ProductsGetMany>> {
     return this.products.getMany(meta.tenantId, data.ids);
+  }
+
+  @RpcHandler(CatalogPatterns.ProductsScan)
+  async scanProducts(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: ProductScanCommand,
+  ): Promise<ResultOf<typeof CatalogPatterns.ProductsScan>> {
+    return this.products.scan(meta.tenantId, data.after_id, data.limit);
+  }
+
+  @RpcHandler(CatalogPatterns.ProductsVersions)
+  async productVersions(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: ProductScanCommand,
+  ): Promise<ResultOf<typeof CatalogPatterns.ProductsVersions>> {
+    return this.products.versions(meta.tenantId, data.after_id, data.limit);
+  }
+
+  @RpcHandler(CatalogPatterns.ProductsPriceSummaries)
+  async priceSummaries(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: PriceSummariesCommand,
+  ): Promise<ResultOf<typeof CatalogPatterns.ProductsPriceSummaries>> {
+    return this.procurement.priceSummaries(meta.tenantId, data.ids);
   }
 
   @RpcHandler(CatalogPatterns.ProductsCreate, EDITING)

@@ -1,4 +1,4 @@
-import type { PriceSource, SupplierPriceHistoryDto } from '@torque/contracts';
+import type { PriceSource, ProductPriceSummary, SupplierPriceHistoryDto } from '@torque/contracts';
 import type { EntityManager } from 'typeorm';
 
 interface PriceRow {
@@ -74,5 +74,49 @@ export class PricesRepository {
       });
     }
     return groups;
+  }
+
+  /**
+   * Price range and suppliers of products: each supplier's latest price (by observed_on, then id), in the
+   * currency most of those latest prices use (ties: alphabetical). Products without prices are left out.
+   */
+  async summariesOf(
+    em: EntityManager,
+    tenantId: string,
+    productIds: readonly number[],
+  ): Promise<ProductPriceSummary[]> {
+    const rows: {
+      product_id: string;
+      min_price: string;
+      max_price: string;
+      currency: string;
+      suppliers: { id: string; code: string; name: string }[];
+    }[] = await em.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (pr.product_id, pr.supplier_id) pr.product_id, pr.supplier_id, pr.unit_price, pr.currency
+           FROM price_history pr
+          WHERE pr.tenant_id = $1 AND pr.product_id = ANY($2::bigint[])
+          ORDER BY pr.product_id, pr.supplier_id, pr.observed_on DESC, pr.id DESC
+       ), main_currency AS (
+         SELECT DISTINCT ON (product_id) product_id, currency
+           FROM latest GROUP BY product_id, currency
+          ORDER BY product_id, count(*) DESC, currency
+       )
+       SELECT l.product_id, min(l.unit_price)::text AS min_price, max(l.unit_price)::text AS max_price, c.currency,
+              jsonb_agg(jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name) ORDER BY s.code) AS suppliers
+         FROM latest l
+         JOIN main_currency c ON c.product_id = l.product_id AND c.currency = l.currency
+         JOIN suppliers s ON s.id = l.supplier_id
+        GROUP BY l.product_id, c.currency
+        ORDER BY l.product_id`,
+      [tenantId, productIds],
+    );
+    return rows.map((r) => ({
+      product_id: Number(r.product_id),
+      min_price: r.min_price,
+      max_price: r.max_price,
+      currency: r.currency.trim(),
+      suppliers: r.suppliers.map((x) => ({ id: Number(x.id), code: x.code, name: x.name })),
+    }));
   }
 }

@@ -3,6 +3,7 @@ import type {
   ListPurchaseOrdersQueryDto,
   ListSuppliersQueryDto,
   Page,
+  PriceSummariesResult,
   ProductPriceHistoryDto,
   PurchaseOrderDto,
   SupplierDto,
@@ -47,6 +48,12 @@ export class ProcurementService {
       limit,
     );
     return { data: rows, meta: { page, limit, total } };
+  }
+
+  /** Price range and suppliers of each product that has prices (the search index's documents). */
+  async priceSummaries(tenantId: string, ids: readonly number[]): Promise<PriceSummariesResult> {
+    const wanted = [...new Set(ids)];
+    return { summaries: wanted.length ? await this.prices.summariesOf(this.dataSource.manager, tenantId, wanted) : [] };
   }
 
   async priceHistory(

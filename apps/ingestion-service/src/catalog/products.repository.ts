@@ -122,4 +122,27 @@ export class ProductsRepository {
     );
     return rows[0];
   }
+
+  /** The tenant's products with ids above `afterId`, in id order. */
+  async scan(em: EntityManager, tenantId: string, afterId: number, limit: number): Promise<ProductRow[]> {
+    return em.query(`SELECT * FROM products WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [
+      tenantId,
+      afterId,
+      limit,
+    ]);
+  }
+
+  /** Ids and versions (updated_at) of the tenant's products with ids above `afterId`, in id order. */
+  async versions(
+    em: EntityManager,
+    tenantId: string,
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: string; updated_at: Date }[]> {
+    return em.query(`SELECT id, updated_at FROM products WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [
+      tenantId,
+      afterId,
+      limit,
+    ]);
+  }
 }

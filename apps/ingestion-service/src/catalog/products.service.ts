@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { SCAN_MAX_PRODUCTS } from '@torque/contracts';
 import type {
   CreateProductDto,
   GetManyProductsResult,
+  ProductScanResult,
+  ProductVersionsResult,
   ListProductsQueryDto,
   Page,
   ProductDto,
@@ -57,6 +60,25 @@ export class ProductsService {
     return {
       products: wanted.flatMap((id) => byId.get(id) ?? []),
       missing_ids: wanted.filter((id) => !byId.has(id)),
+    };
+  }
+
+  /** A keyset page of the catalog in id order (at most SCAN_MAX_PRODUCTS products). */
+  async scan(tenantId: string, afterId: number, limit: number): Promise<ProductScanResult> {
+    const size = Math.min(limit, SCAN_MAX_PRODUCTS);
+    const rows = await this.repo.scan(this.dataSource.manager, tenantId, afterId, size);
+    return {
+      products: rows.map(toProductDto),
+      next_after_id: rows.length === size ? Number(rows[rows.length - 1].id) : null,
+    };
+  }
+
+  /** A keyset page of product ids and versions in id order. */
+  async versions(tenantId: string, afterId: number, limit: number): Promise<ProductVersionsResult> {
+    const rows = await this.repo.versions(this.dataSource.manager, tenantId, afterId, limit);
+    return {
+      items: rows.map((r) => ({ id: Number(r.id), updated_at: r.updated_at.toISOString() })),
+      next_after_id: rows.length === limit ? Number(rows[rows.length - 1].id) : null,
     };
   }
 

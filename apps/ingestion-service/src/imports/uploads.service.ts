@@ -295,6 +295,16 @@ export class UploadsService {
           c.entity_id,
           meta.tenantId,
         ]);
+        const [line]: { product_id: string }[] = await em.query(
+          `SELECT product_id FROM purchase_order_lines WHERE id = $1 AND tenant_id = $2`,
+          [c.entity_id, meta.tenantId],
+        );
+        if (line) {
+          await enqueueEvent(em, EventNames.CatalogPricesChanged, 'ingestion', meta.tenantId, meta.correlationId, {
+            productIds: [Number(line.product_id)],
+            source: { type: 'manual', userId: meta.userId },
+          });
+        }
       }
       return this.repo.markResolved(em, c.id, cmd.resolution, meta.userId);
     });

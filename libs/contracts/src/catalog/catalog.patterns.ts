@@ -3,8 +3,13 @@ import type {
   DeleteProductResult,
   GetManyProductsCommand,
   GetManyProductsResult,
+  PriceSummariesCommand,
+  PriceSummariesResult,
   ProductPricesCommand,
   ProductRefCommand,
+  ProductScanCommand,
+  ProductScanResult,
+  ProductVersionsResult,
   UpdateProductCommand,
 } from './catalog.commands.js';
 import type { ProductPriceHistoryDto } from './price.dto.js';
@@ -21,6 +26,12 @@ export const CatalogPatterns = {
   ProductsGet: 'catalog.products.get',
   /** Products by id for other services: found ones plus the ids that are missing; at most 1000 ids. */
   ProductsGetMany: 'catalog.products.get-many',
+  /** The catalog in id order, a keyset page at a time (the search index's rebuild). */
+  ProductsScan: 'catalog.products.scan',
+  /** Ids and versions (updated_at) in id order, a keyset page at a time (the search index's drift audit). */
+  ProductsVersions: 'catalog.products.versions',
+  /** Price range and suppliers of products by id, from their price history (the search index). */
+  ProductsPriceSummaries: 'catalog.products.price-summaries',
   ProductsCreate: 'catalog.products.create',
   ProductsUpdate: 'catalog.products.update',
   ProductsDelete: 'catalog.products.delete',
@@ -34,6 +45,9 @@ export interface CatalogMessageContracts {
   [CatalogPatterns.ProductsList]: { payload: ListProductsQueryDto; result: Page<ProductDto> };
   [CatalogPatterns.ProductsGet]: { payload: ProductRefCommand; result: ProductDto };
   [CatalogPatterns.ProductsGetMany]: { payload: GetManyProductsCommand; result: GetManyProductsResult };
+  [CatalogPatterns.ProductsScan]: { payload: ProductScanCommand; result: ProductScanResult };
+  [CatalogPatterns.ProductsVersions]: { payload: ProductScanCommand; result: ProductVersionsResult };
+  [CatalogPatterns.ProductsPriceSummaries]: { payload: PriceSummariesCommand; result: PriceSummariesResult };
   [CatalogPatterns.ProductsCreate]: { payload: CreateProductDto; result: ProductDto };
   [CatalogPatterns.ProductsUpdate]: { payload: UpdateProductCommand; result: ProductDto };
   [CatalogPatterns.ProductsDelete]: { payload: ProductRefCommand; result: DeleteProductResult };

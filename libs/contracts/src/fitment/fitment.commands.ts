@@ -148,3 +148,25 @@ export class ImportVehiclesCommand {
   @Type(() => StoredPartsFile)
   file!: StoredPartsFile;
 }
+
+/** Most product ids one `fitment.fitments.approved-vehicles` may ask for. */
+export const APPROVED_VEHICLES_MAX_IDS = 1000;
+
+/** Payload of `fitment.fitments.approved-vehicles`: catalog products by id. */
+export class ApprovedVehiclesCommand {
+  @IsProductIds(0, APPROVED_VEHICLES_MAX_IDS)
+  product_ids!: number[];
+}
+
+/** One vehicle a product fits, from an approved fitment (each once per product). */
+export interface ApprovedVehicle {
+  product_id: number;
+  year: number;
+  make: string;
+  model: string;
+  submodel: string;
+}
+
+export interface ApprovedVehiclesResult {
+  vehicles: ApprovedVehicle[];
+}

@@ -6,6 +6,8 @@ import type {
   AiFitmentJobProgressDto,
 } from './ai-fitment-job.dto.js';
 import type {
+  ApprovedVehiclesCommand,
+  ApprovedVehiclesResult,
   CreateExportCommand,
   CreateFitmentJobCommand,
   ExportFileRef,
@@ -50,6 +52,8 @@ export const FitmentPatterns = {
   FitmentsUpdate: 'fitment.fitments.update',
   FitmentsReviewOne: 'fitment.fitments.review-one',
   FitmentsReview: 'fitment.fitments.review',
+  /** Vehicles of the approved fitments of catalog products (the search index). */
+  FitmentsApprovedVehicles: 'fitment.fitments.approved-vehicles',
   ExportsCreate: 'fitment.exports.create',
   ExportsList: 'fitment.exports.list',
   ExportsGet: 'fitment.exports.get',
@@ -76,6 +80,7 @@ export interface FitmentMessageContracts {
   [FitmentPatterns.FitmentsUpdate]: { payload: UpdateFitmentCommand; result: FitmentDto };
   [FitmentPatterns.FitmentsReviewOne]: { payload: ReviewOneCommand; result: FitmentDto };
   [FitmentPatterns.FitmentsReview]: { payload: ReviewFitmentsCommand; result: ReviewResultDto };
+  [FitmentPatterns.FitmentsApprovedVehicles]: { payload: ApprovedVehiclesCommand; result: ApprovedVehiclesResult };
   [FitmentPatterns.ExportsCreate]: { payload: CreateExportCommand; result: FitmentExportDto };
   [FitmentPatterns.ExportsList]: { payload: ListExportsCommand; result: Page<FitmentExportDto> };
   [FitmentPatterns.ExportsGet]: { payload: ExportRefCommand; result: FitmentExportDto };

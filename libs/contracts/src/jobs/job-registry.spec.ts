@@ -21,6 +21,8 @@ describe('job registry', () => {
       Import: 'import',
       Generate: 'generate',
       Export: 'export',
+      Heavy: 'heavy',
+      Light: 'light',
     });
     expect(JobNames).toEqual({
       Cleanup: 'maintenance.cleanup',
@@ -28,12 +30,16 @@ describe('job registry', () => {
       Import: 'ingestion.import',
       FitmentGenerate: 'fitment.generate',
       FitmentExport: 'fitment.export',
+      IndexerRebuild: 'indexer.rebuild',
+      IndexerAudit: 'indexer.audit',
+      IndexerRefreshSchedule: 'indexer.refresh-schedule',
+      IndexerUpdate: 'indexer.update',
     });
     expect(SERVICE_QUEUES).toEqual({
       fitment: ['maintenance', 'generate', 'export'],
       ingestion: ['maintenance', 'import'],
       media: ['maintenance'],
-      indexer: ['maintenance'],
+      indexer: ['maintenance', 'heavy', 'light'],
     });
   });
 

@@ -1,4 +1,5 @@
 import { FitmentJobNames, FitmentQueueNames, FitmentQueues } from '../fitment/fitment.jobs.js';
+import { IndexerJobNames, IndexerQueueNames, IndexerQueues } from '../indexer/indexer.jobs.js';
 import { IngestionJobNames, IngestionQueueNames, IngestionQueues } from '../ingestion/ingestion.jobs.js';
 import { MaintenanceJobNames, MaintenanceQueueNames, MaintenanceQueues } from '../maintenance/maintenance.jobs.js';
 import type { ServiceName } from '../services.js';
@@ -8,14 +9,14 @@ import type { JobDefinition, QueueDefinition, QueueDefinitions } from './job-def
  * The job registry: the Bull queues of each service and the job names on each, joined from the definitions
  * each service keeps next to its payloads (`<domain>/<domain>.jobs.ts`). Workers refuse to boot when their
  * handlers do not match it; the clean-up, metrics and the deployment (one worker per queue, see
- * docker-compose.yml) take their queue lists from it. Media and indexer have only the maintenance queue
- * for now; their own queues (cpu, gpu, index) join here with their features.
+ * docker-compose.yml) take their queue lists from it. Media has only the maintenance queue for now; its own
+ * queues (cpu, gpu) join here with its features.
  */
 export const JOB_REGISTRY = {
   fitment: { ...MaintenanceQueues, ...FitmentQueues },
   ingestion: { ...MaintenanceQueues, ...IngestionQueues },
   media: { ...MaintenanceQueues },
-  indexer: { ...MaintenanceQueues },
+  indexer: { ...MaintenanceQueues, ...IndexerQueues },
 } as const satisfies Record<ServiceName, QueueDefinitions>;
 
 type Registry = typeof JOB_REGISTRY;
@@ -24,11 +25,21 @@ type JobsOf<Q> = Q extends QueueDefinition<string, infer J> ? J[keyof J] : never
 type AnyJob = JobsOf<AnyQueue>;
 
 /** Short names of the Bull queues (the Bull queue of a service is `<service>.<queue>`). Wire names. */
-export const QueueNames = { ...MaintenanceQueueNames, ...IngestionQueueNames, ...FitmentQueueNames } as const;
+export const QueueNames = {
+  ...MaintenanceQueueNames,
+  ...IngestionQueueNames,
+  ...FitmentQueueNames,
+  ...IndexerQueueNames,
+} as const;
 export type QueueName = AnyQueue['name'];
 
 /** Bull job names. Wire names. */
-export const JobNames = { ...MaintenanceJobNames, ...IngestionJobNames, ...FitmentJobNames } as const;
+export const JobNames = {
+  ...MaintenanceJobNames,
+  ...IngestionJobNames,
+  ...FitmentJobNames,
+  ...IndexerJobNames,
+} as const;
 export type JobName = AnyJob['name'];
 /** Jobs with a job row, run by a @JobHandler. */
 export type TrackedJobName = Extract<AnyJob, { trigger: false }>['name'];

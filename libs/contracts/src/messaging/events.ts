@@ -10,6 +10,10 @@ export const EventNames = {
   JobProgress: 'job.progress',
   /** Products of the catalog were created, updated or deleted (import or manual edit). */
   CatalogProductsChanged: 'catalog.products.changed',
+  /** Prices of products changed: purchase order lines were created or changed (procurement imports). */
+  CatalogPricesChanged: 'catalog.prices.changed',
+  /** Fitments of products were approved, rejected or edited (review): the vehicles a product fits changed. */
+  FitmentFitmentsChanged: 'fitment.fitments.changed',
 } as const;
 export type EventName = (typeof EventNames)[keyof typeof EventNames];
 
@@ -38,8 +42,24 @@ export interface ProductsChangedEvent {
   source: { type: 'import'; uploadId: string } | { type: 'manual'; userId?: string };
 }
 
+/**
+ * Data of `catalog.prices.changed`: products whose price history changed (an import's purchase order lines, a
+ * price left out by a conflict's resolution); readers fetch the prices by id.
+ */
+export interface PricesChangedEvent {
+  productIds: number[];
+  source: ProductsChangedEvent['source'];
+}
+
+/** Data of `fitment.fitments.changed`: catalog products whose fitments changed status or vehicle. */
+export interface FitmentsChangedEvent {
+  productIds: number[];
+}
+
 export interface EventContracts {
   [EventNames.JobStateChanged]: JobViewDto;
   [EventNames.JobProgress]: JobViewDto;
   [EventNames.CatalogProductsChanged]: ProductsChangedEvent;
+  [EventNames.CatalogPricesChanged]: PricesChangedEvent;
+  [EventNames.FitmentFitmentsChanged]: FitmentsChangedEvent;
 }

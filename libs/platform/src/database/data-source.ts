@@ -12,6 +12,9 @@ export interface ServiceDataSourceOptions {
   applicationName?: string;
 }
 
+/** The schema of the extensions every service may use (pg_trgm, unaccent); see the indexer's search-index migration. */
+export const EXTENSIONS_SCHEMA = 'extensions';
+
 /** TypeORM options shared by every service: its own schema, migrations only (never synchronize). */
 export function serviceDataSourceOptions(opts: ServiceDataSourceOptions): DataSourceOptions {
   return {
@@ -29,8 +32,9 @@ export function serviceDataSourceOptions(opts: ServiceDataSourceOptions): DataSo
     applicationName: opts.applicationName ?? `torque-${opts.schema}`,
     extra: {
       max: opts.poolSize ?? 10,
-      // Every session of the service sees only its own schema unless it names another.
-      options: `-c search_path=${opts.schema}`,
+      // Every session of the service sees only its own schema unless it names another, and the shared
+      // extensions (pg_trgm, unaccent: one copy per database, in schema `extensions`).
+      options: `-c search_path=${opts.schema},${EXTENSIONS_SCHEMA}`,
     },
   };
 }

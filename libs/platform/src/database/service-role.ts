@@ -31,6 +31,12 @@ export async function grantServiceRole(adminUrl: string, schema: string, passwor
       `ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${role}"`,
     );
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT USAGE, SELECT ON SEQUENCES TO "${role}"`);
+    // The shared extensions (pg_trgm, unaccent) are every service's to call, once the schema exists.
+    await client.query(
+      `DO $$ BEGIN
+         IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'extensions') THEN GRANT USAGE ON SCHEMA extensions TO "${role}"; END IF;
+       END $$`,
+    );
     // Functions the schema's migrations keep from PUBLIC are the service's to call.
     await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "${schema}" TO "${role}"`);
     // A partition is written through its parent (whose triggers check what the partition's would not):

@@ -7,6 +7,7 @@ import {
   type ImportKind,
   type ImportMode,
   type ProductChangeKind,
+  type PricesChangedEvent,
   type ProductsChangedEvent,
   type QualityDto,
   type UploadFormat,
@@ -188,7 +189,7 @@ export class ImportRunner {
     const client = new pg.Client({
       connectionString: this.env.DATABASE_URL,
       application_name: 'torque-ingestion-import',
-      options: '-c search_path=ingestion',
+      options: '-c search_path=ingestion,extensions',
     });
     client.on('error', (err: Error) => this.logger.warn(`import connection: ${err.message}`));
     let copy: ReturnType<typeof copyStreams.from> | null = null;
@@ -389,6 +390,7 @@ export class ImportRunner {
               counts: {},
               createdProductIds: [],
               updatedProductIds: [],
+              pricedProductIds: [],
               duplicateRows: 0,
               droppedRows: 0,
               priceOutliers: 0,
@@ -518,7 +520,10 @@ export class ImportRunner {
     };
   }
 
-  /** catalog.products.changed for every product the import created or updated, in chunks, in the import's transaction. */
+  /**
+   * catalog.products.changed for every product the import created or updated, and catalog.prices.changed for the
+   * products on its purchase order lines, in chunks, in the import's transaction.
+   */
   private async publishChanges(client: pg.Client, spec: ImportSpec, merged: MergeOutcome): Promise<void> {
     // enqueueEvent only runs `query` on the manager; this one writes on the import's own connection and transaction.
     const em = {
@@ -536,5 +541,12 @@ export class ImportRunner {
     };
     await publish('created', merged.createdProductIds);
     await publish('updated', merged.updatedProductIds);
+    for (let i = 0; i < merged.pricedProductIds.length; i += EVENT_CHUNK) {
+      const data: PricesChangedEvent = {
+        productIds: merged.pricedProductIds.slice(i, i + EVENT_CHUNK),
+        source: { type: 'import', uploadId: spec.uploadId },
+      };
+      await enqueueEvent(em, EventNames.CatalogPricesChanged, 'ingestion', spec.tenantId, spec.correlationId, data);
+    }
   }
 }

@@ -27,6 +27,8 @@ export interface MergeOutcome {
   counts: Partial<ImportCounts>;
   createdProductIds: number[];
   updatedProductIds: number[];
+  /** Products on this file's purchase order lines (their price history got or kept a line). */
+  pricedProductIds: number[];
   duplicateRows: number;
   /** Staged rows not imported because a later row had the same key. */
   droppedRows: number;
@@ -344,10 +346,12 @@ export async function mergeProcurement(sql: Sql, p: MergeParams, step: Step): Pr
   const createdProductIds = (await sql(`SELECT id FROM map_products WHERE created ORDER BY id`)).rows.map((r) =>
     int(r.id),
   );
+  const pricedProductIds = (await sql(`SELECT id FROM map_products ORDER BY id`)).rows.map((r) => int(r.id));
   return {
     counts,
     createdProductIds,
     updatedProductIds: [],
+    pricedProductIds,
     duplicateRows,
     droppedRows: duplicateWarnings.length,
     priceOutliers,
@@ -487,6 +491,7 @@ export async function mergeProducts(sql: Sql, p: MergeParams, step: Step): Promi
     counts,
     createdProductIds,
     updatedProductIds,
+    pricedProductIds: [],
     duplicateRows,
     droppedRows: duplicateRows,
     priceOutliers: 0,

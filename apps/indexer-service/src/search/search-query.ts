@@ -1,0 +1,77 @@
+import type { SearchProductsQueryDto } from '@torque/contracts';
+import { MIN_PARTIAL_CODE, partNumberCandidates } from '../documents/part-number.js';
+
+/** A search as the repository runs it: the text, its part-number readings and the filters, folded. */
+export interface SearchQuery {
+  text: string;
+  /** Normalized codes compared with whole part numbers. */
+  codes: string[];
+  /** LIKE patterns of codes long enough to match as prefixes (`kb70%`) and inside part numbers (`%kb70%`). */
+  prefixPatterns: string[];
+  infixPatterns: string[];
+  filters: {
+    brand?: string;
+    category?: string;
+    priceMin?: number;
+    priceMax?: number;
+    /** Containment patterns of `vehicle_keys` (any of them): one, or two when a submodel is asked for. */
+    vehicleKeys?: Record<string, string | number>[];
+  };
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
+
+/** Reads a validated query into what the SQL needs; pure. */
+export function toSearchQuery(dto: SearchProductsQueryDto): SearchQuery {
+  const text = dto.q.trim().replace(/\s+/g, ' ');
+  const codes = partNumberCandidates(text);
+  const long = codes.filter((c) => c.length >= MIN_PARTIAL_CODE);
+  const vehicle: Record<string, string | number> = {};
+  if (dto.year !== undefined) vehicle.y = dto.year;
+  if (dto.make !== undefined) vehicle.mk = fold(dto.make);
+  if (dto.model !== undefined) vehicle.md = fold(dto.model);
+  let vehicleKeys: Record<string, string | number>[] | undefined;
+  if (Object.keys(vehicle).length > 0 || dto.submodel !== undefined) {
+    // A fitment without a submodel fits every submodel of its vehicle.
+    vehicleKeys =
+      dto.submodel === undefined
+        ? [vehicle]
+        : [
+            { ...vehicle, sm: fold(dto.submodel) },
+            { ...vehicle, sm: '' },
+          ];
+  }
+  return {
+    text,
+    codes,
+    prefixPatterns: long.map((c) => `${c}%`),
+    infixPatterns: long.filter((c) => c.length >= MIN_PARTIAL_CODE + 1).map((c) => `%${c}%`),
+    filters: {
+      brand: dto.brand?.trim(),
+      category: dto.category?.trim(),
+      priceMin: dto.price_min,
+      priceMax: dto.price_max,
+      vehicleKeys,
+    },
+  };
+}
+
+/** Matched words are wrapped in these by ts_headline, then HTML-escaped text gets `<mark>` in their place. */
+export const MARK_START = '\u0001';
+export const MARK_END = '\u0002';
+
+/** ts_headline output with the sentinels made `<mark>`, everything else HTML-escaped. */
+export function markHighlights(headline: string): string {
+  const escaped = headline
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+  return escaped.split(MARK_START).join('<mark>').split(MARK_END).join('</mark>');
+}

@@ -1,0 +1,184 @@
+import type { SearchFacetValueDto } from '@torque/contracts';
+import type { EntityManager } from 'typeorm';
+import { MARK_END, MARK_START, type SearchQuery } from './search-query.js';
+
+/** How documents may match: strictly (part numbers, full-text words), or by similar words (typos). */
+export type MatchMode = 'strict' | 'fuzzy';
+
+/** Least word similarity (pg_trgm) between the query and a document's name, brand, category and part number. */
+export const FUZZY_THRESHOLD = 0.5;
+
+export interface RankedId {
+  id: number;
+  /** 4 whole part number, 3 its prefix, 2 inside it, 1 words of the text, 0 similar words. */
+  tier: number;
+  score: number;
+}
+
+export interface LexicalPage {
+  generation: number;
+  total: number;
+  facets: { brand: SearchFacetValueDto[]; category: SearchFacetValueDto[]; make: SearchFacetValueDto[] };
+  ranked: RankedId[];
+}
+
+export interface DocumentRow {
+  product_id: string;
+  part_number: string;
+  name: string;
+  description: string;
+  brand: string | null;
+  category: string | null;
+  attributes: Record<string, unknown>;
+  price_min: string | null;
+  price_max: string | null;
+  currency: string | null;
+  suppliers: { id: number; code: string; name: string }[];
+  vehicles: { year: number; make: string; model: string; submodel: string }[];
+  name_hl: string;
+  description_hl: string;
+}
+
+const HEADLINE_NAME = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const HEADLINE_DESCRIPTION = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" ... "`;
+
+/**
+ * The query's tsquery: its words (english, stemmed) or its tokens as they are (simple), or any of its codes
+ * against the codes of names and descriptions. `$text` and `$codes` are parameters (codes: `a | b`, or '').
+ */
+const tsquery = (text: string, codes: string) =>
+  `(websearch_to_tsquery('english', fold(${text})) || websearch_to_tsquery('simple', fold(${text}))
+    || CASE WHEN ${codes} = '' THEN ''::tsquery ELSE to_tsquery('simple', ${codes}) END)`;
+
+/** The SQL of searches: the tenant's active generation only, the tenant in every WHERE. */
+export class SearchRepository {
+  /** One page of the lexical ranking, with the total and the facets of everything that matched. */
+  async lexical(
+    em: EntityManager,
+    tenantId: string,
+    q: SearchQuery,
+    mode: MatchMode,
+    offset: number,
+    limit: number,
+  ): Promise<LexicalPage> {
+    const params: unknown[] = [tenantId, q.text];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [`d.tenant_id = $1`, `d.generation = s.active_generation`];
+    const f = q.filters;
+    if (f.brand !== undefined) where.push(`lower(d.brand) = lower(${p(f.brand)})`);
+    if (f.category !== undefined) where.push(`lower(d.category) = lower(${p(f.category)})`);
+    if (f.priceMin !== undefined) where.push(`d.price_max >= ${p(f.priceMin)}`);
+    if (f.priceMax !== undefined) where.push(`d.price_min <= ${p(f.priceMax)}`);
+    if (f.vehicleKeys !== undefined)
+      where.push(`(${f.vehicleKeys.map((k) => `d.vehicle_keys @> ${p(JSON.stringify([k]))}::jsonb`).join(' OR ')})`);
+    const codes = p(q.codes);
+    const codesQuery = p(q.codes.join(' | '));
+    const prefixes = p(q.prefixPatterns);
+    const infixes = p(q.infixPatterns);
+    const tier = `CASE WHEN d.part_number_norm = ANY(${codes}::text[]) THEN 4
+                       WHEN d.part_number_norm LIKE ANY(${prefixes}::text[]) THEN 3
+                       WHEN d.part_number_norm LIKE ANY(${infixes}::text[]) THEN 2
+                       WHEN d.search @@ q.tq THEN 1 ELSE 0 END`;
+    const match =
+      mode === 'strict'
+        ? `(d.part_number_norm = ANY(${codes}::text[]) OR d.part_number_norm LIKE ANY(${prefixes}::text[])
+            OR d.part_number_norm LIKE ANY(${infixes}::text[]) OR d.search @@ q.tq)`
+        : `q.ft <% d.fuzzy_text`;
+    const facet = (expr: string, from = 'm') =>
+      `(SELECT coalesce(jsonb_agg(jsonb_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::jsonb)
+          FROM (SELECT ${expr} AS value, count(DISTINCT m.product_id)::int AS n FROM ${from}
+                 GROUP BY 1 HAVING ${expr} IS NOT NULL ORDER BY 2 DESC, 1 LIMIT 20) f)`;
+    await em.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(FUZZY_THRESHOLD)]);
+    const rows: {
+      generation: number | null;
+      total: number;
+      brand: SearchFacetValueDto[];
+      category: SearchFacetValueDto[];
+      make: SearchFacetValueDto[];
+      ranked: RankedId[];
+    }[] = await em.query(
+      `WITH s AS (SELECT active_generation FROM index_state WHERE tenant_id = $1),
+       q AS (SELECT ${tsquery('$2', codesQuery)} AS tq, fold($2) AS ft),
+       m AS (
+         SELECT d.product_id, d.brand, d.category, d.vehicles, ${tier} AS tier,
+                ts_rank_cd(d.search, q.tq, 1) AS rank, word_similarity(q.ft, d.fuzzy_text) AS sim
+           FROM search_documents d, s, q
+          WHERE ${where.join(' AND ')} AND ${match}
+       ), ranked AS (
+         SELECT product_id, tier, rank, sim FROM m
+          ORDER BY tier DESC, rank DESC, sim DESC, product_id
+         OFFSET ${p(offset)} LIMIT ${p(limit)}
+       )
+       SELECT (SELECT active_generation FROM s) AS generation,
+              (SELECT count(*)::int FROM m) AS total,
+              ${facet('m.brand')} AS brand,
+              ${facet('m.category')} AS category,
+              ${facet(`v->>'make'`, 'm, jsonb_array_elements(m.vehicles) v')} AS make,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('id', product_id, 'tier', tier,
+                        'score', round((tier + rank + sim)::numeric, 4))
+                        ORDER BY tier DESC, rank DESC, sim DESC, product_id), '[]'::jsonb) FROM ranked) AS ranked`,
+      params,
+    );
+    const r = rows[0];
+    return {
+      generation: r.generation ?? 0,
+      total: r.total,
+      facets: { brand: r.brand, category: r.category, make: r.make },
+      ranked: r.ranked.map((x) => ({ id: Number(x.id), tier: x.tier, score: Number(x.score) })),
+    };
+  }
+
+  /** Of these ids, those whose documents are in the generation and pass the filters (for a semantic ranker's). */
+  async passing(
+    em: EntityManager,
+    tenantId: string,
+    generation: number,
+    ids: readonly number[],
+    q: SearchQuery,
+  ): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const params: unknown[] = [tenantId, generation, ids];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [`d.tenant_id = $1`, `d.generation = $2`, `d.product_id = ANY($3::bigint[])`];
+    const f = q.filters;
+    if (f.brand !== undefined) where.push(`lower(d.brand) = lower(${p(f.brand)})`);
+    if (f.category !== undefined) where.push(`lower(d.category) = lower(${p(f.category)})`);
+    if (f.priceMin !== undefined) where.push(`d.price_max >= ${p(f.priceMin)}`);
+    if (f.priceMax !== undefined) where.push(`d.price_min <= ${p(f.priceMax)}`);
+    if (f.vehicleKeys !== undefined)
+      where.push(`(${f.vehicleKeys.map((k) => `d.vehicle_keys @> ${p(JSON.stringify([k]))}::jsonb`).join(' OR ')})`);
+    const rows: { product_id: string }[] = await em.query(
+      `SELECT d.product_id FROM search_documents d WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return new Set(rows.map((r) => Number(r.product_id)));
+  }
+
+  /** The documents of a page, with the query's words highlighted. */
+  async documents(
+    em: EntityManager,
+    tenantId: string,
+    generation: number,
+    ids: readonly number[],
+    q: SearchQuery,
+  ): Promise<Map<number, DocumentRow>> {
+    if (ids.length === 0) return new Map();
+    const rows: DocumentRow[] = await em.query(
+      `WITH q AS (SELECT ${tsquery('$4', '$7')} AS tq)
+       SELECT d.product_id, d.part_number, d.name, d.description, d.brand, d.category, d.attributes,
+              d.price_min::text, d.price_max::text, d.currency, d.suppliers, d.vehicles,
+              ts_headline('english', d.name, q.tq, $5) AS name_hl,
+              ts_headline('english', d.description, q.tq, $6) AS description_hl
+         FROM search_documents d, q
+        WHERE d.tenant_id = $1 AND d.generation = $2 AND d.product_id = ANY($3::bigint[])`,
+      [tenantId, generation, ids, q.text, HEADLINE_NAME, HEADLINE_DESCRIPTION, q.codes.join(' | ')],
+    );
+    return new Map(rows.map((r) => [Number(r.product_id), r]));
+  }
+}

@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+import type { IndexerMetrics } from '../common/indexer-metrics.js';
+import type { SearchQuery } from './search-query.js';
+import type { DocumentRow, LexicalPage, MatchMode, SearchRepository } from './search.repository.js';
+import { SearchService } from './search.service.js';
+import type { SemanticRanker } from './semantic-ranker.js';
+
+const doc = (id: number): DocumentRow => ({
+  product_id: String(id),
+  part_number: `P-${id}`,
+  name: `Product ${id}`,
+  description: '',
+  brand: null,
+  category: null,
+  attributes: {},
+  price_min: null,
+  price_max: null,
+  currency: null,
+  suppliers: [],
+  vehicles: [],
+  name_hl: `Product ${id}`,
+  description_hl: '',
+});
+
+/** A repository over fixed rankings: strict matches `lexical` (fuzzy ones when it is empty), every id passes but `failing`. */
+function fakeRepo(lexical: number[], fuzzy: number[] = [], failing: number[] = []) {
+  const calls: MatchMode[] = [];
+  const repo = {
+    async lexical(_em: unknown, _t: string, _q: SearchQuery, mode: MatchMode, offset: number, limit: number) {
+      calls.push(mode);
+      const ids = mode === 'strict' ? lexical : fuzzy;
+      const page: LexicalPage = {
+        generation: 3,
+        total: ids.length,
+        facets: { brand: [], category: [], make: [] },
+        ranked: ids.slice(offset, offset + limit).map((id) => ({ id, tier: mode === 'strict' ? 1 : 0, score: 1 })),
+      };
+      return page;
+    },
+    async passing(_em: unknown, _t: string, _g: number, ids: readonly number[]) {
+      return new Set(ids.filter((id) => !failing.includes(id)));
+    },
+    async documents(_em: unknown, _t: string, _g: number, ids: readonly number[]) {
+      return new Map(ids.map((id) => [id, doc(id)]));
+    },
+  };
+  return { repo: repo as unknown as SearchRepository, calls };
+}
+
+const dataSource = { transaction: (fn: (em: unknown) => unknown) => fn({}) } as unknown as DataSource;
+const metrics = { searchDuration: { observe: () => undefined } } as unknown as IndexerMetrics;
+const ranker = (ids: number[]): SemanticRanker => ({ rank: async () => ids });
+const query = { q: 'brake pads', page: 1, limit: 10 };
+
+describe('SearchService', () => {
+  it('answers the lexical ranking when the semantic ranker has nothing', async () => {
+    const { repo } = fakeRepo([5, 3, 9]);
+    const r = await new SearchService(dataSource, repo, metrics, ranker([])).search('acme', query);
+    expect(r.data.map((h) => h.product_id)).toEqual([5, 3, 9]);
+    expect(r.meta.total).toBe(3);
+    expect(r.generation).toBe(3);
+  });
+
+  it('fuses a semantic ranking by reciprocal rank, dropping its ids that fail the filters', async () => {
+    const { repo } = fakeRepo([1, 2, 3], [], [8]);
+    const r = await new SearchService(dataSource, repo, metrics, ranker([8, 3, 7])).search('acme', query);
+    expect(r.data.map((h) => h.product_id)).toEqual([3, 1, 2, 7]);
+    expect(r.meta.total).toBe(4);
+    expect(r.data.find((h) => h.product_id === 7)!.match).toBe('fuzzy');
+  });
+
+  it('falls back to similar words only when nothing matches strictly', async () => {
+    const strict = fakeRepo([1]);
+    await new SearchService(dataSource, strict.repo, metrics, ranker([])).search('acme', query);
+    expect(strict.calls).toEqual(['strict']);
+    const typo = fakeRepo([], [4]);
+    const r = await new SearchService(dataSource, typo.repo, metrics, ranker([])).search('acme', query);
+    expect(typo.calls).toEqual(['strict', 'fuzzy']);
+    expect(r.data.map((h) => [h.product_id, h.match])).toEqual([[4, 'fuzzy']]);
+  });
+});

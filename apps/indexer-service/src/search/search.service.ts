@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SearchHitDto, SearchProductsQueryDto, SearchResultDto } from '@torque/contracts';
+import { DataSource } from 'typeorm';
+import { IndexerMetrics } from '../common/indexer-metrics.js';
+import { MAX_SHOWN_VEHICLES } from '../documents/search-document.js';
+import { fuseRankings } from './rank-fusion.js';
+import { markHighlights, toSearchQuery, type SearchQuery } from './search-query.js';
+import {
+  SearchRepository,
+  type DocumentRow,
+  type LexicalPage,
+  type MatchMode,
+  type RankedId,
+} from './search.repository.js';
+import { SEMANTIC_RANKER, type SemanticRanker } from './semantic-ranker.js';
+
+/** The most results a fused (lexical + semantic) ranking reaches; deeper pages are lexical only. */
+export const MAX_FUSED_RESULTS = 1000;
+
+/**
+ * Product search over the tenant's active index generation. Lexical first: part numbers (whole, prefix, inside),
+ * then full-text words (weighted: codes, name and brand, category and attributes, description and vehicles);
+ * when nothing matches strictly, similar words (pg_trgm), so typos still find products. A semantic ranking, when
+ * a SemanticRanker gives one, is fused with the lexical one by reciprocal rank fusion.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: SearchRepository,
+    private readonly metrics: IndexerMetrics,
+    @Inject(SEMANTIC_RANKER) private readonly semantic: SemanticRanker,
+  ) {}
+
+  async search(tenantId: string, dto: SearchProductsQueryDto): Promise<SearchResultDto> {
+    const started = process.hrtime.bigint();
+    const q = toSearchQuery(dto);
+    const offset = (dto.page - 1) * dto.limit;
+    const semanticIds = await this.semantic.rank({
+      tenantId,
+      query: q.text,
+      filters: {
+        brand: q.filters.brand,
+        category: q.filters.category,
+        priceMin: q.filters.priceMin,
+        priceMax: q.filters.priceMax,
+        vehicle: { year: dto.year, make: dto.make, model: dto.model, submodel: dto.submodel },
+      },
+      limit: MAX_FUSED_RESULTS,
+    });
+    const fused = semanticIds.length > 0 && offset + dto.limit <= MAX_FUSED_RESULTS;
+    const { result, mode } = await this.dataSource.transaction(async (em) => {
+      let mode: MatchMode = 'strict';
+      const window = fused ? { offset: 0, limit: MAX_FUSED_RESULTS } : { offset, limit: dto.limit };
+      let lexical = await this.repo.lexical(em, tenantId, q, mode, window.offset, window.limit);
+      if (lexical.total === 0) {
+        mode = 'fuzzy';
+        lexical = await this.repo.lexical(em, tenantId, q, mode, window.offset, window.limit);
+      }
+      const { page, total } = fused
+        ? await this.fuse(em, tenantId, q, lexical, semanticIds, offset, dto.limit)
+        : { page: lexical.ranked, total: lexical.total };
+      const docs = await this.repo.documents(
+        em,
+        tenantId,
+        lexical.generation,
+        page.map((r) => r.id),
+        q,
+      );
+      const data = page.flatMap((r) => {
+        const row = docs.get(r.id);
+        return row ? [toHit(row, r)] : [];
+      });
+      const result: SearchResultDto = {
+        data,
+        meta: { page: dto.page, limit: dto.limit, total },
+        facets: lexical.facets,
+        generation: lexical.generation,
+      };
+      return { result, mode };
+    });
+    this.metrics.searchDuration.observe({ match: mode }, Number(process.hrtime.bigint() - started) / 1e9);
+    return result;
+  }
+
+  /** The page of the RRF fusion of the lexical ranking with the semantic one (ids passing the filters only). */
+  private async fuse(
+    em: Parameters<SearchRepository['passing']>[0],
+    tenantId: string,
+    q: SearchQuery,
+    lexical: LexicalPage,
+    semanticIds: number[],
+    offset: number,
+    limit: number,
+  ): Promise<{ page: RankedId[]; total: number }> {
+    const passing = await this.repo.passing(em, tenantId, lexical.generation, semanticIds, q);
+    const semantic = semanticIds.filter((id) => passing.has(id));
+    const lexicalOf = new Map(lexical.ranked.map((r) => [r.id, r]));
+    const fused = fuseRankings([{ ids: lexical.ranked.map((r) => r.id) }, { ids: semantic }]);
+    const semanticOnly = semantic.filter((id) => !lexicalOf.has(id)).length;
+    return {
+      page: fused.slice(offset, offset + limit).map((f) => lexicalOf.get(f.id) ?? { id: f.id, tier: 0, score: 0 }),
+      total: lexical.total + semanticOnly,
+    };
+  }
+}
+
+function toHit(row: DocumentRow, ranked: RankedId): SearchHitDto {
+  return {
+    product_id: Number(row.product_id),
+    part_number: row.part_number,
+    name: row.name,
+    description: row.description,
+    brand: row.brand,
+    category: row.category,
+    attributes: row.attributes,
+    price:
+      row.price_min !== null && row.price_max !== null && row.currency !== null
+        ? { min: row.price_min, max: row.price_max, currency: row.currency.trim() }
+        : null,
+    suppliers: row.suppliers,
+    vehicles: row.vehicles.slice(0, MAX_SHOWN_VEHICLES),
+    match: ranked.tier >= 2 ? 'part_number' : ranked.tier === 1 ? 'text' : 'fuzzy',
+    score: ranked.score,
+    highlights: { name: markHighlights(row.name_hl), description: markHighlights(row.description_hl) },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './search.dto.js';
+export * from './index-admin.dto.js';
+export * from './indexer.patterns.js';
+export * from './indexer.jobs.js';
