@@ -1,0 +1,28 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The vectors of the semantic search: one row per tenant, model and product, of the text whose hash it
+ * carries (so an unchanged text is not embedded again, and a new model re-embeds everything). `vector` is
+ * the float32 values, little-endian; `updated_at` lets each replica's in-memory index read what changed.
+ */
+export class Embeddings1765000000000 implements MigrationInterface {
+  name = 'Embeddings1765000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE indexer.embeddings (
+        tenant_id    varchar(64)  NOT NULL,
+        model        varchar(200) NOT NULL,
+        product_id   bigint       NOT NULL,
+        content_hash char(64)     NOT NULL,
+        vector       bytea        NOT NULL,
+        updated_at   timestamptz  NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (tenant_id, model, product_id)
+      )`);
+    await q.query(`CREATE INDEX embeddings_changes_idx ON indexer.embeddings (tenant_id, model, updated_at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE IF EXISTS indexer.embeddings`);
+  }
+}
