@@ -133,6 +133,18 @@ describe('indexer.embeddings', () => {
     expect(ranked.map((r) => r.productId)).toEqual([12, 13, expect.any(Number)]);
     expect(ranked.map((r) => r.productId)).not.toContain(10);
     expect((await readerVectors.index('t-sync')).size).toBe(3);
+
+    // deleted and written again between two refreshes: the reader keeps it; deleted for good: it goes
+    await writer.remove('t-sync', [11]);
+    await writer.ensure('t-sync', [doc(11, 'cordless drill driver 20V')]);
+    await writer.remove('t-sync', [13]);
+    clock += 1000;
+    const index = await readerVectors.index('t-sync');
+    expect(index.productIds().sort()).toEqual([11, 12]);
+    const [deletion] = await ds.query(
+      `SELECT count(*)::int AS n FROM indexer.embedding_deletions WHERE tenant_id = 't-sync' AND product_id = 13`,
+    );
+    expect(deletion.n).toBe(1);
   });
 
   it('keeps tenants apart', async () => {

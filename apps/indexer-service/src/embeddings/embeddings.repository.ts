@@ -14,6 +14,9 @@ export interface VectorWrite {
   vector: Float32Array;
 }
 
+/** How long deletion rows are kept: a replica whose last read is older checks every id instead. */
+export const DELETIONS_KEPT_MS = 24 * 3600 * 1000;
+
 interface VectorRow {
   product_id: string;
   content_hash: string;
@@ -58,14 +61,36 @@ export class EmbeddingsRepository {
     );
   }
 
-  /** Deletes the vectors of `productIds`, of every model. */
+  /**
+   * Deletes the vectors of `productIds`, of every model, leaving a deletion row for the replicas' refresh;
+   * deletion rows older than DELETIONS_KEPT_MS go.
+   */
   async delete(em: EntityManager, tenantId: string, productIds: readonly number[]): Promise<number> {
     if (productIds.length === 0) return 0;
-    const [, count]: [unknown, number] = await em.query(
-      `DELETE FROM indexer.embeddings WHERE tenant_id = $1 AND product_id = ANY($2::bigint[])`,
-      [tenantId, productIds],
+    const [{ n }]: Array<{ n: number }> = await em.query(
+      `WITH gone AS (
+         DELETE FROM indexer.embeddings WHERE tenant_id = $1 AND product_id = ANY($2::bigint[])
+         RETURNING product_id
+       ), noted AS (
+         INSERT INTO indexer.embedding_deletions (tenant_id, product_id, deleted_at)
+         SELECT DISTINCT $1, product_id, clock_timestamp() FROM gone
+       ), pruned AS (
+         DELETE FROM indexer.embedding_deletions
+          WHERE tenant_id = $1 AND deleted_at < clock_timestamp() - make_interval(secs => $3)
+       )
+       SELECT count(*)::int AS n FROM gone`,
+      [tenantId, productIds, DELETIONS_KEPT_MS / 1000],
     );
-    return count;
+    return n;
+  }
+
+  /** The products whose vectors were deleted after `since` (a product may have a vector again since). */
+  async deletedSince(em: EntityManager, tenantId: string, since: Date): Promise<number[]> {
+    const rows: Array<{ product_id: string }> = await em.query(
+      `SELECT DISTINCT product_id FROM indexer.embedding_deletions WHERE tenant_id = $1 AND deleted_at > $2`,
+      [tenantId, since],
+    );
+    return rows.map((r) => Number(r.product_id));
   }
 
   /** Deletes a tenant's vectors of models other than `model` (left behind by a change of model). */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EmbeddingsRepository, VectorWrite } from './embeddings.repository.js';
+import { DELETIONS_KEPT_MS, type EmbeddingsRepository, type VectorWrite } from './embeddings.repository.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Rows read per page when loading or refreshing a tenant. */
@@ -29,9 +29,10 @@ interface TenantState {
 
 /**
  * The in-memory vector index of each tenant, kept in step with `indexer.embeddings`: loaded on first use,
- * then, at most every `refreshMs`, the rows changed since the last read are applied and, when the row count
- * says some were deleted, the ids missing from the table are removed. Writes of this process are applied at
- * once (`applyWrites`, `applyDeletes`), those of other replicas by the refresh.
+ * then, at most every `refreshMs`, the deletions and then the rows written since the last read are applied
+ * (both index range scans, so a refresh costs what changed). A replica whose last read is older than the
+ * deletion rows are kept compares every id instead. Writes of this process are applied at once
+ * (`applyWrites`, `applyDeletes`), those of other replicas by the refresh.
  */
 export class TenantVectors {
   private readonly tenants = new Map<string, TenantState>();
@@ -81,13 +82,18 @@ export class TenantVectors {
     const { model, dimensions } = this.opts;
     const em = this.dataSource.manager;
     const startedAt = await this.repository.now(em);
+    const since = state.since;
+    const deletionsKept = since !== null && startedAt.getTime() - since.getTime() < DELETIONS_KEPT_MS - 60_000;
+    // deletions first: a product deleted and written again since is then put back by the rows below
+    if (since !== null && deletionsKept)
+      for (const id of await this.repository.deletedSince(em, tenantId, since)) state.index.remove(id);
     for (let after = Number.MIN_SAFE_INTEGER; ;) {
       const page = await this.repository.changedSince(em, tenantId, model, dimensions, state.since, after, PAGE_ROWS);
       for (const row of page) state.index.upsert(row.productId, row.vector);
       if (page.length < PAGE_ROWS) break;
       after = page[page.length - 1].productId;
     }
-    if ((await this.repository.count(em, tenantId, model)) !== state.index.size) {
+    if (since !== null && !deletionsKept) {
       const present = new Set(await this.repository.productIds(em, tenantId, model));
       for (const id of state.index.productIds()) if (!present.has(id)) state.index.remove(id);
     }
