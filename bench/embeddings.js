@@ -183,6 +183,9 @@ async function benchPostgres(vectors) {
       `PostgreSQL: ${vectors.length} vectors written in ${(writeMs / 1000).toFixed(1)} s (${Math.round(vectors.length / (writeMs / 1000))}/s, ` +
         `statements of 1,000), table ${mb(Number(bytes))}, load ${loadAverage()}`,
     );
+    await ds.query('ANALYZE indexer.embeddings'); // as autovacuum would after such a load
+    // past the refresh overlap: the first refresh would read the rows of the last 2 s of the writes again
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     let clock = 0;
     const replica = new TenantVectors(ds, repository, { model, dimensions: 512, refreshMs: 1000, now: () => clock });
     const before = rss();
@@ -191,11 +194,25 @@ async function benchPostgres(vectors) {
     console.log(
       `replica load of ${loaded.size} vectors: ${(performance.now() - start).toFixed(0)} ms, RSS ${before} -> ${rss()}`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // past the refresh overlap
     clock += 1000;
     start = performance.now();
     await replica.index('bench');
     console.log(`replica refresh, nothing changed: ${(performance.now() - start).toFixed(1)} ms`);
+    const changed = vectors
+      .slice(0, 1000)
+      .map((vector, i) => ({ productId: i + 1, contentHash: '1'.repeat(64), vector }));
+    await repository.upsert(ds.manager, 'bench', model, changed);
+    await repository.delete(
+      ds.manager,
+      'bench',
+      Array.from({ length: 100 }, (_, i) => 5001 + i),
+    );
+    clock += 1000;
+    start = performance.now();
+    const refreshed = await replica.index('bench');
+    console.log(
+      `replica refresh after 1,000 rewritten and 100 deleted: ${(performance.now() - start).toFixed(1)} ms (${refreshed.size} vectors)`,
+    );
   } finally {
     await ds.destroy();
     await dropDatabase(adminUrl, database);
