@@ -1,5 +1,8 @@
 // The local embedder with the real model from node_modules: no network, no key.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LocalEmbedder } from '../../apps/indexer-service/src/embeddings/local-embedder.js';
 import { dot } from '../../apps/indexer-service/src/embeddings/vectors.js';
 
@@ -68,6 +71,22 @@ describe('LocalEmbedder', () => {
     await other.close();
     expect(dot(before, after)).toBeCloseTo(1, 5);
   }, 60_000);
+
+  it('fails clearly when the weights do not load, on this call and the next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'torque-weights-'));
+    const weights = join(dir, 'broken-weights.cjs');
+    writeFileSync(weights, `exports.modelSource = async () => { throw new Error('weights unreadable'); };`);
+    const broken = new LocalEmbedder(8, weights);
+    try {
+      await expect(broken.embed(['spark plug'])).rejects.toThrow(/local embeddings model failed: .*weights unreadable/);
+      // the failed worker exits (a later call starts another): the next call gets an answer, not a wait
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(broken.load()).rejects.toThrow(/weights unreadable/);
+    } finally {
+      await broken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('answers nothing for no texts, without loading anything', async () => {
     expect(await new LocalEmbedder().embed([])).toEqual([]);

