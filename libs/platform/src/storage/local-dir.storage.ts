@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open as openFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -23,8 +22,11 @@ export class LocalDirStorage implements FileStorage {
     await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomUUID()}.part`;
     const hashing = new HashingStream();
+    // Opened before the body is read: a body that fails at once would otherwise fail the pipeline before a write
+    // stream had opened (and so created) the file, which it then did after the clean-up below.
+    const file = await openFile(temp, 'wx');
     try {
-      await pipeline(body, hashing, createWriteStream(temp));
+      await pipeline(body, hashing, file.createWriteStream());
       await rename(temp, target);
     } catch (err) {
       await rm(temp, { force: true });
