@@ -1,7 +1,7 @@
 // A small HTTP server that speaks the OpenAI chat-completions protocol, for the fitment provider tests: it
 // answers with structured output choosing among the candidate ids the request's JSON schema allows.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeHttpServer } from '../support/fake-http-server.js';
 
 export type ChatMode = 'keep-all' | 'keep-first' | 'http-500' | 'bad-id' | 'not-json' | 'hang';
 
@@ -13,33 +13,17 @@ export interface ChatRequest {
   body: Record<string, any>;
 }
 
-export class FakeChatServer {
+export class FakeChatServer extends FakeHttpServer {
   mode: ChatMode = 'keep-all';
   /** Milliseconds each answer waits (a slow model). */
   delayMs = 0;
   readonly requests: ChatRequest[] = [];
-  private server: Server | null = null;
-
-  get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/v1`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 
   requestsFor(partNumber: string): ChatRequest[] {
     return this.requests.filter((r) => r.partNumber === partNumber);
   }
 
-  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {

@@ -1,8 +1,8 @@
 // A small HTTP server that speaks the OpenAI embeddings protocol, for the indexer's OpenAiEmbedder tests. Each
 // request takes the next answer of `script` (then `ok`); vectors are derived from the text, so equal texts match.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeHttpServer } from '../support/fake-http-server.js';
 
 export type EmbeddingsAnswer = 'ok' | 'http-429' | 'http-500' | 'http-400' | 'hang' | 'not-json' | 'short' | 'no-data';
 
@@ -12,29 +12,15 @@ export interface EmbeddingsRequest {
   at: number;
 }
 
-export class FakeEmbeddingsServer {
+export class FakeEmbeddingsServer extends FakeHttpServer {
   /** Answers of the next requests, in order; once used up, every request gets `ok`. */
   script: EmbeddingsAnswer[] = [];
   /** Seconds sent as Retry-After with a 429 (none when null). */
   retryAfterSeconds: number | null = null;
   readonly requests: EmbeddingsRequest[] = [];
-  private server: Server | null = null;
 
-  constructor(readonly dimensions = 8) {}
-
-  get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/v1`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  constructor(readonly dimensions = 8) {
+    super();
   }
 
   /** The vector the server gives `text` (not normalized). */
@@ -43,7 +29,7 @@ export class FakeEmbeddingsServer {
     return Array.from({ length: this.dimensions }, (_, i) => digest[i % digest.length] - 128);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== 'POST' || req.url !== '/v1/embeddings') {
