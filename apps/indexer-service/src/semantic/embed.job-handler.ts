@@ -13,12 +13,19 @@ import { EmbedRepository } from './embed.repository.js';
 
 /** A job passes over the documents at most this often (changes keep coming: the next request picks them up). */
 const MAX_PASSES = 5;
+/**
+ * A pass that embedded nothing is the last one unless a document was written since it started, less this margin
+ * (`indexed_at` is the time its transaction started, a little before it committed).
+ */
+const WRITE_MARGIN_MS = 1000;
 
 /**
  * Embeds the tenant's documents of the active generation whose text (its hash) has no vector of the configured
  * model yet, model batch by model batch (each stored when embedded, so a cancelled or failed job keeps what it
  * did), and removes the vectors of products no longer indexed. Documents written while it runs join the job
- * (their requests found it running): it passes over the documents again until a pass embeds nothing.
+ * (their requests found it running): it passes over the documents again until a pass embeds nothing and no
+ * document was written since that pass started. (A write between that last check and the job's end, a few
+ * milliseconds, waits for the next request: the next change, rebuild or audit.)
  * With EMBEDDINGS_PROVIDER `none` nothing submits it; one that was queued before completes with nothing done.
  */
 @Injectable()
@@ -47,6 +54,7 @@ export class EmbedJobHandler implements JobHandlerInstance<'indexer.embed'> {
       ctx.throwIfCancelled();
       result.passes++;
       // read again each pass: a rebuild may have swapped generations meanwhile
+      const passStarted = await this.repo.now(em);
       const { active_generation: generation } = await this.docs.state(em, tenantId);
       const total = await this.docs.countDocuments(em, tenantId, generation);
       const message = `Embedding documents (pass ${result.passes})`;
@@ -87,7 +95,9 @@ export class EmbedJobHandler implements JobHandlerInstance<'indexer.embed'> {
         ctx.counts.removed = result.removed;
         if (removed === 0) break;
       }
-      if (embeddedThisPass === 0) break;
+      if (embeddedThisPass > 0) continue;
+      const lastWrite = await this.repo.lastIndexedAt(em, tenantId, generation);
+      if (!lastWrite || lastWrite.getTime() < passStarted.getTime() - WRITE_MARGIN_MS) break;
     }
     Object.assign(ctx.counts, result);
     return {

@@ -33,4 +33,19 @@ export class EmbedRepository {
     );
     return rows.map((r) => Number(r.product_id));
   }
+
+  /** When the last document of the generation was written (null: none). */
+  async lastIndexedAt(em: EntityManager, tenantId: string, generation: number): Promise<Date | null> {
+    const [row]: Array<{ at: Date | null }> = await em.query(
+      `SELECT max(indexed_at) AS at FROM indexer.search_documents WHERE tenant_id = $1 AND generation = $2`,
+      [tenantId, generation],
+    );
+    return row.at;
+  }
+
+  /** The database's clock (the one `indexed_at` is written with). */
+  async now(em: EntityManager): Promise<Date> {
+    const [row]: Array<{ now: Date }> = await em.query(`SELECT clock_timestamp() AS now`);
+    return row.now;
+  }
 }
