@@ -60,6 +60,8 @@ export async function startSuite(opts: SuiteOptions = {}): Promise<Suite> {
     OUTBOX_POLL_MS: '100',
     SCHEDULES_ENABLED: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
+    // lexical search only: the local model costs seconds of CPU per batch (search-hybrid.e2e.spec.ts turns it on)
+    EMBEDDINGS_PROVIDER: 'none',
     ...opts.env,
   };
   const services = new Map<ServiceName, NestFastifyApplication>();

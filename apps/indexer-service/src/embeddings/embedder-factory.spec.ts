@@ -27,6 +27,10 @@ describe('EmbeddingsEnv and createEmbedder', () => {
     expect(embedder).toMatchObject({ model: 'openai:nomic-embed-text:768', dimensions: 768, batchSize: 128 });
   });
 
+  it('has no embedder when EMBEDDINGS_PROVIDER is none', () => {
+    expect(() => createEmbedder(loadEnv(EmbeddingsEnv, { EMBEDDINGS_PROVIDER: 'none' }))).toThrow(/none/);
+  });
+
   it.each([
     [{ EMBEDDINGS_PROVIDER: 'cohere' }, /EMBEDDINGS_PROVIDER="cohere"/],
     [{ OPENAI_EMBEDDINGS_BASE_URL: 'api.openai.com' }, /OPENAI_EMBEDDINGS_BASE_URL=.*http\(s\) URL/],

@@ -6,8 +6,12 @@ import { OpenAiEmbedder } from './openai-embedder.js';
 /** Longest wait between two attempts of the `openai` provider. */
 const RETRY_MAX_MS = 30_000;
 
-/** The Embedder the settings choose: the local model unless EMBEDDINGS_PROVIDER is `openai`. */
+/**
+ * The Embedder the settings choose: the local model unless EMBEDDINGS_PROVIDER is `openai`. With `none` there is
+ * no embedder (the indexer does not import EmbeddingsModule then).
+ */
 export function createEmbedder(env: EmbeddingsEnv): Embedder {
+  if (env.EMBEDDINGS_PROVIDER === 'none') throw new Error('EMBEDDINGS_PROVIDER is none: semantic search is off');
   if (env.EMBEDDINGS_PROVIDER === 'openai')
     return new OpenAiEmbedder({
       baseUrl: env.OPENAI_EMBEDDINGS_BASE_URL,

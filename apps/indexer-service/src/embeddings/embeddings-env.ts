@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-export const EMBEDDINGS_PROVIDERS = ['local', 'openai'] as const;
+export const EMBEDDINGS_PROVIDERS = ['local', 'openai', 'none'] as const;
 export type EmbeddingsProviderName = (typeof EMBEDDINGS_PROVIDERS)[number];
 
 /**
@@ -9,7 +9,10 @@ export type EmbeddingsProviderName = (typeof EMBEDDINGS_PROVIDERS)[number];
  * the process with a message naming the variable. The default, `local`, needs no key and no network.
  */
 export class EmbeddingsEnv {
-  /** `local`: Universal Sentence Encoder Lite in process; `openai`: an OpenAI-compatible `/embeddings` API. */
+  /**
+   * `local`: Universal Sentence Encoder Lite in process; `openai`: an OpenAI-compatible `/embeddings` API;
+   * `none`: no semantic search (lexical only, no embed job is submitted, no model loaded).
+   */
   @IsIn(EMBEDDINGS_PROVIDERS)
   EMBEDDINGS_PROVIDER: EmbeddingsProviderName = 'local';
 
@@ -67,6 +70,16 @@ export class EmbeddingsEnv {
   @Min(100)
   @Max(3_600_000)
   EMBEDDINGS_REFRESH_MS = 1000;
+
+  /**
+   * The longest a search waits for the semantic ranking (the query's vector); past it, or when the embedder
+   * fails, the search answers lexical only. The query's vector is still cached when it comes.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  EMBEDDINGS_QUERY_TIMEOUT_MS = 500;
 }
 
 export const EMBEDDINGS_ENV = Symbol('EMBEDDINGS_ENV');

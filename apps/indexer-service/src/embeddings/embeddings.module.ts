@@ -43,7 +43,7 @@ export class EmbeddingsModule {
           useFactory: (embedder: Embedder, vectors: TenantVectors) => new SemanticRanker(embedder, vectors),
         },
       ],
-      exports: [EMBEDDINGS_ENV, EMBEDDER, EmbeddingsService, SemanticRanker, TenantVectors],
+      exports: [EMBEDDINGS_ENV, EMBEDDER, EmbeddingsRepository, EmbeddingsService, SemanticRanker, TenantVectors],
     };
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { INDEXER_ENV, type IndexerEnv } from '../common/indexer-env.js';
 import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { DocumentWriterService } from '../documents/document-writer.service.js';
+import { EmbedRequestsService } from '../semantic/embed-requests.service.js';
 import { ChangeBatchesRepository } from './change-batches.repository.js';
 
 /** How long an update job holds the changes it took: far longer than a step takes (one RPC round and a write). */
@@ -12,7 +13,8 @@ const CLAIM_LEASE_MS = 120_000;
 
 /**
  * One batch of a tenant's changes: closes the batch (later changes open the next one), then claims the pending
- * changes in steps of INDEX_BATCH_SIZE until none is left unclaimed, re-reading each product from the catalog.
+ * changes in steps of INDEX_BATCH_SIZE until none is left unclaimed, re-reading each product from the catalog;
+ * then, when documents changed, asks for their embeddings (an `indexer.embed` job, never waited for).
  */
 @Injectable()
 @JobHandler(IndexerQueueNames.Light, IndexerJobNames.IndexerUpdate)
@@ -22,6 +24,7 @@ export class UpdateJobHandler implements JobHandlerInstance<'indexer.update'> {
     private readonly batches: ChangeBatchesRepository,
     private readonly writer: DocumentWriterService,
     private readonly metrics: IndexerMetrics,
+    private readonly embeds: EmbedRequestsService,
     @Inject(INDEXER_ENV) private readonly env: IndexerEnv,
   ) {}
 
@@ -55,6 +58,8 @@ export class UpdateJobHandler implements JobHandlerInstance<'indexer.update'> {
       total = Math.max(total, result.changes);
       await ctx.progress(result.changes, total, 'Indexing changed products');
     }
+    // after the documents are written and searchable: the embeddings follow on their own queue
+    if (result.indexed + result.removed > 0) await this.embeds.request(meta, 'update');
     return {
       status: 'completed',
       counts: { ...result },

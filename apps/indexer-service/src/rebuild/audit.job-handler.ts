@@ -7,6 +7,7 @@ import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { CatalogSourceService } from '../documents/catalog-source.service.js';
 import { DocumentWriterService } from '../documents/document-writer.service.js';
 import { DocumentsRepository } from '../documents/documents.repository.js';
+import { EmbedRequestsService } from '../semantic/embed-requests.service.js';
 
 /**
  * The drift audit: pages through the catalog's product ids and versions and compares them with the active
@@ -23,6 +24,7 @@ export class AuditJobHandler implements JobHandlerInstance<'indexer.audit'> {
     private readonly source: CatalogSourceService,
     private readonly writer: DocumentWriterService,
     private readonly metrics: IndexerMetrics,
+    private readonly embeds: EmbedRequestsService,
     @Inject(INDEXER_ENV) private readonly env: IndexerEnv,
   ) {}
 
@@ -84,6 +86,7 @@ export class AuditJobHandler implements JobHandlerInstance<'indexer.audit'> {
     this.metrics.driftFound.inc({ kind: 'missing' }, result.missing);
     this.metrics.driftFound.inc({ kind: 'stale' }, result.stale);
     this.metrics.driftFound.inc({ kind: 'orphaned' }, result.orphaned);
+    if (result.repaired > 0) await this.embeds.request(meta, 'audit');
     return {
       status: 'completed',
       counts: { ...result },

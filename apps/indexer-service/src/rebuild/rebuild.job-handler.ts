@@ -7,6 +7,7 @@ import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { CatalogSourceService } from '../documents/catalog-source.service.js';
 import { DocumentWriterService } from '../documents/document-writer.service.js';
 import { DocumentsRepository } from '../documents/documents.repository.js';
+import { EmbedRequestsService } from '../semantic/embed-requests.service.js';
 import { IndexAdminService } from './index-admin.service.js';
 
 /** Rows deleted per statement when an old or abandoned generation goes. */
@@ -30,6 +31,7 @@ export class RebuildJobHandler implements JobHandlerInstance<'indexer.rebuild'> 
     private readonly writer: DocumentWriterService,
     private readonly admin: IndexAdminService,
     private readonly metrics: IndexerMetrics,
+    private readonly embeds: EmbedRequestsService,
     @Inject(INDEXER_ENV) private readonly env: IndexerEnv,
   ) {}
 
@@ -95,6 +97,8 @@ export class RebuildJobHandler implements JobHandlerInstance<'indexer.rebuild'> 
     await ctx.progress(result.documents, Math.max(total, result.documents), 'Deleting the previous generation', true);
     await this.dropGeneration(tenantId, active);
     this.metrics.rebuildDuration.observe((Date.now() - started) / 1000);
+    // documents whose content changed may need new embeddings (unchanged ones keep theirs)
+    if (result.documents > result.unchanged) await this.embeds.request(meta, 'rebuild');
     if (ctx.job.params.then_audit === true) await this.admin.audit(meta, 'nightly');
     return {
       status: 'completed',

@@ -10,7 +10,7 @@ export const FUZZY_THRESHOLD = 0.5;
 
 export interface RankedId {
   id: number;
-  /** 4 whole part number, 3 its prefix, 2 inside it, 1 words of the text, 0 similar words. */
+  /** 4 whole part number, 3 its prefix, 2 inside it, 1 words of the text, 0 similar words; -1 meaning only (semantic). */
   tier: number;
   score: number;
 }

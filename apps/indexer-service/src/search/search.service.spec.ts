@@ -66,7 +66,7 @@ describe('SearchService', () => {
     const r = await new SearchService(dataSource, repo, metrics, ranker([8, 3, 7])).search('acme', query);
     expect(r.data.map((h) => h.product_id)).toEqual([3, 1, 2, 7]);
     expect(r.meta.total).toBe(4);
-    expect(r.data.find((h) => h.product_id === 7)!.match).toBe('fuzzy');
+    expect(r.data.find((h) => h.product_id === 7)!.match).toBe('semantic');
   });
 
   it('falls back to similar words only when nothing matches strictly', async () => {

@@ -16,6 +16,8 @@ import { SEMANTIC_RANKER, type SemanticRanker } from './semantic-ranker.js';
 
 /** The most results a fused (lexical + semantic) ranking reaches; deeper pages are lexical only. */
 export const MAX_FUSED_RESULTS = 1000;
+/** The tier of a hit only the semantic ranking found (its `match` is `semantic`). */
+const SEMANTIC_ONLY = -1;
 
 /**
  * Product search over the tenant's active index generation. Lexical first: part numbers (whole, prefix, inside),
@@ -99,7 +101,9 @@ export class SearchService {
     const fused = fuseRankings([{ ids: lexical.ranked.map((r) => r.id) }, { ids: semantic }]);
     const semanticOnly = semantic.filter((id) => !lexicalOf.has(id)).length;
     return {
-      page: fused.slice(offset, offset + limit).map((f) => lexicalOf.get(f.id) ?? { id: f.id, tier: 0, score: 0 }),
+      page: fused
+        .slice(offset, offset + limit)
+        .map((f) => lexicalOf.get(f.id) ?? { id: f.id, tier: SEMANTIC_ONLY, score: 0 }),
       total: lexical.total + semanticOnly,
     };
   }
@@ -120,7 +124,14 @@ function toHit(row: DocumentRow, ranked: RankedId): SearchHitDto {
         : null,
     suppliers: row.suppliers,
     vehicles: row.vehicles.slice(0, MAX_SHOWN_VEHICLES),
-    match: ranked.tier >= 2 ? 'part_number' : ranked.tier === 1 ? 'text' : 'fuzzy',
+    match:
+      ranked.tier >= 2
+        ? 'part_number'
+        : ranked.tier === 1
+          ? 'text'
+          : ranked.tier === SEMANTIC_ONLY
+            ? 'semantic'
+            : 'fuzzy',
     score: ranked.score,
     highlights: { name: markHighlights(row.name_hl), description: markHighlights(row.description_hl) },
   };

@@ -31,6 +31,18 @@ export interface UpdateJobResult {
   removed: number;
 }
 
+/** What an embed job returns: the tenant's documents given vectors of the configured model, and those removed. */
+export interface EmbedJobResult {
+  /** Passes over the tenant's documents (another one follows a pass that embedded anything). */
+  passes: number;
+  /** Documents read (over all passes). */
+  documents: number;
+  /** Products given a new vector. */
+  embedded: number;
+  /** Vectors removed because their product is no longer in the index. */
+  removed: number;
+}
+
 /**
  * Bull queues of the indexer service and the jobs on each (the Bull queue is `indexer.<queue>`), each worked by
  * its own deployment. Wire names: never change one without a migration note.
@@ -48,6 +60,14 @@ export const IndexerQueues = defineQueues({
   /** Incremental updates: one batch of coalesced change events of one tenant. */
   Light: queue('light', {
     IndexerUpdate: job('indexer.update').of<JobRef, UpdateJobResult>(),
+  }),
+  /**
+   * Embeddings of the semantic search: one tenant's documents that have no vector of the model yet (submitted
+   * after updates, rebuilds and audits that changed documents). Its own deployment: the model is slow and big, and
+   * lexical freshness never waits for it.
+   */
+  Embed: queue('embed', {
+    IndexerEmbed: job('indexer.embed').of<JobRef, EmbedJobResult>(),
   }),
 });
 

@@ -165,7 +165,7 @@ export class SearchVehicleDto {
   submodel!: string;
 }
 
-export const SEARCH_MATCHES = ['part_number', 'text', 'fuzzy'] as const;
+export const SEARCH_MATCHES = ['part_number', 'text', 'fuzzy', 'semantic'] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 export class SearchHighlightsDto {
@@ -209,7 +209,8 @@ export class SearchHitDto {
 
   @ApiProperty({
     enum: SEARCH_MATCHES,
-    description: 'Why it matched: its part number, the words of its text, or similar words (typos).',
+    description:
+      'Why it matched: its part number, the words of its text, similar words (typos), or only its meaning (semantic search).',
   })
   match!: SearchMatch;
 

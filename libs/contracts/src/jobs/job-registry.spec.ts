@@ -23,6 +23,7 @@ describe('job registry', () => {
       Export: 'export',
       Heavy: 'heavy',
       Light: 'light',
+      Embed: 'embed',
     });
     expect(JobNames).toEqual({
       Cleanup: 'maintenance.cleanup',
@@ -34,12 +35,13 @@ describe('job registry', () => {
       IndexerAudit: 'indexer.audit',
       IndexerRefreshSchedule: 'indexer.refresh-schedule',
       IndexerUpdate: 'indexer.update',
+      IndexerEmbed: 'indexer.embed',
     });
     expect(SERVICE_QUEUES).toEqual({
       fitment: ['maintenance', 'generate', 'export'],
       ingestion: ['maintenance', 'import'],
       media: ['maintenance'],
-      indexer: ['maintenance', 'heavy', 'light'],
+      indexer: ['maintenance', 'heavy', 'light', 'embed'],
     });
   });
 

@@ -1,0 +1,162 @@
+// Hybrid search through the gateway with the local embedder (USE Lite): products created through the gateway are
+// indexed lexically at once, an `indexer.embed` job gives them vectors afterwards, and a query sharing no word
+// with a product finds it by meaning, fused with the lexical ranking. Filters apply to semantic hits, and
+// semantic hits never cross tenants. (The rest of the e2e suite runs with EMBEDDINGS_PROVIDER=none.)
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { JobPageDto, ProductDto, SearchResultDto } from '@torque/contracts';
+import pg from 'pg';
+import { eventually, startSuite, type Suite } from '../support/suite.js';
+
+jest.setTimeout(180_000);
+
+const PRODUCTS = '/api/v1/catalog/products';
+const SEARCH = '/api/v1/search/products';
+const QUERY = 'battery powered screwdriver';
+
+describe('hybrid (lexical + semantic) product search', () => {
+  let suite: Suite;
+
+  const create = async (product: Record<string, unknown>, tenant = 'acme'): Promise<ProductDto> => {
+    const res = await suite.http(PRODUCTS, { method: 'POST', json: product, tenant });
+    expect(res.status).toBe(201);
+    return (await res.json()) as ProductDto;
+  };
+  const search = async (query: string, tenant = 'acme'): Promise<SearchResultDto> => {
+    const res = await suite.http(`${SEARCH}?${query}`, { tenant });
+    expect(res.status).toBe(200);
+    return (await res.json()) as SearchResultDto;
+  };
+  const ids = (r: SearchResultDto) => r.data.map((h) => h.product_id);
+  const q = (text: string, more = '') => `q=${encodeURIComponent(text)}${more}`;
+  /** The tenant's embed jobs once none is queued or running and one completed. */
+  const embedded = (tenant: string) =>
+    eventually(
+      async () => {
+        const res = await suite.http(`/api/v1/jobs?service=indexer&type=indexer.embed&limit=100`, { tenant });
+        const page = (await res.json()) as JobPageDto;
+        const open = page.data.some((j) => j.status === 'queued' || j.status === 'processing');
+        return !open && page.data.some((j) => j.status === 'completed') && page.data;
+      },
+      120_000,
+      200,
+    );
+
+  let drill: ProductDto;
+  let impact: ProductDto;
+  let pads: ProductDto;
+  let wrench: ProductDto;
+  let wiper: ProductDto;
+
+  beforeAll(async () => {
+    suite = await startSuite({
+      services: ['ingestion', 'fitment', 'indexer'],
+      serviceEnv: { indexer: { EMBEDDINGS_PROVIDER: 'local', EMBEDDINGS_QUERY_TIMEOUT_MS: '5000' } },
+    });
+    drill = await create({
+      part_number: 'DD-18',
+      name: 'Cordless Drill/Driver 18V',
+      description: 'Lithium-ion pack, two-speed gearbox, keyless chuck.',
+      brand: 'Makita',
+      category: 'Power Tools',
+    });
+    impact = await create({
+      part_number: 'ID-20',
+      name: 'Cordless Impact Driver 20V',
+      description: 'Brushless motor, quarter-inch hex chuck.',
+      brand: 'DeWalt',
+      category: 'Power Tools',
+    });
+    pads = await create({
+      part_number: 'CP-200',
+      name: 'Ceramic Brake Pads',
+      description: 'Low-dust ceramic compound for quiet stops.',
+      brand: 'Bosch',
+      category: 'Brake Pads',
+    });
+    wiper = await create({
+      part_number: 'WB-22',
+      name: 'Wiper Blade 22 in',
+      description: 'All-season beam blade.',
+      brand: 'Bosch',
+      category: 'Wipers',
+    });
+    wrench = await create(
+      {
+        part_number: 'RW-12',
+        name: 'Ratchet Wrench Set',
+        description: 'Twelve metric sockets, quick-release ratchet.',
+        brand: 'Tekton',
+        category: 'Hand Tools',
+      },
+      'globex',
+    );
+    // lexical first: searchable by part number well before any vector exists
+    await eventually(async () => ids(await search(q('DD-18'))).includes(drill.id), 15_000);
+    await eventually(async () => ids(await search(q('RW-12'), 'globex')).includes(wrench.id), 15_000);
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  it('embeds the documents in an indexer.embed job after the update batch', async () => {
+    const jobs = await embedded('acme');
+    const done = jobs.filter((j) => j.status === 'completed');
+    const total = done.reduce((n, j) => n + (j.counts.embedded ?? 0), 0);
+    expect(total).toBe(4);
+    expect(jobs.every((j) => j.tenant === 'acme')).toBe(true);
+    await embedded('globex');
+  });
+
+  it('finds the cordless drill/driver for "battery powered screwdriver", which shares no word with it', async () => {
+    await embedded('acme');
+    const r = await eventually(async () => {
+      const found = await search(q(QUERY));
+      return ids(found).includes(drill.id) && found;
+    }, 15_000);
+    // lexical alone does not find it: it is a semantic-only hit, ranked on the first page
+    const hit = r.data.find((h) => h.product_id === drill.id)!;
+    expect(hit.match).toBe('semantic');
+    expect(ids(r).indexOf(drill.id)).toBeLessThan(3);
+    expect(ids(r)).not.toContain(pads.id);
+    // the lexical path still ranks part numbers first
+    expect(ids(await search(q('DD-18')))[0]).toBe(drill.id);
+  });
+
+  it('applies filters to semantic hits', async () => {
+    await embedded('acme');
+    const makita = await eventually(async () => {
+      const found = await search(q(QUERY, '&brand=Makita'));
+      return ids(found).includes(drill.id) && found;
+    }, 15_000);
+    expect(makita.data.every((h) => h.brand === 'Makita')).toBe(true);
+    expect(ids(makita)).not.toContain(impact.id);
+    const bosch = await search(q(QUERY, '&brand=Bosch'));
+    expect(ids(bosch)).not.toContain(drill.id);
+    expect(ids(bosch)).not.toContain(impact.id);
+  });
+
+  it("never answers another tenant's products by meaning", async () => {
+    await embedded('globex');
+    const acmeIds = new Set([drill.id, impact.id, pads.id]);
+    const r = await search(q(QUERY), 'globex');
+    expect(ids(r).filter((id) => acmeIds.has(id))).toEqual([]);
+    expect(ids(await search(q('ratchet tool'))).includes(wrench.id)).toBe(false);
+  });
+
+  it('removes the vectors of deleted products', async () => {
+    const db = new pg.Client({ connectionString: suite.db.url });
+    await db.connect();
+    const vectorsOf = async (id: number) =>
+      (await db.query(`SELECT 1 FROM indexer.embeddings WHERE tenant_id = 'acme' AND product_id = $1`, [id])).rowCount;
+    try {
+      await embedded('acme');
+      expect(await vectorsOf(wiper.id)).toBe(1);
+      expect((await suite.http(`${PRODUCTS}/${wiper.id}`, { method: 'DELETE' })).status).toBe(204);
+      await eventually(async () => (await vectorsOf(wiper.id)) === 0, 30_000, 100);
+      expect(await vectorsOf(drill.id)).toBe(1);
+    } finally {
+      await db.end();
+    }
+  });
+});
