@@ -5,16 +5,23 @@ import { GatewayEnv } from '../config/gateway-env.js';
 import { JobEventsService } from './job-events.service.js';
 import { JobsListCache } from './jobs-list-cache.js';
 
-/** The bus as far as the service uses it: it hands over the handler of the subscription. */
+/** The bus as far as the service uses it: it hands over the handler of the subscription and its connection listener. */
 function busCapturingHandler() {
   let handler: ((event: EventEnvelope) => void) | undefined;
+  let connection: ((connected: boolean) => void) | undefined;
   const bus = {
     subscribe: async (_queue: unknown, _bindings: string[], h: (event: EventEnvelope) => void) => {
       handler = h;
     },
-    onConnectionChange: () => undefined,
+    onConnectionChange: (listener: (connected: boolean) => void) => {
+      connection = listener;
+    },
   } as unknown as EventBus;
-  return { bus, deliver: (event: EventEnvelope) => handler!(event) };
+  return {
+    bus,
+    deliver: (event: EventEnvelope) => handler!(event),
+    connectionChanged: (connected: boolean) => connection!(connected),
+  };
 }
 
 let ids = 0;
@@ -56,5 +63,31 @@ describe('JobEventsService', () => {
     expect(seen.a1).toEqual([first.id]);
     a3.unsubscribe();
     b.unsubscribe();
+  });
+
+  it("drops the jobs list's cached answers when the event connection breaks or returns, and on its tenant's events", async () => {
+    const { bus, deliver, connectionChanged } = busCapturingHandler();
+    const cache = new JobsListCache(new GatewayEnv());
+    const service = new JobEventsService(bus, cache);
+    await service.onApplicationBootstrap();
+    let asked = 0;
+    const ask = async () => ({ data: [], meta: { page: 1, limit: 20, total: ++asked } });
+    const list = () => cache.page('acme', 'fitment', 'k', ask);
+
+    await list();
+    await list();
+    expect(asked).toBe(1);
+    connectionChanged(false);
+    await list();
+    expect(asked).toBe(2);
+    connectionChanged(true);
+    await list();
+    expect(asked).toBe(3);
+    deliver(event('globex'));
+    await list();
+    expect(asked).toBe(3);
+    deliver(event('acme'));
+    await list();
+    expect(asked).toBe(4);
   });
 });
