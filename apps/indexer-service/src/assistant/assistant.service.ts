@@ -18,7 +18,7 @@ import { extractVehicle, questionTerms, searchTextOf, type KnownVehicle } from '
 /** Products an answer retrieves when the request names no limit. */
 export const DEFAULT_ASSISTANT_LIMIT = 5;
 /** How long a tenant's known vehicles are reused before they are read again. */
-const KNOWN_VEHICLES_TTL_MS = 30_000;
+const KNOWN_VEHICLES_TTL_MS = 5_000;
 
 /**
  * Answers questions from the index: retrieves products with the product search (hybrid when a semantic ranker is
