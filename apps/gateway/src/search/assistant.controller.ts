@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AssistantAnswerCommand, AssistantAnswerDto, IndexerPatterns, type RequestMeta } from '@torque/contracts';
+import {
+  ASSISTANT_RPC_TIMEOUT_MS,
+  AssistantAnswerCommand,
+  AssistantAnswerDto,
+  IndexerPatterns,
+  type RequestMeta,
+} from '@torque/contracts';
 import { Meta } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
@@ -36,6 +42,8 @@ export class AssistantController {
       IndexerPatterns.AssistantAnswer,
       { question: body.question, limit: body.limit, filters: body.filters },
       meta,
+      // Longer than RPC_TIMEOUT_MS: the answer may wait on the chat model (at most ASSISTANT_CHAT_TIMEOUT_MS).
+      { timeoutMs: ASSISTANT_RPC_TIMEOUT_MS },
     );
   }
 }

@@ -4,8 +4,9 @@ export interface OpenAiAssistantChatOptions {
   baseUrl: string;
   apiKey?: string;
   model: string;
+  /** Deadline of the answer, all attempts together. */
   timeoutMs: number;
-  /** Attempts after the first on 429, 5xx and connection errors (not after a timeout). */
+  /** Attempts after the first on 429, 5xx and connection errors, within the deadline. */
   maxRetries: number;
   retryDelayMs?: number;
 }
@@ -86,8 +87,11 @@ export class OpenAiAssistantChat implements AssistantChatProvider {
     if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
     const url = `${this.opts.baseUrl.replace(/\/+$/, '')}/chat/completions`;
     let delay = this.opts.retryDelayMs ?? 200;
+    // One deadline for every attempt: the caller's answer never waits on the model longer than timeoutMs.
+    const deadline = AbortSignal.timeout(this.opts.timeoutMs);
+    const ends = Date.now() + this.opts.timeoutMs;
+    const canRetry = (attempt: number) => attempt < this.opts.maxRetries && Date.now() + delay < ends;
     for (let attempt = 0; ; attempt++) {
-      const deadline = AbortSignal.timeout(this.opts.timeoutMs);
       let res: Response;
       let text: string;
       try {
@@ -95,7 +99,7 @@ export class OpenAiAssistantChat implements AssistantChatProvider {
         text = await res.text();
       } catch (err) {
         if (deadline.aborted) throw new ChatProviderError(`no answer within ${this.opts.timeoutMs} ms`);
-        if (attempt < this.opts.maxRetries) {
+        if (canRetry(attempt)) {
           await sleep(delay);
           delay *= 2;
           continue;
@@ -103,7 +107,7 @@ export class OpenAiAssistantChat implements AssistantChatProvider {
         throw new ChatProviderError(`request failed: ${(err as Error).message}`);
       }
       if (res.ok) return parseChatAnswer(text);
-      if (retryable(res.status) && attempt < this.opts.maxRetries) {
+      if (retryable(res.status) && canRetry(attempt)) {
         await sleep(delay);
         delay *= 2;
         continue;

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { MAX_ASSISTANT_CHAT_TIMEOUT_MS } from '@torque/contracts';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /**
@@ -102,11 +103,14 @@ export class IndexerEnv {
   @Matches(/\S/, { message: 'must not be blank' })
   ASSISTANT_CHAT_MODEL = 'gpt-4o-mini';
 
-  /** Deadline of one chat request; past it the answer is retrieval only. */
+  /**
+   * Deadline of the chat model's answer, retries included; past it the answer is retrieval only. At most
+   * MAX_ASSISTANT_CHAT_TIMEOUT_MS, so the gateway's deadline of the call (ASSISTANT_RPC_TIMEOUT_MS) is never hit.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(100)
-  @Max(120_000)
+  @Max(MAX_ASSISTANT_CHAT_TIMEOUT_MS)
   ASSISTANT_CHAT_TIMEOUT_MS = 15_000;
 
   /** Attempts after the first on 429, 5xx and connection errors (not after a timeout). */

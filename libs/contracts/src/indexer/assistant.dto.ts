@@ -19,6 +19,11 @@ export const MAX_ASSISTANT_QUESTION_LENGTH = 1000;
 /** Most products an answer retrieves. */
 export const MAX_ASSISTANT_LIMIT = 20;
 
+/** Longest the indexer waits on a chat model for one answer (ASSISTANT_CHAT_TIMEOUT_MS at most). */
+export const MAX_ASSISTANT_CHAT_TIMEOUT_MS = 45_000;
+/** The gateway's deadline of an answer: the chat's longest plus the retrieval's. */
+export const ASSISTANT_RPC_TIMEOUT_MS = MAX_ASSISTANT_CHAT_TIMEOUT_MS + 15_000;
+
 const NOT_BLANK = /\S/;
 
 /** Filters of an answer's retrieval: the same as the product search's. */
