@@ -53,7 +53,11 @@ describe('assistant answers without a chat provider', () => {
   let products: Awaited<ReturnType<typeof seed>>;
 
   beforeAll(async () => {
-    suite = await startSuite({ services: ['ingestion', 'fitment', 'indexer'] });
+    suite = await startSuite({
+      services: ['ingestion', 'fitment', 'indexer'],
+      // The vehicles approved during a test are read by the next question.
+      serviceEnv: { indexer: { ASSISTANT_VEHICLES_CACHE_MS: '0' } },
+    });
     products = await seed(suite);
     await eventually(async () => (await ask(suite, { question: 'wiper blade' })).sources.length === 1, 15_000);
     await eventually(async () => (await ask(suite, { question: 'ceramic' }, 'globex')).sources.length === 1, 15_000);

@@ -17,8 +17,6 @@ import { extractVehicle, questionTerms, searchTextOf, type KnownVehicle } from '
 
 /** Products an answer retrieves when the request names no limit. */
 export const DEFAULT_ASSISTANT_LIMIT = 5;
-/** How long a tenant's known vehicles are reused before they are read again. */
-const KNOWN_VEHICLES_TTL_MS = 5_000;
 
 /**
  * Answers questions from the index: retrieves products with the product search (hybrid when a semantic ranker is
@@ -112,7 +110,7 @@ export class AssistantService {
 
   private async knownVehicles(tenantId: string): Promise<KnownVehicle[]> {
     const cached = this.vehicles.get(tenantId);
-    if (cached && Date.now() - cached.at < KNOWN_VEHICLES_TTL_MS) return cached.list;
+    if (cached && Date.now() - cached.at < this.env.ASSISTANT_VEHICLES_CACHE_MS) return cached.list;
     const list = await this.repo.knownVehicles(this.dataSource, tenantId);
     if (this.vehicles.size > 1000) this.vehicles.clear();
     this.vehicles.set(tenantId, { at: Date.now(), list });

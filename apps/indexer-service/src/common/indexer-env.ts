@@ -126,6 +126,16 @@ export class IndexerEnv {
   @Min(100)
   @Max(20_000)
   ASSISTANT_CHAT_PRODUCT_CHARS = 1500;
+
+  /**
+   * How long a process reuses a tenant's known vehicles (those of approved fitments in the active index, read
+   * for the vehicles questions name) before reading them again (0: every question reads them).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  ASSISTANT_VEHICLES_CACHE_MS = 60_000;
 }
 
 export const INDEXER_ENV = Symbol('INDEXER_ENV');
