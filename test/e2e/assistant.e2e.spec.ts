@@ -138,6 +138,8 @@ describe('assistant answers without a chat provider', () => {
     await bad({ question: 'pads', filters: { year: 1800 } }, 'year');
     await bad({ question: 'pads', filters: { price_min: -1 } }, 'price_min');
     await bad({ question: 'pads', filters: { make: '' } }, 'make');
+    await bad({ question: 'pads', filters: { colour: 'red' } }, 'colour');
+    await bad({ question: 'pads', mode: 'generated' }, 'mode');
   });
 });
 
