@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loadEnv, ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { AssistantModule } from './assistant/assistant.module.js';
 import { IndexerCommonModule } from './common/common.module.js';
 import { indexerSchema } from './database/indexer.schema.js';
 import { EmbeddingsEnv } from './embeddings/embeddings-env.js';
@@ -25,6 +26,7 @@ export class IndexerModule {
         FreshnessModule,
         SearchModule,
         RebuildModule,
+        AssistantModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { MAX_ASSISTANT_CHAT_TIMEOUT_MS } from '@torque/contracts';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /**
  * Settings of the indexer service on top of ServiceEnv, read once at boot (IndexerModule.forRoot, loadEnv): a bad
@@ -78,6 +79,63 @@ export class IndexerEnv {
   @Min(100)
   @Max(600_000)
   INDEX_SWEEP_MS = 5000;
+
+  /**
+   * Base URL of the assistant's OpenAI-compatible chat-completions API (`/chat/completions` is appended):
+   * OpenAI, Ollama (`http://host:11434/v1`), vLLM ... Unset: answers are retrieval only (`mode: retrieval`).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  ASSISTANT_CHAT_BASE_URL?: string;
+
+  /** Bearer token of the chat API; OPENAI_API_KEY when unset; local servers usually need none. */
+  @IsOptional()
+  @IsString()
+  ASSISTANT_CHAT_API_KEY?: string;
+
+  /** Read only as the chat API's token when ASSISTANT_CHAT_API_KEY is unset (EmbeddingsEnv reads it too). */
+  @IsOptional()
+  @IsString()
+  OPENAI_API_KEY?: string;
+
+  /** Chat model of the assistant's answers. */
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  ASSISTANT_CHAT_MODEL = 'gpt-4o-mini';
+
+  /**
+   * Deadline of the chat model's answer, retries included; past it the answer is retrieval only. At most
+   * MAX_ASSISTANT_CHAT_TIMEOUT_MS, so the gateway's deadline of the call (ASSISTANT_RPC_TIMEOUT_MS) is never hit.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(MAX_ASSISTANT_CHAT_TIMEOUT_MS)
+  ASSISTANT_CHAT_TIMEOUT_MS = 15_000;
+
+  /** Attempts after the first on 429, 5xx and connection errors (not after a timeout). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  ASSISTANT_CHAT_MAX_RETRIES = 1;
+
+  /** Characters of each retrieved product's text sent to the chat model (name, description, attributes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(20_000)
+  ASSISTANT_CHAT_PRODUCT_CHARS = 1500;
+
+  /**
+   * How long a process reuses a tenant's known vehicles (those of approved fitments in the active index, read
+   * for the vehicles questions name) before reading them again (0: every question reads them).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  ASSISTANT_VEHICLES_CACHE_MS = 60_000;
 }
 
 export const INDEXER_ENV = Symbol('INDEXER_ENV');

@@ -2,3 +2,4 @@ export * from './search.dto.js';
 export * from './index-admin.dto.js';
 export * from './indexer.patterns.js';
 export * from './indexer.jobs.js';
+export * from './assistant.dto.js';

@@ -1,3 +1,4 @@
+import type { AssistantAnswerCommand, AssistantAnswerDto } from './assistant.dto.js';
 import type { AuditAcceptedDto, IndexAdminRequestDto, RebuildAcceptedDto } from './index-admin.dto.js';
 import type { SearchProductsQueryDto, SearchResultDto } from './search.dto.js';
 
@@ -11,6 +12,8 @@ export const IndexerPatterns = {
   IndexRebuild: 'indexer.index.rebuild',
   /** Schedules a drift audit of the tenant's index (role admin). */
   IndexAudit: 'indexer.index.audit',
+  /** Answers a question from the retrieved products (and a chat model when one is configured). */
+  AssistantAnswer: 'indexer.assistant.answer',
 } as const;
 
 /** Payload and result of each indexer pattern. */
@@ -18,4 +21,5 @@ export interface IndexerMessageContracts {
   [IndexerPatterns.SearchProducts]: { payload: SearchProductsQueryDto; result: SearchResultDto };
   [IndexerPatterns.IndexRebuild]: { payload: IndexAdminRequestDto; result: RebuildAcceptedDto };
   [IndexerPatterns.IndexAudit]: { payload: IndexAdminRequestDto; result: AuditAcceptedDto };
+  [IndexerPatterns.AssistantAnswer]: { payload: AssistantAnswerCommand; result: AssistantAnswerDto };
 }
