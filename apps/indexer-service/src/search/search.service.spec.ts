@@ -22,8 +22,11 @@ const doc = (id: number): DocumentRow => ({
   description_hl: '',
 });
 
-/** A repository over fixed rankings: strict matches `lexical` (fuzzy ones when it is empty), every id passes but `failing`. */
-function fakeRepo(lexical: number[], fuzzy: number[] = [], failing: number[] = []) {
+/**
+ * A repository over fixed rankings: strict matches `lexical` (fuzzy ones when it is empty), every id passes but
+ * `failing`; strict matches are full-text (tier 1) unless `tiers` names another.
+ */
+function fakeRepo(lexical: number[], fuzzy: number[] = [], failing: number[] = [], tiers: Record<number, number> = {}) {
   const calls: MatchMode[] = [];
   const repo = {
     async lexical(_em: unknown, _t: string, _q: SearchQuery, mode: MatchMode, offset: number, limit: number) {
@@ -33,7 +36,9 @@ function fakeRepo(lexical: number[], fuzzy: number[] = [], failing: number[] = [
         generation: 3,
         total: ids.length,
         facets: { brand: [], category: [], make: [] },
-        ranked: ids.slice(offset, offset + limit).map((id) => ({ id, tier: mode === 'strict' ? 1 : 0, score: 1 })),
+        ranked: ids
+          .slice(offset, offset + limit)
+          .map((id) => ({ id, tier: mode === 'strict' ? (tiers[id] ?? 1) : 0, score: 1 })),
       };
       return page;
     },
@@ -67,6 +72,16 @@ describe('SearchService', () => {
     expect(r.data.map((h) => h.product_id)).toEqual([3, 1, 2, 7]);
     expect(r.meta.total).toBe(4);
     expect(r.data.find((h) => h.product_id === 7)!.match).toBe('semantic');
+  });
+
+  it('keeps part-number matches first, in their order, whatever the semantic ranking says', async () => {
+    // 4 is the whole part number, 6 a part number starting with it, 2 and 5 full-text hits.
+    const { repo } = fakeRepo([4, 6, 2, 5], [], [], { 4: 4, 6: 3 });
+    const r = await new SearchService(dataSource, repo, metrics, ranker([9, 5, 2, 6])).search('acme', query);
+    expect(r.data.map((h) => h.product_id).slice(0, 2)).toEqual([4, 6]);
+    expect(r.data.map((h) => h.product_id)).toEqual([4, 6, 2, 5, 9]);
+    expect(r.data.map((h) => h.match)).toEqual(['part_number', 'part_number', 'text', 'text', 'semantic']);
+    expect(r.meta.total).toBe(5);
   });
 
   it('falls back to similar words only when nothing matches strictly', async () => {

@@ -18,6 +18,8 @@ import { SEMANTIC_RANKER, type SemanticRanker } from './semantic-ranker.js';
 export const MAX_FUSED_RESULTS = 1000;
 /** The tier of a hit only the semantic ranking found (its `match` is `semantic`). */
 const SEMANTIC_ONLY = -1;
+/** Lexical tiers from this one up matched the part number (whole, as a prefix or inside); they rank first. */
+const PART_NUMBER_TIER = 2;
 
 /**
  * Product search over the tenant's active index generation. Lexical first: part numbers (whole, prefix, inside),
@@ -85,7 +87,11 @@ export class SearchService {
     return result;
   }
 
-  /** The page of the RRF fusion of the lexical ranking with the semantic one (ids passing the filters only). */
+  /**
+   * The page of the RRF fusion of the lexical ranking with the semantic one (ids passing the filters only). Part
+   * number matches stay first, in their lexical order: a product that is close in meaning never outranks the
+   * part a mechanic typed.
+   */
   private async fuse(
     em: Parameters<SearchRepository['passing']>[0],
     tenantId: string,
@@ -98,12 +104,17 @@ export class SearchService {
     const passing = await this.repo.passing(em, tenantId, lexical.generation, semanticIds, q);
     const semantic = semanticIds.filter((id) => passing.has(id));
     const lexicalOf = new Map(lexical.ranked.map((r) => [r.id, r]));
-    const fused = fuseRankings([{ ids: lexical.ranked.map((r) => r.id) }, { ids: semantic }]);
+    const partNumbers = lexical.ranked.filter((r) => r.tier >= PART_NUMBER_TIER).map((r) => r.id);
+    const pinned = new Set(partNumbers);
+    const fused = fuseRankings([
+      { ids: lexical.ranked.filter((r) => !pinned.has(r.id)).map((r) => r.id) },
+      { ids: semantic.filter((id) => !pinned.has(id)) },
+    ]);
     const semanticOnly = semantic.filter((id) => !lexicalOf.has(id)).length;
     return {
-      page: fused
+      page: [...partNumbers, ...fused.map((f) => f.id)]
         .slice(offset, offset + limit)
-        .map((f) => lexicalOf.get(f.id) ?? { id: f.id, tier: SEMANTIC_ONLY, score: 0 }),
+        .map((id) => lexicalOf.get(id) ?? { id, tier: SEMANTIC_ONLY, score: 0 }),
       total: lexical.total + semanticOnly,
     };
   }
