@@ -57,6 +57,11 @@ export async function* xlsxRows(source: Readable): RowBatches {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // exceljs reads xl/workbook.xml (which sets `model`) in one streaming pass, and its writer stores that entry
+  // last; on Node >= 18 the worksheets are sometimes parsed before it arrives and exceljs reads `model.sheets` of
+  // undefined (exceljs#3064, open). A placeholder model lets the sheet be read then; only its name is unknown.
+  const placeholder = { sheets: [] };
+  (workbook as unknown as { model: unknown }).model = placeholder;
   const sheets = workbook[Symbol.asyncIterator]();
   let batch: CsvRow[] = [];
   let header = false;
@@ -65,7 +70,7 @@ export async function* xlsxRows(source: Readable): RowBatches {
     const first = await sheets.next();
     if (first.done) {
       // exceljs sets the model when it read xl/workbook.xml: without it the archive is no workbook at all.
-      if (!workbook.model)
+      if (!workbook.model || (workbook.model as unknown) === placeholder)
         throw new UnreadableFileError(
           'The file is named .xlsx but is not an Excel workbook: the ZIP archive holds no workbook',
           true,
