@@ -47,8 +47,8 @@ describe('search index freshness', () => {
         // The sweep runs when the test calls it (its timer would race the test's calls).
         indexer: {
           INDEX_BURST_MIN_CHANGES: '50',
-          INDEX_DEBOUNCE_MS: '2000',
-          INDEX_MAX_WAIT_MS: '2000',
+          INDEX_DEBOUNCE_MS: '6000',
+          INDEX_MAX_WAIT_MS: '6000',
           INDEX_SWEEP_MS: '600000',
         },
       },
@@ -90,6 +90,36 @@ describe('search index freshness', () => {
     expect(taken).toBeLessThan(4000);
     const res = await suite.http(`${SEARCH}?q=BU-1999`, { tenant: 'burst' });
     expect(((await res.json()) as SearchResultDto).data[0].part_number).toBe('BU-1999');
+  });
+
+  it('indexes a hand edit during a burst at once (express job) while the burst stays debounced', async () => {
+    const { rows } = await db.query(
+      `INSERT INTO ingestion.products (tenant_id, part_number, name, category)
+       SELECT 'express', 'EX-' || i, 'Express Fuel Filter ' || i, 'Fuel' FROM generate_series(1, 200) i RETURNING id`,
+    );
+    const ids = rows.map((r: { id: string }) => Number(r.id));
+    await announce('catalog.products.changed', 'express', ids.slice(0, 100));
+    await eventually(async () => (await updateJobs('express')).some((j) => j.status === 'completed'), 10_000);
+    // The tenant is in a burst now: the next batch waits for the debounce window (6 s here).
+    await announce('catalog.products.changed', 'express', ids.slice(100, 199));
+    const started = Date.now();
+    await announce('catalog.products.changed', 'express', [ids[199]]);
+    const hit = await eventually(
+      async () => {
+        const res = await suite.http(`${SEARCH}?q=EX-200`, { tenant: 'express' });
+        const r = (await res.json()) as SearchResultDto;
+        return r.data[0]?.part_number === 'EX-200' ? Date.now() - started : null;
+      },
+      5000,
+      50,
+    );
+    expect(hit).toBeLessThan(4000);
+    // The 99 products of the debounced batch are not searchable yet, and come with it.
+    const indexed = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM indexer.search_documents WHERE tenant_id = 'express'`)).rows[0]
+        .n as number;
+    expect(await indexed()).toBe(101);
+    await eventually(async () => (await indexed()) === 200, 15_000, 200);
   });
 
   it('handles each event once, whatever the redeliveries', async () => {

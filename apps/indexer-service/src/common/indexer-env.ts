@@ -42,6 +42,17 @@ export class IndexerEnv {
   @Max(10_000_000)
   INDEX_BURST_MIN_CHANGES = 100;
 
+  /**
+   * An event of at most this many products that arrives while its tenant is in a burst gets an express job of its
+   * own (after INDEX_QUIET_DELAY_MS) instead of waiting for the burst's debounced batch: a product edited by hand
+   * during an import is searchable within the freshness target. 0 turns express jobs off.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  INDEX_EXPRESS_MAX_CHANGES = 10;
+
   /** Products read and written per step of an update, rebuild or audit (at most 1000, the catalog's page). */
   @Type(() => Number)
   @IsInt()

@@ -71,17 +71,25 @@ export class ChangeBatchesRepository {
 
   /**
    * Claims the oldest unclaimed pending changes of the tenant, at most `limit`, for `leaseMs` (a job that dies
-   * leaves them to be claimed again after it); concurrent jobs of one tenant take different changes.
+   * leaves them to be claimed again after it); concurrent jobs of one tenant take different changes. `only`
+   * restricts the claim to those products (an express job).
    */
-  async claim(em: EntityManager, tenantId: string, limit: number, leaseMs: number): Promise<PendingChange[]> {
+  async claim(
+    em: EntityManager,
+    tenantId: string,
+    limit: number,
+    leaseMs: number,
+    only: readonly number[] | null = null,
+  ): Promise<PendingChange[]> {
     const [rows]: [{ product_id: string; seq: string; first_changed_at: Date }[], number] = await em.query(
       `UPDATE pending_changes p SET claimed_until = now() + make_interval(secs => $3 / 1000.0)
          FROM (SELECT product_id FROM pending_changes
                 WHERE tenant_id = $1 AND (claimed_until IS NULL OR claimed_until < now())
+                  AND ($4::bigint[] IS NULL OR product_id = ANY($4::bigint[]))
                 ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED) c
         WHERE p.tenant_id = $1 AND p.product_id = c.product_id
         RETURNING p.product_id, p.seq, p.first_changed_at`,
-      [tenantId, limit, leaseMs],
+      [tenantId, limit, leaseMs, only],
     );
     return rows
       .map((r) => ({ ...r, product_id: Number(r.product_id) }))

@@ -3,21 +3,25 @@ import { IndexerJobNames, IndexerQueueNames, type RequestMeta } from '@torque/co
 import { JobSubmitterService, runsApi, SERVICE_ENV, type ServiceEnv } from '@torque/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INDEXER_ENV, type IndexerEnv } from '../common/indexer-env.js';
-import { ChangeBatchesRepository } from './change-batches.repository.js';
+import { ChangeBatchesRepository, type BatchRow } from './change-batches.repository.js';
 import { batchDelayMs } from './debounce.js';
 
-/** A batch opened in a transaction, to be submitted once that transaction committed. */
-export interface OpenedBatch {
-  tenantId: string;
-  seq: string;
-  delayMs: number;
-}
+/**
+ * A job to submit once the transaction that recorded the changes committed: the batch it opened (`seq`), or an
+ * express job for a few products (`productIds`) of a tenant in a burst.
+ */
+export type OpenedBatch =
+  | { tenantId: string; seq: string; delayMs: number; productIds?: undefined; expressKey?: undefined }
+  | { tenantId: string; seq?: undefined; delayMs: number; productIds: number[]; expressKey: string };
 
 /**
  * Coalesces product changes into light batch jobs. Changes are pending rows, one per product (keep-latest);
  * the first change of a tenant with no open batch opens one and decides its delay (`batchDelayMs`); the batch's
  * job is submitted after the commit, de-duplicated by the batch number. Later changes join the open batch until
- * its job starts. A sweep submits batches a crash left without a job.
+ * its job starts. A small change (at most INDEX_EXPRESS_MAX_CHANGES products) of a tenant in a burst does not wait
+ * for the burst's debounced batch: an express job takes those products' pending changes after INDEX_QUIET_DELAY_MS
+ * (whichever job claims a change first indexes it; the other finds it gone). A sweep submits batches a crash left
+ * without a job.
  */
 @Injectable()
 export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,36 +48,61 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Records changed products in the caller's transaction; returns the batch it opened, if it opened one. */
+  /**
+   * Records changed products in the caller's transaction; returns the jobs to submit after the commit: the batch
+   * it opened, if it opened one, and an express job when the change is small and the tenant in a burst. `eventId`
+   * names the express job (a redelivered event submits it once).
+   */
   async record(
     em: EntityManager,
     tenantId: string,
     productIds: readonly number[],
     changedAt: Date,
-  ): Promise<OpenedBatch | null> {
-    if (productIds.length === 0) return null;
+    eventId: string,
+  ): Promise<OpenedBatch[]> {
+    if (productIds.length === 0) return [];
     await this.repo.addPending(em, tenantId, productIds, changedAt);
-    return this.openIfNone(em, tenantId);
+    const row = await this.repo.lock(em, tenantId);
+    const delayMs = this.delayOf(row);
+    const opened: OpenedBatch[] = [];
+    if (row.open_seq === null) opened.push({ tenantId, seq: await this.repo.open(em, tenantId), delayMs });
+    const unique = [...new Set(productIds)];
+    if (delayMs > this.env.INDEX_QUIET_DELAY_MS && unique.length <= this.env.INDEX_EXPRESS_MAX_CHANGES)
+      opened.push({ tenantId, productIds: unique, delayMs: this.env.INDEX_QUIET_DELAY_MS, expressKey: eventId });
+    return opened;
   }
 
-  /** Submits the job of a batch opened by `record`, after its transaction committed. */
+  /** Submits a job `record` returned, after its transaction committed. */
   async submit(batch: OpenedBatch, correlationId: string | null): Promise<void> {
     const meta: Pick<RequestMeta, 'tenantId' | 'correlationId'> = {
       tenantId: batch.tenantId,
-      correlationId: correlationId ?? `batch-${batch.seq}`,
+      correlationId: correlationId ?? (batch.seq !== undefined ? `batch-${batch.seq}` : `express-${batch.expressKey}`),
     };
+    const options = {
+      delay: batch.delayMs,
+      attempts: this.env.INDEX_JOB_ATTEMPTS,
+      backoff: { type: 'fixed' as const, delay: this.env.INDEX_RETRY_DELAY_MS },
+    };
+    if (batch.seq === undefined) {
+      await this.jobs.submit({
+        meta,
+        queue: IndexerQueueNames.Light,
+        name: IndexerJobNames.IndexerUpdate,
+        params: { products: batch.productIds },
+        dedupeKey: `express:${batch.expressKey}`,
+        options,
+      });
+      return;
+    }
+    const seq = batch.seq;
     await this.jobs.submit({
       meta,
       queue: IndexerQueueNames.Light,
       name: IndexerJobNames.IndexerUpdate,
-      params: { batch: batch.seq },
-      dedupeKey: `batch:${batch.seq}`,
-      options: {
-        delay: batch.delayMs,
-        attempts: this.env.INDEX_JOB_ATTEMPTS,
-        backoff: { type: 'fixed', delay: this.env.INDEX_RETRY_DELAY_MS },
-      },
-      inTransaction: (em, row) => this.repo.linkJob(em, batch.tenantId, batch.seq, row.id),
+      params: { batch: seq },
+      dedupeKey: `batch:${seq}`,
+      options,
+      inTransaction: (em, row) => this.repo.linkJob(em, batch.tenantId, seq, row.id),
     });
   }
 
@@ -98,10 +127,9 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
     return submitted;
   }
 
-  private async openIfNone(em: EntityManager, tenantId: string): Promise<OpenedBatch | null> {
-    const row = await this.repo.lock(em, tenantId);
-    if (row.open_seq !== null) return null;
-    const delayMs = batchDelayMs(
+  /** The delay of a batch the tenant (its locked row) would open now: above the quiet delay in a burst. */
+  private delayOf(row: BatchRow): number {
+    return batchDelayMs(
       new Date(),
       row.last_started_at ? { startedAt: row.last_started_at, changes: row.last_changes } : null,
       {
@@ -111,7 +139,5 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
         burstMinChanges: this.env.INDEX_BURST_MIN_CHANGES,
       },
     );
-    const seq = await this.repo.open(em, tenantId);
-    return { tenantId, seq, delayMs };
   }
 }

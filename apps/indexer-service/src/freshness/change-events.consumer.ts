@@ -45,10 +45,10 @@ export class ChangeEventsConsumer implements OnApplicationBootstrap {
       this.logger.warn(`dropping event ${String(event?.id)}: ${change}`);
       return;
     }
-    let opened: OpenedBatch | null = null;
+    let opened: OpenedBatch[] = [];
     await this.inbox.handleOnce(CHANGE_EVENTS_CONSUMER, change.id, async (em) => {
-      opened = await this.batches.record(em, change.tenantId, change.productIds, change.occurredAt);
+      opened = await this.batches.record(em, change.tenantId, change.productIds, change.occurredAt, change.id);
     });
-    if (opened) await this.batches.submit(opened, change.correlationId);
+    for (const batch of opened) await this.batches.submit(batch, change.correlationId);
   }
 }
