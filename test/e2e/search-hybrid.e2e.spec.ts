@@ -123,6 +123,25 @@ describe('hybrid (lexical + semantic) product search', () => {
     expect(ids(await search(q('DD-18')))[0]).toBe(drill.id);
   });
 
+  it('answers each mode: lexical without meaning, semantic without words, hybrid with both', async () => {
+    await embedded('acme');
+    await eventually(async () => ids(await search(q(QUERY))).includes(drill.id), 15_000);
+    const lexical = await search(q(QUERY, '&mode=lexical'));
+    expect(ids(lexical)).not.toContain(drill.id);
+    expect(lexical.data.every((h) => h.match !== 'semantic')).toBe(true);
+    const semantic = await search(q(QUERY, '&mode=semantic'));
+    expect(ids(semantic).slice(0, 2)).toContain(drill.id);
+    expect(ids(semantic)).not.toContain(pads.id);
+    expect(semantic.data.every((h) => h.match === 'semantic')).toBe(true);
+    expect(semantic.meta.total).toBe(semantic.data.length);
+    expect(semantic.facets.brand.map((f) => f.value)).toContain('Makita');
+    // lexical mode still ranks part numbers first
+    expect(ids(await search(q('DD-18', '&mode=lexical')))[0]).toBe(drill.id);
+    const bad = await suite.http(`${SEARCH}?${q(QUERY, '&mode=vector')}`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('mode');
+  });
+
   it('applies filters to semantic hits', async () => {
     await embedded('acme');
     const makita = await eventually(async () => {

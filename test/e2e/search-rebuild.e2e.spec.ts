@@ -199,7 +199,7 @@ describe('search index rebuilds and audits', () => {
     expect(text).toMatch(/torque_indexer_documents_removed_total\{source="audit"\} 1/);
     expect(text).toMatch(/torque_indexer_rebuild_duration_seconds_count [1-9]/);
     expect(text).toMatch(/torque_indexer_drift_found_total\{kind="stale"\} 3/);
-    expect(text).toMatch(/torque_indexer_search_duration_seconds_count\{match="strict"\} [1-9]/);
+    expect(text).toMatch(/torque_indexer_search_duration_seconds_count\{mode="hybrid",match="strict"\} [1-9]/);
   });
 
   it('refuses a rebuild to a non-admin', async () => {

@@ -8,7 +8,7 @@ export class IndexerMetrics {
   readonly documentsIndexed: Counter<'source'>;
   readonly documentsRemoved: Counter<'source'>;
   readonly indexLag: Histogram;
-  readonly searchDuration: Histogram<'match'>;
+  readonly searchDuration: Histogram<'mode' | 'match'>;
   readonly rebuildDuration: Histogram;
   readonly driftFound: Counter<'kind'>;
 
@@ -34,8 +34,8 @@ export class IndexerMetrics {
     });
     this.searchDuration = new Histogram({
       name: 'torque_indexer_search_duration_seconds',
-      help: 'Service-side duration of product searches, by how the results matched (strict or fuzzy).',
-      labelNames: ['match'] as const,
+      help: 'Service-side duration of product searches, by mode (hybrid, lexical, semantic) and by how the lexical results matched (strict, fuzzy; semantic for mode semantic).',
+      labelNames: ['mode', 'match'] as const,
       buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });

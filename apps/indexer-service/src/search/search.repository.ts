@@ -50,6 +50,14 @@ const tsquery = (text: string, codes: string) =>
   `(websearch_to_tsquery('english', fold(${text})) || websearch_to_tsquery('simple', fold(${text}))
     || CASE WHEN ${codes} = '' THEN ''::tsquery ELSE to_tsquery('simple', ${codes}) END)`;
 
+/** A facet of the documents of CTE `m` (product_id, brand, category, vehicles): its 20 most frequent values. */
+const facet = (expr: string, from = 'm') =>
+  `(SELECT coalesce(jsonb_agg(jsonb_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::jsonb)
+      FROM (SELECT ${expr} AS value, count(DISTINCT m.product_id)::int AS n FROM ${from}
+             GROUP BY 1 HAVING ${expr} IS NOT NULL ORDER BY 2 DESC, 1 LIMIT 20) f)`;
+const FACETS = `${facet('m.brand')} AS brand, ${facet('m.category')} AS category,
+  ${facet(`v->>'make'`, 'm, jsonb_array_elements(m.vehicles) v')} AS make`;
+
 /** The SQL of searches: the tenant's active generation only, the tenant in every WHERE. */
 export class SearchRepository {
   /** One page of the lexical ranking, with the total and the facets of everything that matched. */
@@ -87,10 +95,6 @@ export class SearchRepository {
         ? `(d.part_number_norm = ANY(${codes}::text[]) OR d.part_number_norm LIKE ANY(${prefixes}::text[])
             OR d.part_number_norm LIKE ANY(${infixes}::text[]) OR d.search @@ q.tq)`
         : `q.ft <% d.fuzzy_text`;
-    const facet = (expr: string, from = 'm') =>
-      `(SELECT coalesce(jsonb_agg(jsonb_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::jsonb)
-          FROM (SELECT ${expr} AS value, count(DISTINCT m.product_id)::int AS n FROM ${from}
-                 GROUP BY 1 HAVING ${expr} IS NOT NULL ORDER BY 2 DESC, 1 LIMIT 20) f)`;
     await em.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(FUZZY_THRESHOLD)]);
     const rows: {
       generation: number | null;
@@ -114,9 +118,7 @@ export class SearchRepository {
        )
        SELECT (SELECT active_generation FROM s) AS generation,
               (SELECT count(*)::int FROM m) AS total,
-              ${facet('m.brand')} AS brand,
-              ${facet('m.category')} AS category,
-              ${facet(`v->>'make'`, 'm, jsonb_array_elements(m.vehicles) v')} AS make,
+              ${FACETS},
               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', product_id, 'tier', tier,
                         'score', round((tier + rank + sim)::numeric, 4))
                         ORDER BY tier DESC, rank DESC, sim DESC, product_id), '[]'::jsonb) FROM ranked) AS ranked`,
@@ -158,6 +160,32 @@ export class SearchRepository {
       params,
     );
     return new Set(rows.map((r) => Number(r.product_id)));
+  }
+
+  /** The facets of these documents of the generation (a semantic ranking's). */
+  async facets(
+    em: EntityManager,
+    tenantId: string,
+    generation: number,
+    ids: readonly number[],
+  ): Promise<LexicalPage['facets']> {
+    if (ids.length === 0) return { brand: [], category: [], make: [] };
+    const rows: LexicalPage['facets'][] = await em.query(
+      `WITH m AS (SELECT d.product_id, d.brand, d.category, d.vehicles FROM search_documents d
+                   WHERE d.tenant_id = $1 AND d.generation = $2 AND d.product_id = ANY($3::bigint[]))
+       SELECT ${FACETS}`,
+      [tenantId, generation, ids],
+    );
+    return rows[0];
+  }
+
+  /** The active generation of the tenant's index (0 before the first document). */
+  async activeGeneration(em: EntityManager, tenantId: string): Promise<number> {
+    const rows: { g: number }[] = await em.query(
+      `SELECT active_generation AS g FROM index_state WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return rows[0]?.g ?? 0;
   }
 
   /** The documents of a page, with the query's words highlighted. */

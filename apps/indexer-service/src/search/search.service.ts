@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SearchHitDto, SearchProductsQueryDto, SearchResultDto } from '@torque/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { MAX_SHOWN_VEHICLES } from '../documents/search-document.js';
 import { fuseRankings } from './rank-fusion.js';
@@ -40,7 +40,65 @@ export class SearchService {
     const started = process.hrtime.bigint();
     const q = toSearchQuery(dto);
     const offset = (dto.page - 1) * dto.limit;
-    const semanticIds = await this.semantic.rank({
+    const mode = dto.mode ?? 'hybrid';
+    if (mode === 'semantic') return this.semanticOnly(tenantId, dto, q, offset, started);
+    const semanticIds = mode === 'lexical' ? [] : await this.rankSemantic(tenantId, dto, q);
+    const fused = semanticIds.length > 0 && offset + dto.limit <= MAX_FUSED_RESULTS;
+    const { result, match } = await this.dataSource.transaction(async (em) => {
+      let match: MatchMode = 'strict';
+      const window = fused ? { offset: 0, limit: MAX_FUSED_RESULTS } : { offset, limit: dto.limit };
+      let lexical = await this.repo.lexical(em, tenantId, q, match, window.offset, window.limit);
+      if (lexical.total === 0) {
+        match = 'fuzzy';
+        lexical = await this.repo.lexical(em, tenantId, q, match, window.offset, window.limit);
+      }
+      const { page, total } = fused
+        ? await this.fuse(em, tenantId, q, lexical, semanticIds, offset, dto.limit)
+        : { page: lexical.ranked, total: lexical.total };
+      const data = await this.hits(em, tenantId, lexical.generation, page, q);
+      const result: SearchResultDto = {
+        data,
+        meta: { page: dto.page, limit: dto.limit, total },
+        facets: lexical.facets,
+        generation: lexical.generation,
+      };
+      return { result, match };
+    });
+    this.metrics.searchDuration.observe({ mode, match }, Number(process.hrtime.bigint() - started) / 1e9);
+    return result;
+  }
+
+  /** `mode=semantic`: the semantic ranking alone, filtered, with the facets of everything it found. */
+  private async semanticOnly(
+    tenantId: string,
+    dto: SearchProductsQueryDto,
+    q: SearchQuery,
+    offset: number,
+    started: bigint,
+  ): Promise<SearchResultDto> {
+    const semanticIds = await this.rankSemantic(tenantId, dto, q);
+    const result = await this.dataSource.transaction(async (em) => {
+      const generation = await this.repo.activeGeneration(em, tenantId);
+      const passing = await this.repo.passing(em, tenantId, generation, semanticIds, q);
+      const ids = semanticIds.filter((id) => passing.has(id));
+      const page = ids.slice(offset, offset + dto.limit).map((id) => ({ id, tier: SEMANTIC_ONLY, score: 0 }));
+      const result: SearchResultDto = {
+        data: await this.hits(em, tenantId, generation, page, q),
+        meta: { page: dto.page, limit: dto.limit, total: ids.length },
+        facets: await this.repo.facets(em, tenantId, generation, ids),
+        generation,
+      };
+      return result;
+    });
+    this.metrics.searchDuration.observe(
+      { mode: 'semantic', match: 'semantic' },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
+    return result;
+  }
+
+  private rankSemantic(tenantId: string, dto: SearchProductsQueryDto, q: SearchQuery): Promise<number[]> {
+    return this.semantic.rank({
       tenantId,
       query: q.text,
       filters: {
@@ -52,39 +110,27 @@ export class SearchService {
       },
       limit: MAX_FUSED_RESULTS,
     });
-    const fused = semanticIds.length > 0 && offset + dto.limit <= MAX_FUSED_RESULTS;
-    const { result, mode } = await this.dataSource.transaction(async (em) => {
-      let mode: MatchMode = 'strict';
-      const window = fused ? { offset: 0, limit: MAX_FUSED_RESULTS } : { offset, limit: dto.limit };
-      let lexical = await this.repo.lexical(em, tenantId, q, mode, window.offset, window.limit);
-      if (lexical.total === 0) {
-        mode = 'fuzzy';
-        lexical = await this.repo.lexical(em, tenantId, q, mode, window.offset, window.limit);
-      }
-      const { page, total } = fused
-        ? await this.fuse(em, tenantId, q, lexical, semanticIds, offset, dto.limit)
-        : { page: lexical.ranked, total: lexical.total };
-      const docs = await this.repo.documents(
-        em,
-        tenantId,
-        lexical.generation,
-        page.map((r) => r.id),
-        q,
-      );
-      const data = page.flatMap((r) => {
-        const row = docs.get(r.id);
-        return row ? [toHit(row, r)] : [];
-      });
-      const result: SearchResultDto = {
-        data,
-        meta: { page: dto.page, limit: dto.limit, total },
-        facets: lexical.facets,
-        generation: lexical.generation,
-      };
-      return { result, mode };
+  }
+
+  /** The hits of a page, in its order (a document gone meanwhile is left out). */
+  private async hits(
+    em: EntityManager,
+    tenantId: string,
+    generation: number,
+    page: RankedId[],
+    q: SearchQuery,
+  ): Promise<SearchHitDto[]> {
+    const docs = await this.repo.documents(
+      em,
+      tenantId,
+      generation,
+      page.map((r) => r.id),
+      q,
+    );
+    return page.flatMap((r) => {
+      const row = docs.get(r.id);
+      return row ? [toHit(row, r)] : [];
     });
-    this.metrics.searchDuration.observe({ match: mode }, Number(process.hrtime.bigint() - started) / 1e9);
-    return result;
   }
 
   /**

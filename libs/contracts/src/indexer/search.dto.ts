@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -38,6 +39,9 @@ function IsNotBelow(other: string): PropertyDecorator {
       },
     });
 }
+
+export const SEARCH_MODES = ['hybrid', 'lexical', 'semantic'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
 
 /** `GET /api/v1/search/products`: the text, filters and page. */
 export class SearchProductsQueryDto extends PageQueryDto {
@@ -127,6 +131,18 @@ export class SearchProductsQueryDto extends PageQueryDto {
   @Length(1, 100)
   @Matches(NOT_BLANK, { message: 'submodel must not be blank' })
   submodel?: string;
+
+  @ApiPropertyOptional({
+    enum: SEARCH_MODES,
+    default: 'hybrid',
+    description:
+      '`hybrid`: words and part numbers fused with meaning (embeddings) by rank fusion, part numbers first; ' +
+      '`lexical`: words, part numbers and similar words only; `semantic`: meaning only (empty when the index has ' +
+      'no embeddings, e.g. EMBEDDINGS_PROVIDER=none). Hybrid falls back to lexical while embeddings are not ready.',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_MODES)
+  mode?: SearchMode;
 }
 
 export class SearchPriceDto {
