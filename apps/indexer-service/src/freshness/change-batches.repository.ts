@@ -18,15 +18,25 @@ export interface PendingChange {
 
 /** All SQL on pending changes and change batches. The tenant is in every WHERE. */
 export class ChangeBatchesRepository {
-  /** Records changes of products, one row per product (a later change bumps its seq, keeps its first time). */
-  async addPending(em: EntityManager, tenantId: string, ids: readonly number[], changedAt: Date): Promise<void> {
+  /**
+   * Records changes of products, one row per product (a later change bumps its seq, keeps its first time);
+   * `express` flags them for the tenant's express job (a flag, once set, stays until the change is taken).
+   */
+  async addPending(
+    em: EntityManager,
+    tenantId: string,
+    ids: readonly number[],
+    changedAt: Date,
+    express = false,
+  ): Promise<void> {
     await em.query(
-      `INSERT INTO pending_changes (tenant_id, product_id, first_changed_at)
-       SELECT $1, id, $3 FROM (SELECT DISTINCT unnest($2::bigint[]) AS id ORDER BY 1) s
+      `INSERT INTO pending_changes (tenant_id, product_id, first_changed_at, express)
+       SELECT $1, id, $3, $4 FROM (SELECT DISTINCT unnest($2::bigint[]) AS id ORDER BY 1) s
        ON CONFLICT (tenant_id, product_id) DO UPDATE
          SET seq = nextval('pending_change_seq'), claimed_until = NULL,
-             first_changed_at = least(pending_changes.first_changed_at, EXCLUDED.first_changed_at)`,
-      [tenantId, ids, changedAt],
+             first_changed_at = least(pending_changes.first_changed_at, EXCLUDED.first_changed_at),
+             express = pending_changes.express OR EXCLUDED.express`,
+      [tenantId, ids, changedAt, express],
     );
   }
 
@@ -71,35 +81,36 @@ export class ChangeBatchesRepository {
 
   /**
    * Claims the oldest unclaimed pending changes of the tenant, at most `limit`, for `leaseMs` (a job that dies
-   * leaves them to be claimed again after it); concurrent jobs of one tenant take different changes. `only`
-   * restricts the claim to those products (an express job).
+   * leaves them to be claimed again after it); concurrent jobs of one tenant take different changes.
+   * `expressOnly` claims the changes flagged for the express job only.
    */
   async claim(
     em: EntityManager,
     tenantId: string,
     limit: number,
     leaseMs: number,
-    only: readonly number[] | null = null,
+    expressOnly = false,
   ): Promise<PendingChange[]> {
     const [rows]: [{ product_id: string; seq: string; first_changed_at: Date }[], number] = await em.query(
       `UPDATE pending_changes p SET claimed_until = now() + make_interval(secs => $3 / 1000.0)
          FROM (SELECT product_id FROM pending_changes
                 WHERE tenant_id = $1 AND (claimed_until IS NULL OR claimed_until < now())
-                  AND ($4::bigint[] IS NULL OR product_id = ANY($4::bigint[]))
+                  AND (express OR NOT $4::boolean)
                 ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED) c
         WHERE p.tenant_id = $1 AND p.product_id = c.product_id
         RETURNING p.product_id, p.seq, p.first_changed_at`,
-      [tenantId, limit, leaseMs, only],
+      [tenantId, limit, leaseMs, expressOnly],
     );
     return rows
       .map((r) => ({ ...r, product_id: Number(r.product_id) }))
       .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
   }
 
-  async countPending(em: EntityManager, tenantId: string): Promise<number> {
+  /** The tenant's pending changes (`expressOnly`: those flagged for the express job). */
+  async countPending(em: EntityManager, tenantId: string, expressOnly = false): Promise<number> {
     const rows: { n: number }[] = await em.query(
-      `SELECT count(*)::int AS n FROM pending_changes WHERE tenant_id = $1`,
-      [tenantId],
+      `SELECT count(*)::int AS n FROM pending_changes WHERE tenant_id = $1 AND (express OR NOT $2::boolean)`,
+      [tenantId, expressOnly],
     );
     return rows[0].n;
   }

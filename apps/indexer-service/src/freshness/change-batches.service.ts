@@ -7,21 +7,22 @@ import { ChangeBatchesRepository, type BatchRow } from './change-batches.reposit
 import { batchDelayMs } from './debounce.js';
 
 /**
- * A job to submit once the transaction that recorded the changes committed: the batch it opened (`seq`), or an
- * express job for a few products (`productIds`) of a tenant in a burst.
+ * A job to submit once the transaction that recorded the changes committed: the batch it opened (`seq`), or the
+ * tenant's express job (`express`) for small changes of a tenant in a burst.
  */
 export type OpenedBatch =
-  | { tenantId: string; seq: string; delayMs: number; productIds?: undefined; expressKey?: undefined }
-  | { tenantId: string; seq?: undefined; delayMs: number; productIds: number[]; expressKey: string };
+  | { tenantId: string; seq: string; delayMs: number; express?: false }
+  | { tenantId: string; seq?: undefined; delayMs: number; express: true };
 
 /**
  * Coalesces product changes into light batch jobs. Changes are pending rows, one per product (keep-latest);
  * the first change of a tenant with no open batch opens one and decides its delay (`batchDelayMs`); the batch's
  * job is submitted after the commit, de-duplicated by the batch number. Later changes join the open batch until
  * its job starts. A small change (at most INDEX_EXPRESS_MAX_CHANGES products) of a tenant in a burst does not wait
- * for the burst's debounced batch: an express job takes those products' pending changes after INDEX_QUIET_DELAY_MS
- * (whichever job claims a change first indexes it; the other finds it gone). A sweep submits batches a crash left
- * without a job.
+ * for the burst's debounced batch: its pending changes are flagged, and the tenant's express job (one queued or
+ * running at a time, de-duplicated) takes every flagged change after INDEX_QUIET_DELAY_MS; whichever job claims a
+ * change first indexes it, and the burst's batch takes anything the express job missed. A sweep submits batches a
+ * crash left without a job.
  */
 @Injectable()
 export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -50,25 +51,23 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
 
   /**
    * Records changed products in the caller's transaction; returns the jobs to submit after the commit: the batch
-   * it opened, if it opened one, and an express job when the change is small and the tenant in a burst. `eventId`
-   * names the express job (a redelivered event submits it once).
+   * it opened, if it opened one, and the express job when the change is small and the tenant in a burst.
    */
   async record(
     em: EntityManager,
     tenantId: string,
     productIds: readonly number[],
     changedAt: Date,
-    eventId: string,
   ): Promise<OpenedBatch[]> {
     if (productIds.length === 0) return [];
-    await this.repo.addPending(em, tenantId, productIds, changedAt);
     const row = await this.repo.lock(em, tenantId);
     const delayMs = this.delayOf(row);
+    const express =
+      delayMs > this.env.INDEX_QUIET_DELAY_MS && new Set(productIds).size <= this.env.INDEX_EXPRESS_MAX_CHANGES;
+    await this.repo.addPending(em, tenantId, productIds, changedAt, express);
     const opened: OpenedBatch[] = [];
     if (row.open_seq === null) opened.push({ tenantId, seq: await this.repo.open(em, tenantId), delayMs });
-    const unique = [...new Set(productIds)];
-    if (delayMs > this.env.INDEX_QUIET_DELAY_MS && unique.length <= this.env.INDEX_EXPRESS_MAX_CHANGES)
-      opened.push({ tenantId, productIds: unique, delayMs: this.env.INDEX_QUIET_DELAY_MS, expressKey: eventId });
+    if (express) opened.push({ tenantId, express: true, delayMs: this.env.INDEX_QUIET_DELAY_MS });
     return opened;
   }
 
@@ -76,32 +75,28 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
   async submit(batch: OpenedBatch, correlationId: string | null): Promise<void> {
     const meta: Pick<RequestMeta, 'tenantId' | 'correlationId'> = {
       tenantId: batch.tenantId,
-      correlationId: correlationId ?? (batch.seq !== undefined ? `batch-${batch.seq}` : `express-${batch.expressKey}`),
+      correlationId: correlationId ?? (batch.express ? 'express' : `batch-${batch.seq}`),
     };
-    const options = {
-      delay: batch.delayMs,
-      attempts: this.env.INDEX_JOB_ATTEMPTS,
-      backoff: { type: 'fixed' as const, delay: this.env.INDEX_RETRY_DELAY_MS },
+    const common = {
+      meta,
+      queue: IndexerQueueNames.Light,
+      name: IndexerJobNames.IndexerUpdate,
+      options: {
+        delay: batch.delayMs,
+        attempts: this.env.INDEX_JOB_ATTEMPTS,
+        backoff: { type: 'fixed' as const, delay: this.env.INDEX_RETRY_DELAY_MS },
+      },
     };
-    if (batch.seq === undefined) {
-      await this.jobs.submit({
-        meta,
-        queue: IndexerQueueNames.Light,
-        name: IndexerJobNames.IndexerUpdate,
-        params: { products: batch.productIds },
-        dedupeKey: `express:${batch.expressKey}`,
-        options,
-      });
+    if (batch.express) {
+      // one express job queued or running per tenant: it takes every flagged change there is when it runs
+      await this.jobs.submit({ ...common, params: { express: true }, dedupeKey: 'express' });
       return;
     }
     const seq = batch.seq;
     await this.jobs.submit({
-      meta,
-      queue: IndexerQueueNames.Light,
-      name: IndexerJobNames.IndexerUpdate,
+      ...common,
       params: { batch: seq },
       dedupeKey: `batch:${seq}`,
-      options,
       inTransaction: (em, row) => this.repo.linkJob(em, batch.tenantId, seq, row.id),
     });
   }

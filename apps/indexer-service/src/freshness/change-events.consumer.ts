@@ -47,7 +47,7 @@ export class ChangeEventsConsumer implements OnApplicationBootstrap {
     }
     let opened: OpenedBatch[] = [];
     await this.inbox.handleOnce(CHANGE_EVENTS_CONSUMER, change.id, async (em) => {
-      opened = await this.batches.record(em, change.tenantId, change.productIds, change.occurredAt, change.id);
+      opened = await this.batches.record(em, change.tenantId, change.productIds, change.occurredAt);
     });
     for (const batch of opened) await this.batches.submit(batch, change.correlationId);
   }

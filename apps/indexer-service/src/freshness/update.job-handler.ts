@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IndexerJobNames, IndexerQueueNames, type UpdateJobResult } from '@torque/contracts';
-import { JobContext, JobHandler, PermanentJobError, type JobHandlerInstance, type Outcome } from '@torque/platform';
+import { JobContext, JobHandler, type JobHandlerInstance, type Outcome } from '@torque/platform';
 import { DataSource } from 'typeorm';
 import { INDEXER_ENV, type IndexerEnv } from '../common/indexer-env.js';
 import { IndexerMetrics } from '../common/indexer-metrics.js';
@@ -12,26 +12,10 @@ import { ChangeBatchesRepository } from './change-batches.repository.js';
 const CLAIM_LEASE_MS = 120_000;
 
 /**
- * The products of an express job (`params.products`: positive integer ids, at most 1000), null for a batch job;
- * anything else is a job row no submitter writes, and fails the job rather than index the whole tenant.
- */
-function expressProducts(value: unknown): number[] | null {
-  if (value === undefined) return null;
-  if (
-    !Array.isArray(value) ||
-    value.length === 0 ||
-    value.length > 1000 ||
-    !value.every((id) => Number.isSafeInteger(id) && id > 0)
-  )
-    throw new PermanentJobError('invalid_params', 'params.products must be 1 to 1000 positive integer product ids');
-  return value as number[];
-}
-
-/**
  * One batch of a tenant's changes: closes the batch (later changes open the next one), then claims the pending
  * changes in steps of INDEX_BATCH_SIZE until none is left unclaimed, re-reading each product from the catalog;
- * then, when documents changed, asks for their embeddings (an `indexer.embed` job, never waited for). An express
- * job (`params.products`) claims the pending changes of those products only, and closes no batch.
+ * then, when documents changed, asks for their embeddings (an `indexer.embed` job, never waited for). The express
+ * job (`params.express`) claims only the changes flagged for it, and closes no batch.
  */
 @Injectable()
 @JobHandler(IndexerQueueNames.Light, IndexerJobNames.IndexerUpdate)
@@ -50,15 +34,15 @@ export class UpdateJobHandler implements JobHandlerInstance<'indexer.update'> {
     const meta = { tenantId, correlationId: ctx.job.correlation_id ?? ctx.job.id };
     const em = this.dataSource.manager;
     const seq = ctx.job.params.batch;
-    const only = expressProducts(ctx.job.params.products);
+    const express = ctx.job.params.express === true;
     if (typeof seq === 'string') await this.batches.start(em, tenantId, seq);
     const result: UpdateJobResult = { changes: 0, indexed: 0, removed: 0 };
     Object.assign(ctx.counts, result);
-    let total = only ? only.length : await this.batches.countPending(em, tenantId);
+    let total = await this.batches.countPending(em, tenantId, express);
     await ctx.progress(0, total, 'Indexing changed products', true);
     for (;;) {
       ctx.throwIfCancelled();
-      const changes = await this.batches.claim(em, tenantId, this.env.INDEX_BATCH_SIZE, CLAIM_LEASE_MS, only);
+      const changes = await this.batches.claim(em, tenantId, this.env.INDEX_BATCH_SIZE, CLAIM_LEASE_MS, express);
       if (changes.length === 0) break;
       const counts = await this.writer.refresh(
         meta,
