@@ -21,6 +21,7 @@ import { IndexerModule } from '../../apps/indexer-service/src/indexer.module.js'
 import { MetadataCleanupTrigger } from '../../apps/indexer-service/src/metadata/metadata-cleanup.trigger.js';
 import { NightlyMetadataTrigger } from '../../apps/indexer-service/src/metadata/nightly-metadata.trigger.js';
 import { FakeMetadataGenerator, FakeMetadataGeneratorModule } from '../support/fake-metadata-generator.js';
+import { SseClient } from '../support/sse-client.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 const PROJECTS = '/api/v1/projects';
@@ -143,11 +144,20 @@ describe('projects and their metadata', () => {
 
   it('generates on request: a job followed to completed, then the existing metadata without a job', async () => {
     const p = await createProject({ title: 'Wiper blades', content: 'Replace every year. '.repeat(40) });
+    const events = await new SseClient().open(`${suite.gatewayUrl}/api/v1/jobs/events`, {
+      authorization: `Bearer ${await suite.token()}`,
+      'x-tenant-id': 'acme',
+    });
     const accepted = await json<GenerateMetadataAcceptedDto>(await generate(p.id), 202);
     expect(accepted).toMatchObject({ status: 'scheduled', metadata: null });
     expect(accepted.job).toMatchObject({ id: accepted.task_id, service: 'indexer', type: 'indexer.metadata.generate' });
     const done = await ended(accepted.task_id!);
     expect(done.status).toBe('completed');
+    // the event stream follows it too
+    await eventually(async () =>
+      events.jobEvents(accepted.task_id!).some((e) => e.event === 'job.state' && e.job.status === 'completed'),
+    );
+    await events.close();
 
     const meta = await metadataOf(p.id);
     expect(meta).toMatchObject({
