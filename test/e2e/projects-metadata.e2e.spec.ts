@@ -105,7 +105,7 @@ describe('projects and their metadata', () => {
   });
 
   afterAll(async () => {
-    for (const title of ['hold: slow model']) fake.release(title);
+    for (const title of ['hold: slow model', 'hold: deleted meanwhile']) fake.release(title);
     await db?.end();
     for (const app of indexers.reverse()) await app.close().catch(() => undefined);
     suite?.services.delete('indexer');
@@ -244,6 +244,19 @@ describe('projects and their metadata', () => {
     expect((await ended(accepted.task_id!)).status).toBe('cancelled');
     expect((await suite.http(`${PROJECTS}/${p.id}/metadata`)).status).toBe(404);
     expect((await suite.http(`${PROJECTS}/${p.id}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('leaves no metadata of a project deleted while its generation ran', async () => {
+    const p = await createProject({ title: 'hold: deleted meanwhile', content: 'x' });
+    const accepted = await json<GenerateMetadataAcceptedDto>(await generate(p.id), 202);
+    await eventually(async () => fake.isHeld('hold: deleted meanwhile'));
+    expect((await suite.http(`${PROJECTS}/${p.id}`, { method: 'DELETE' })).status).toBe(204);
+    fake.release('hold: deleted meanwhile');
+    expect((await ended(accepted.task_id!)).status).toBe('completed');
+    const { rows } = await db.query(`SELECT result FROM indexer.jobs WHERE id = $1`, [accepted.task_id]);
+    expect(rows[0].result).toMatchObject({ outcome: 'gone' });
+    const left = await db.query(`SELECT 1 FROM indexer.metadata WHERE subject_id = $1`, [p.id]);
+    expect(left.rows).toEqual([]);
   });
 
   it('fails a generation whose every provider failed, after its retries', async () => {

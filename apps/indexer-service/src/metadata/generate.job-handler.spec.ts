@@ -35,6 +35,7 @@ function setup(opts: {
   stored?: Partial<MetadataRow> | null;
   params?: Record<string, unknown>;
   text?: SubjectText | null;
+  held?: boolean;
 }) {
   const generator = new FakeGenerator();
   const saved: { row: GeneratedRow; replaceEdits: boolean }[] = [];
@@ -48,6 +49,7 @@ function setup(opts: {
   } as unknown as MetadataRepository;
   const service = {
     subjectText: async () => (opts.text === undefined ? TEXT : opts.text),
+    holdSubject: async () => opts.held ?? true,
     reindexProduct: async (_meta: unknown, id: number) => {
       reindexed.push(id);
     },
@@ -55,7 +57,15 @@ function setup(opts: {
   const metricsService = new MetricsService();
   const metrics = new MetadataMetrics(metricsService);
   const env = Object.assign(new MetadataEnv(), { METADATA_MAX_CONTENT_CHARS: 4000 });
-  const handler = new GenerateMetadataJobHandler({ manager: {} } as DataSource, repo, service, metrics, generator, env);
+  const dataSource = { manager: {}, transaction: (fn: (em: unknown) => Promise<unknown>) => fn({}) };
+  const handler = new GenerateMetadataJobHandler(
+    dataSource as unknown as DataSource,
+    repo,
+    service,
+    metrics,
+    generator,
+    env,
+  );
   const job = {
     id: 'job-1',
     tenant_id: 'acme',
@@ -116,10 +126,15 @@ describe('GenerateMetadataJobHandler', () => {
     expect((await changed.handler.handle(changed.ctx)).result).toMatchObject({ outcome: 'generated' });
   });
 
-  it('records nothing for a subject that is gone, and re-indexes a product it wrote', async () => {
+  it('records nothing for a subject that is gone (or deleted during the call), and re-indexes a product it wrote', async () => {
     const gone = setup({ text: null });
     expect((await gone.handler.handle(gone.ctx)).result).toMatchObject({ outcome: 'gone' });
     expect(gone.generator.inputs).toHaveLength(0);
+
+    const deleted = setup({ held: false });
+    expect((await deleted.handler.handle(deleted.ctx)).result).toMatchObject({ outcome: 'gone' });
+    expect(deleted.generator.inputs).toHaveLength(1);
+    expect(deleted.saved).toHaveLength(0);
 
     const product = setup({ params: { subject: 'product', subject_id: '42' } });
     await product.handler.handle(product.ctx);

@@ -48,23 +48,27 @@ export class GenerateMetadataJobHandler implements JobHandlerInstance<'indexer.m
     const generated = await this.run(ctx, text.title, text.content);
     const tags = normalizeTags(generated.tags);
     const summary = normalizeSummary(generated.summary);
-    await this.repo.saveGenerated(
-      this.dataSource.manager,
-      tenantId,
-      subject,
-      id,
-      {
-        summary,
-        tags,
-        provider: generated.provider,
-        model: generated.model,
-        content_hash: text.hash,
-        content_chars: text.content.length,
-        tokens_prompt: generated.tokens.prompt,
-        tokens_completion: generated.tokens.completion,
-      },
-      replaceEdits === true,
-    );
+    const row = {
+      summary,
+      tags,
+      provider: generated.provider,
+      model: generated.model,
+      content_hash: text.hash,
+      content_chars: text.content.length,
+      tokens_prompt: generated.tokens.prompt,
+      tokens_completion: generated.tokens.completion,
+    };
+    const stored = await this.dataSource.transaction(async (em) => {
+      if (!(await this.metadata.holdSubject(em, tenantId, subject, id))) return false;
+      await this.repo.saveGenerated(em, tenantId, subject, id, row, replaceEdits === true);
+      return true;
+    });
+    if (!stored)
+      return {
+        status: 'completed',
+        result: { outcome: 'gone', ...nothing },
+        message: `The ${subject} was deleted while its metadata was generated`,
+      };
     this.metrics.tagsCount.observe(tags.length);
     this.metrics.summaryLength.observe(summary.length);
     if (subject === 'product')

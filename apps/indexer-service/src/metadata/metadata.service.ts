@@ -13,7 +13,7 @@ import {
   type UpdateMetadataDto,
 } from '@torque/contracts';
 import { JobSubmitterService, SERVICE_NAME, toJobView, UseCaseError, type JobRecord } from '@torque/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DocumentWriterService } from '../documents/document-writer.service.js';
 import { DocumentsRepository } from '../documents/documents.repository.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
@@ -63,6 +63,15 @@ export class MetadataService {
     const content = [doc.description, doc.brand, doc.category, ...attributes].filter((t) => t).join('\n');
     const title = `${doc.name} (${doc.part_number})`;
     return { title, content, hash: contentHash(title, content) };
+  }
+
+  /**
+   * In `em`'s transaction: whether the subject still exists, a project held until the transaction ends, so that
+   * metadata written meanwhile is deleted with it rather than left behind. (A product lives in the catalog: its
+   * metadata left behind is the weekly clean-up's.)
+   */
+  async holdSubject(em: EntityManager, tenantId: string, subject: MetadataSubject, id: string): Promise<boolean> {
+    return subject === 'project' ? this.projects.hold(em, tenantId, id) : true;
   }
 
   async get(meta: Meta, subject: MetadataSubject, id: string): Promise<MetadataDto> {

@@ -89,6 +89,15 @@ export class ProjectsRepository {
     return rows[0];
   }
 
+  /** Whether the project exists, holding it (FOR SHARE) until the transaction ends: a delete waits. */
+  async hold(em: EntityManager, tenantId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM projects WHERE tenant_id = $1 AND id = $2 FOR SHARE`, [
+      tenantId,
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
   /** Deletes the project and its metadata; false when the tenant has no such project. */
   async delete(em: EntityManager, tenantId: string, id: string): Promise<boolean> {
     const rows: unknown[] = await em.query(
