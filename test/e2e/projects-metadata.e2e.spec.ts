@@ -95,7 +95,7 @@ describe('projects and their metadata', () => {
         METADATA_RATE_WINDOW_MS: String(RATE.windowMs),
         METADATA_NIGHTLY_BATCH_SIZE: '2',
         METADATA_DRAFT_RETENTION_DAYS: '30',
-        METADATA_RETRY_DELAY_MS: '100',
+        METADATA_JOB_RETRY_DELAY_MS: '100',
         METADATA_MAX_CONTENT_CHARS: '200',
       },
     });

@@ -65,7 +65,7 @@ export class MetadataEnv {
   @IsInt()
   @Min(0)
   @Max(3_600_000)
-  METADATA_RETRY_DELAY_MS = 5000;
+  METADATA_JOB_RETRY_DELAY_MS = 5000;
 }
 
 export const METADATA_ENV = Symbol('METADATA_ENV');

@@ -154,7 +154,7 @@ export class MetadataService {
       dedupeKey: `metadata:${params.subject}:${params.subject_id}`,
       options: {
         attempts: this.env.METADATA_JOB_ATTEMPTS,
-        backoff: { type: 'exponential', delay: this.env.METADATA_RETRY_DELAY_MS },
+        backoff: { type: 'exponential', delay: this.env.METADATA_JOB_RETRY_DELAY_MS },
       },
     });
     return row;
