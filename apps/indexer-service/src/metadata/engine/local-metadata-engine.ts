@@ -67,7 +67,7 @@ interface Candidate {
  *   earlier ones), the best that fit taken whole, up to 3 and MAX_SUMMARY_CHARS with their separating spaces,
  *   in text order. Each is verbatim from the text, whitespace runs collapsed and a leading list mark dropped.
  *   When no sentence fits, the best one is cut at a word boundary and ends with `…`. Content without a sentence
- *   gives the title as summary.
+ *   of 5 words (headings, fragments) gives the title as summary, or its first fragment when the title is empty.
  * - tags: keyphrases, i.e. runs of nouns and adjectives ending with a noun, at most 3 words, scored by their words'
  *   TextRank over a co-occurrence graph (window 3), their frequency and a title boost; normalized, de-duplicated
  *   by stem, a phrase inside a better one (or containing it) left out; 3 + 1 per 70 words of text, at most 10.
@@ -153,10 +153,10 @@ export class LocalMetadataEngine implements MetadataProvider {
   }
 
   private summary(segments: Segment[], title: string): string {
-    let candidates = segments.filter((s) => s.words >= MIN_SUMMARY_SENTENCE_WORDS);
-    if (candidates.length === 0) candidates = segments;
+    const candidates = segments.filter((s) => s.words >= MIN_SUMMARY_SENTENCE_WORDS);
     if (candidates.length === 0) {
-      const fallback = collapseWhitespace(title);
+      // headings or fragments only: the title says it better than fragments run together
+      const fallback = collapseWhitespace(title) || (segments[0]?.text ?? '');
       return fallback.length <= MAX_SUMMARY_CHARS ? fallback : cutAtWord(fallback);
     }
     const weights = candidates.map(() => new Map<number, number>());
