@@ -10,16 +10,38 @@ export const LOCAL_METADATA_MODEL = 'wink-textrank-1';
 
 /** Sentences a summary takes at most. */
 const MAX_SUMMARY_SENTENCES = 3;
-/** Words of a keyphrase at most: a longer run of nouns keeps its last ones (the head noun comes last in English). */
+/** Words of a keyphrase at most. */
 const MAX_PHRASE_WORDS = 3;
 /** Words apart two keywords may be and still be linked in the keyword graph. */
 const COOCCURRENCE_WINDOW = 3;
-/** A sentence of fewer words (a heading, a list fragment) is no summary candidate unless nothing else is. */
+/** A sentence of fewer words (a heading, a list fragment) is no summary candidate. */
 const MIN_SUMMARY_SENTENCE_WORDS = 5;
 /** Weight of a phrase found in the title. */
 const TITLE_BOOST = 1.5;
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+/** Stop words of the model that name things in this trade (front axle, full synthetic, anti-drain back valve). */
+const TRADE_WORDS = new Set(['front', 'back', 'full', 'top', 'bottom', 'side']);
+/**
+ * Imperatives that open instructions ("Check the gap", "Torque the nuts"): the model tags them as proper nouns at
+ * the start of a sentence, which would make "check local regulations" a keyphrase.
+ */
+const IMPERATIVES = new Set(
+  (
+    'add break buy call check clean connect contact cut disconnect fill fit flush follow freeze identify import ' +
+    'inspect install keep map measure move quarantine register relieve remove replace return run send set ship ' +
+    'start stop test torque track use'
+  ).split(' '),
+);
+/** Nouns too general to be a tag on their own in this trade; inside a phrase they stay (part number, brake pair). */
+const GENERIC = new Set(
+  (
+    'amount case customer day end inch item kind lot mile month number pair part percent product set share thing ' +
+    'time type unit use value way week year'
+  ).split(' '),
+);
+/** A word token a keyphrase may hold: letters or digits, inner `'.-/+&` (U.S., 5W-30), no sentence end glued on. */
+const WORDLIKE = /^[\p{L}\p{N}](?:[\p{L}\p{N}'./+&-]*[\p{L}\p{N}])?\.?$/u;
 const GLUE = new Set(['-', '/', '+', '&']);
 
 /** Tokens of one text as parallel arrays (wink's `its` outputs). */
@@ -68,9 +90,11 @@ interface Candidate {
  *   in text order. Each is verbatim from the text, whitespace runs collapsed and a leading list mark dropped.
  *   When no sentence fits, the best one is cut at a word boundary and ends with `…`. Content without a sentence
  *   of 5 words (headings, fragments) gives the title as summary, or its first fragment when the title is empty.
- * - tags: keyphrases, i.e. runs of nouns and adjectives ending with a noun, at most 3 words, scored by their words'
- *   TextRank over a co-occurrence graph (window 3), their frequency and a title boost; normalized, de-duplicated
- *   by stem, a phrase inside a better one (or containing it) left out; 3 + 1 per 70 words of text, at most 10.
+ * - tags: keyphrases, i.e. runs of up to 3 nouns and adjectives ending with a noun (a longer run gives its 3-word
+ *   windows ending with a noun), scored by their words' TextRank over a co-occurrence graph (window 3), their frequency and a title
+ *   boost; normalized, de-duplicated by stem, a phrase inside a better one (or containing it, or sharing two words
+ *   with it) left out, and so are
+ *   single words too general for a tag (customer, year ...); 3 + 1 per 70 words of text, at most 10.
  *   When fewer than 3 remain, phrases left out and the tail words of multi-word phrases fill up; a text that still
  *   has fewer than 3 (e.g. `Brake pads`) is an InsufficientContentError, the chain's `insufficient_content`.
  */
@@ -251,7 +275,12 @@ export class LocalMetadataEngine implements MetadataProvider {
     const left: Candidate[] = [];
     for (const c of ranked) {
       if (chosen.length === target) break;
-      if (chosen.some((k) => contains(k.words, c.words) || contains(c.words, k.words))) left.push(c);
+      if (c.words.length === 1 && GENERIC.has(c.words[0])) {
+        left.push(c);
+        continue;
+      }
+      if (chosen.some((k) => contains(k.words, c.words) || contains(c.words, k.words) || shared(k.words, c.words) >= 2))
+        left.push(c);
       else chosen.push(c);
     }
     const tags = chosen.map(bestSurface);
@@ -286,25 +315,42 @@ function stem(word: string): string {
 
 /**
  * The keyphrases of tokens [start, end] and its keywords in order (for the co-occurrence graph). A phrase is a run
- * of words whose tokens are nouns, proper nouns or adjectives that are not stop words, or numbers and `-`, `/`, `+`,
- * `&` written against them (5W-30, A/C); it ends with a noun and keeps its last MAX_PHRASE_WORDS words.
+ * of up to MAX_PHRASE_WORDS words whose tokens are nouns, proper nouns or adjectives that are not stop words, or
+ * numbers and `-`, `/`, `+`, `&` written against them (5W-30, A/C), ending with a noun; a longer run gives its
+ * windows of MAX_PHRASE_WORDS words that end with a noun.
  */
 function phrasesOf(tokens: Tokens, start: number, end: number): { phrases: PhraseWord[][]; keywords: string[] } {
   const phrases: PhraseWord[][] = [];
   const keywords: string[] = [];
-  const nominal = (i: number) =>
-    tokens.type[i] === 'word' &&
-    NOMINAL.has(tokens.pos[i]) &&
-    !tokens.stop[i] &&
-    /[a-z]/i.test(tokens.value[i]) &&
-    tokens.value[i].length > 1 &&
-    !tokens.value[i].startsWith("'");
+  const nominal = (i: number): boolean => {
+    const value = tokens.value[i];
+    if (tokens.type[i] !== 'word' || value.length < 2 || !/[a-z]/i.test(value) || !WORDLIKE.test(value)) return false;
+    // a trailing dot is a sentence end the splitter missed ("oil in. Valving"), unless the word has inner dots (U.S.)
+    if (value.endsWith('.') && !value.slice(0, -1).includes('.')) return false;
+    const lower = value.toLowerCase();
+    if (tokens.stop[i] && !TRADE_WORDS.has(lower)) return false;
+    if (i === start && IMPERATIVES.has(lower)) return false;
+    if (NOMINAL.has(tokens.pos[i])) return true;
+    // a base-form verb after a noun and before a noun or the end is a compound the tagger missed (fuel pump module)
+    return (
+      tokens.pos[i] === 'VERB' &&
+      lower === tokens.lemma[i] &&
+      i > start &&
+      tokens.pos[i - 1] === 'NOUN' &&
+      !tokens.stop[i - 1] &&
+      (i === end || ['NOUN', 'PROPN', 'PUNCT'].includes(tokens.pos[i + 1]) || tokens.value[i + 1] === 'with')
+    );
+  };
   const number = (i: number) => tokens.type[i] === 'number';
   const glued = (i: number) => i > start && i <= end && tokens.spaces[i] === '';
   let run: PhraseWord[] = [];
   const flush = () => {
     while (run.length > 0 && !run[run.length - 1].nominalHead) run.pop();
-    if (run.length > 0) phrases.push(run.slice(-MAX_PHRASE_WORDS));
+    if (run.length > 0 && run.length <= MAX_PHRASE_WORDS) phrases.push(run);
+    // a longer run of nouns gives each of its 3-word windows ending with a noun (electric vehicle parts range)
+    else
+      for (let e = run.length; e >= MAX_PHRASE_WORDS; e--)
+        if (run[e - 1].nominalHead) phrases.push(run.slice(e - MAX_PHRASE_WORDS, e));
     run = [];
   };
   let i = start;
@@ -329,7 +375,8 @@ function phrasesOf(tokens: Tokens, start: number, end: number): { phrases: Phras
     let surface = '';
     for (let k = i; k <= j; k++) surface += tokens.value[k];
     const last = j;
-    const head = nominal(last) ? tokens.pos[last] : 'NUM';
+    // a verb taken for a noun (fuel pump) heads a phrase like a noun; an adjective does not
+    const head = nominal(last) ? (tokens.pos[last] === 'VERB' ? 'NOUN' : tokens.pos[last]) : 'NUM';
     const key = i === j ? keyOf(tokens, i) : stem(surface.toLowerCase());
     const word: PhraseWord = { key, surface, nominalHead: head === 'NOUN' || head === 'PROPN' || i !== j };
     run.push(word);
@@ -345,6 +392,11 @@ function contains(outer: readonly string[], inner: readonly string[]): boolean {
   if (inner.length > outer.length) return false;
   for (let i = 0; i + inner.length <= outer.length; i++) if (inner.every((w, k) => outer[i + k] === w)) return true;
   return false;
+}
+
+/** Words two phrases have in common: two make them near repeats (5w-30 motor oil, full synthetic 5w-30). */
+function shared(a: readonly string[], b: readonly string[]): number {
+  return a.filter((w) => b.includes(w)).length;
 }
 
 /** The most frequent way the phrase is written, lower case; the first such on a tie. */
