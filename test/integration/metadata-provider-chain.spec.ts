@@ -165,6 +165,7 @@ describe('MetadataProviderChain', () => {
     expect(result.provider).toBe('gemini');
     expect(openai.requests).toHaveLength(1);
     expect(waits).toEqual([]);
+    expect(logs.some((l) => l.includes('Retry-After 60 s is past the longest wait'))).toBe(true);
   });
 
   it.each<ModelAnswer>([

@@ -43,6 +43,10 @@ describe('MetadataEngineModule', () => {
     await app.close();
   });
 
+  it('stops the boot when no provider is usable', async () => {
+    await expect(wire({ METADATA_PROVIDERS: 'openai' })).rejects.toThrow(/METADATA_PROVIDERS.*OPENAI_API_KEY/);
+  });
+
   it('stops the boot on a bad setting, naming it', () => {
     expect(() => MetadataEngineModule.forRoot({ METADATA_BREAKER_COOLDOWN_MS: 'x' })).toThrow(
       'METADATA_BREAKER_COOLDOWN_MS',

@@ -32,7 +32,12 @@ export function createMetadataGenerator(env: MetadataEngineEnv, opts: ChainOptio
     breaker: { failures: env.METADATA_BREAKER_FAILURES, cooldownMs: env.METADATA_BREAKER_COOLDOWN_MS },
     price,
   });
-  const entries = configuredProviders(env).map((name): ChainEntry => {
+  const names = configuredProviders(env);
+  if (names.length === 0)
+    throw new Error(
+      `METADATA_PROVIDERS=${JSON.stringify(env.METADATA_PROVIDERS)}: no provider is usable (a hosted one needs OPENAI_API_KEY or GEMINI_API_KEY; add local for the local engine)`,
+    );
+  const entries = names.map((name): ChainEntry => {
     switch (name) {
       case 'openai':
         return {

@@ -149,10 +149,15 @@ export class MetadataProviderChain implements MetadataGenerator {
         this.logger.log(`${provider.name} attempt ${attempts} aborted by the caller`);
         throw new MetadataGenerationAbortedError(provider.name, signal?.reason);
       }
-      const delay = error.retryable && attempt < policy.retries ? this.backoffMs(policy, attempt, error) : null;
+      const retry = error.retryable && attempt < policy.retries;
+      const delay = retry ? this.backoffMs(policy, attempt, error) : null;
       this.logger.warn(
         `${provider.name} attempt ${attempts} of ${policy.retries + 1} failed (${error.errorType}): ${error.message}` +
-          (delay === null ? '' : `; retrying in ${Math.round(delay)} ms`),
+          (delay !== null
+            ? `; retrying in ${Math.round(delay)} ms`
+            : retry
+              ? `; Retry-After ${Math.round(error.details.retryAfterMs! / 1000)} s is past the longest wait, not retrying`
+              : ''),
       );
       if (delay === null) {
         failures.push({ provider: provider.name, errorType: error.errorType, message: error.message, attempts });
