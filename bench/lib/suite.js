@@ -192,14 +192,17 @@ export class Apps {
     this.children = new Map();
   }
 
-  /** Starts app `name` (its entry from appEntry) with `env`, `nodeArgs` before the entry; its output goes to its log. */
-  start(name, env, nodeArgs = []) {
+  /**
+   * Starts app `name` with `env`, `nodeArgs` before the entry; its output goes to its log. `entry` is the app's
+   * entry point, appEntry(name) by default (another name runs a second process of the same app, e.g. a worker).
+   */
+  start(name, env, nodeArgs = [], entry = appEntry(name)) {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(
       `${LOG_DIR}/${this.logPrefix}${name}.log`,
       this.appendLogs ? { flags: 'a' } : undefined,
     );
-    const child = spawn(process.execPath, [...nodeArgs, appEntry(name)], {
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -208,6 +211,11 @@ export class Apps {
     child.stderr.pipe(log);
     this.children.set(name, child);
     return child;
+  }
+
+  /** The process id of app `name`, if it runs. */
+  pid(name) {
+    return this.children.get(name)?.pid;
   }
 
   /** The names of the apps started and not stopped, in start order. */

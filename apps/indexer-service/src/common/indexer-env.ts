@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { MAX_ASSISTANT_CHAT_TIMEOUT_MS } from '@torque/contracts';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /**
  * Settings of the indexer service on top of ServiceEnv, read once at boot (IndexerModule.forRoot, loadEnv): a bad
@@ -52,6 +52,16 @@ export class IndexerEnv {
   @Min(0)
   @Max(1000)
   INDEX_EXPRESS_MAX_CHANGES = 10;
+
+  /**
+   * Weight of the semantic ranking against the lexical one (weight 1) in the reciprocal rank fusion of hybrid
+   * searches; part-number matches stay first whatever it is (tuned on bench:search's labelled queries).
+   */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10)
+  SEARCH_SEMANTIC_WEIGHT = 1;
 
   /** Products read and written per step of an update, rebuild or audit (at most 1000, the catalog's page). */
   @Type(() => Number)

@@ -96,8 +96,8 @@ export class DocumentsRepository {
     const gens =
       target === 'live'
         ? `SELECT unnest(array_remove(ARRAY[s.active_generation, s.building_generation], NULL)) AS g FROM index_state s WHERE s.tenant_id = $1`
-        : `SELECT $4::int AS g`;
-    const params: unknown[] = [tenantId, JSON.stringify(docs), fetchedAt];
+        : `SELECT $5::int AS g`;
+    const params: unknown[] = [tenantId, JSON.stringify(docs), fetchedAt, docs.map((d) => d.product_id)];
     if (target !== 'live') params.push(target);
     const rows: WriteCounts[] = await em.query(
       `WITH i AS (
@@ -108,8 +108,10 @@ export class DocumentsRepository {
            source_updated_at timestamptz)
        ), gens AS (${gens}),
        old AS (
+         -- the ids as an array parameter: the primary key finds them however large the generation (a join with
+         -- i would be planned on statistics that know nothing of a generation being built)
          SELECT d.generation, d.product_id, d.content_hash FROM search_documents d
-          WHERE d.tenant_id = $1 AND d.generation IN (SELECT g FROM gens) AND d.product_id IN (SELECT product_id FROM i)
+          WHERE d.tenant_id = $1 AND d.generation IN (SELECT g FROM gens) AND d.product_id = ANY($4::bigint[])
        ), up AS (
          INSERT INTO search_documents (
            tenant_id, generation, product_id, part_number, part_number_norm, name, description, brand, category,
@@ -165,9 +167,14 @@ export class DocumentsRepository {
     ids: readonly number[],
   ): Promise<number> {
     const rows: { n: number }[] = await em.query(
-      `SELECT count(*)::int AS n FROM search_documents x JOIN search_documents y
-           ON y.tenant_id = x.tenant_id AND y.product_id = x.product_id AND y.generation = $3
-        WHERE x.tenant_id = $1 AND x.generation = $2 AND x.product_id = ANY($4::bigint[]) AND x.content_hash = y.content_hash`,
+      // one primary-key lookup per id in each generation, whatever the statistics say of a generation being built
+      `SELECT count(*)::int AS n
+         FROM unnest($4::bigint[]) AS id
+         CROSS JOIN LATERAL (SELECT content_hash FROM search_documents
+                              WHERE tenant_id = $1 AND generation = $2 AND product_id = id) x
+         CROSS JOIN LATERAL (SELECT content_hash FROM search_documents
+                              WHERE tenant_id = $1 AND generation = $3 AND product_id = id) y
+        WHERE x.content_hash = y.content_hash`,
       [tenantId, a, b, ids],
     );
     return rows[0].n;
@@ -189,6 +196,15 @@ export class DocumentsRepository {
         WHERE tenant_id = $1`,
       [tenantId, generation],
     );
+  }
+
+  /**
+   * Refreshes the planner's statistics of the documents after a generation changed wholesale (a rebuild's swap),
+   * rather than leaving searches planned on a table PostgreSQL thinks empty until autovacuum comes by. PostgreSQL
+   * skips it with a warning when the service's role does not own the table; autovacuum then does it.
+   */
+  async analyze(em: EntityManager): Promise<void> {
+    await em.query(`ANALYZE indexer.search_documents`);
   }
 
   /** Gives up building generation `generation` (when it is still the one being built). */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MIN_SIMILARITY, SIMILARITY_MARGIN } from './similarity-cut.js';
 
 export const EMBEDDINGS_PROVIDERS = ['local', 'openai', 'none'] as const;
 export type EmbeddingsProviderName = (typeof EMBEDDINGS_PROVIDERS)[number];
@@ -80,6 +81,23 @@ export class EmbeddingsEnv {
   @Min(1)
   @Max(60_000)
   EMBEDDINGS_QUERY_TIMEOUT_MS = 500;
+
+  /**
+   * Least cosine similarity of a semantic hit: every product is somewhat similar to every query, and without a
+   * floor the semantic ranking would pad results with the whole catalog (tuned on bench:search's labelled queries).
+   */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-1)
+  @Max(1)
+  EMBEDDINGS_MIN_SIMILARITY = MIN_SIMILARITY;
+
+  /** A semantic hit is at most this much less similar to the query than the best one (0-2). */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(2)
+  EMBEDDINGS_SIMILARITY_MARGIN = SIMILARITY_MARGIN;
 }
 
 export const EMBEDDINGS_ENV = Symbol('EMBEDDINGS_ENV');

@@ -31,6 +31,18 @@ describe('toSearchQuery', () => {
     expect(q.codes).toEqual(['a1']);
     expect(q.prefixPatterns).toEqual([]);
   });
+
+  it('reads a bare number in a sentence as a year or size, not as part of a part number', () => {
+    const q = toSearchQuery({ q: 'brake pads for a 2016 civic', page: 1, limit: 20 });
+    expect(q.codes).toContain('2016');
+    expect(q.prefixPatterns).not.toContain('2016%');
+    expect(q.infixPatterns).not.toContain('%2016%');
+    // only codes with letters and digits are looked for among the codes of names and descriptions
+    expect(q.textCodes).toEqual([]);
+    const alone = toSearchQuery({ q: '1234', page: 1, limit: 20 });
+    expect(alone.prefixPatterns).toEqual(['1234%']);
+    expect(toSearchQuery({ q: 'kb70 pads', page: 1, limit: 20 }).textCodes).toContain('kb70');
+  });
 });
 
 describe('markHighlights', () => {

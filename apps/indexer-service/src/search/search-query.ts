@@ -1,11 +1,13 @@
 import type { SearchProductsQueryDto } from '@torque/contracts';
-import { MIN_PARTIAL_CODE, partNumberCandidates } from '../documents/part-number.js';
+import { MIN_PARTIAL_CODE, normalizePartNumber, partNumberCandidates } from '../documents/part-number.js';
 
 /** A search as the repository runs it: the text, its part-number readings and the filters, folded. */
 export interface SearchQuery {
   text: string;
   /** Normalized codes compared with whole part numbers. */
   codes: string[];
+  /** Codes with letters and digits (`kb70`), also looked for among the codes of names and descriptions. */
+  textCodes: string[];
   /** LIKE patterns of codes long enough to match as prefixes (`kb70%`) and inside part numbers (`%kb70%`). */
   prefixPatterns: string[];
   infixPatterns: string[];
@@ -30,7 +32,9 @@ const fold = (s: string) =>
 export function toSearchQuery(dto: SearchProductsQueryDto): SearchQuery {
   const text = dto.q.trim().replace(/\s+/g, ' ');
   const codes = partNumberCandidates(text);
-  const long = codes.filter((c) => c.length >= MIN_PARTIAL_CODE);
+  // In a sentence ("brake pads for a 2016 civic") a bare number is a year or a size, not part of a part number.
+  const sentence = text.includes(' ');
+  const long = codes.filter((c) => c.length >= MIN_PARTIAL_CODE && !(sentence && /^\d+$/.test(c)));
   const vehicle: Record<string, string | number> = {};
   if (dto.year !== undefined) vehicle.y = dto.year;
   if (dto.make !== undefined) vehicle.mk = fold(dto.make);
@@ -49,6 +53,10 @@ export function toSearchQuery(dto: SearchProductsQueryDto): SearchQuery {
   return {
     text,
     codes,
+    // the whole text as one code is a part number typed with spaces (`KB 70 A`), not a sentence run together
+    textCodes: codes.filter(
+      (c) => /\p{L}/u.test(c) && /\p{N}/u.test(c) && (c !== normalizePartNumber(text) || text.split(' ').length <= 3),
+    ),
     prefixPatterns: long.map((c) => `${c}%`),
     infixPatterns: long.filter((c) => c.length >= MIN_PARTIAL_CODE + 1).map((c) => `%${c}%`),
     filters: {

@@ -50,17 +50,37 @@ const tsquery = (text: string, codes: string) =>
   `(websearch_to_tsquery('english', fold(${text})) || websearch_to_tsquery('simple', fold(${text}))
     || CASE WHEN ${codes} = '' THEN ''::tsquery ELSE to_tsquery('simple', ${codes}) END)`;
 
-/** A facet of the documents of CTE `m` (product_id, brand, category, vehicles): its 20 most frequent values. */
+/**
+ * A facet of the documents of CTE `m` (one row per product): its 20 most frequent values. `from` may expand a row
+ * into its values (a product's makes are distinct, so rows still count products).
+ */
 const facet = (expr: string, from = 'm') =>
   `(SELECT coalesce(jsonb_agg(jsonb_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::jsonb)
-      FROM (SELECT ${expr} AS value, count(DISTINCT m.product_id)::int AS n FROM ${from}
+      FROM (SELECT ${expr} AS value, count(*)::int AS n FROM ${from}
              GROUP BY 1 HAVING ${expr} IS NOT NULL ORDER BY 2 DESC, 1 LIMIT 20) f)`;
 const FACETS = `${facet('m.brand')} AS brand, ${facet('m.category')} AS category,
-  ${facet(`v->>'make'`, 'm, jsonb_array_elements(m.vehicles) v')} AS make`;
+  ${facet('mk', 'm, unnest(m.makes) mk')} AS make`;
+
+/** The conditions of the query's filters on documents `d`; `p` adds a parameter and names it. */
+function filterSql(q: SearchQuery, p: (v: unknown) => string): string[] {
+  const where: string[] = [];
+  const f = q.filters;
+  if (f.brand !== undefined) where.push(`lower(d.brand) = lower(${p(f.brand)})`);
+  if (f.category !== undefined) where.push(`lower(d.category) = lower(${p(f.category)})`);
+  if (f.priceMin !== undefined) where.push(`d.price_max >= ${p(f.priceMin)}`);
+  if (f.priceMax !== undefined) where.push(`d.price_min <= ${p(f.priceMax)}`);
+  if (f.vehicleKeys !== undefined)
+    where.push(`(${f.vehicleKeys.map((k) => `d.vehicle_keys @> ${p(JSON.stringify([k]))}::jsonb`).join(' OR ')})`);
+  return where;
+}
 
 /** The SQL of searches: the tenant's active generation only, the tenant in every WHERE. */
 export class SearchRepository {
-  /** One page of the lexical ranking, with the total and the facets of everything that matched. */
+  /**
+   * One page of the lexical ranking, with the total and the facets of everything that matched. The generation and
+   * every part of the match are plain parameters or expressions of them (folded to constants when the statement
+   * is planned), so PostgreSQL can combine the part-number, full-text and trigram indexes.
+   */
   async lexical(
     em: EntityManager,
     tenantId: string,
@@ -69,55 +89,48 @@ export class SearchRepository {
     offset: number,
     limit: number,
   ): Promise<LexicalPage> {
-    const params: unknown[] = [tenantId, q.text];
+    const generation = await this.activeGeneration(em, tenantId);
+    const params: unknown[] = [tenantId, q.text, generation];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
-    const where = [`d.tenant_id = $1`, `d.generation = s.active_generation`];
-    const f = q.filters;
-    if (f.brand !== undefined) where.push(`lower(d.brand) = lower(${p(f.brand)})`);
-    if (f.category !== undefined) where.push(`lower(d.category) = lower(${p(f.category)})`);
-    if (f.priceMin !== undefined) where.push(`d.price_max >= ${p(f.priceMin)}`);
-    if (f.priceMax !== undefined) where.push(`d.price_min <= ${p(f.priceMax)}`);
-    if (f.vehicleKeys !== undefined)
-      where.push(`(${f.vehicleKeys.map((k) => `d.vehicle_keys @> ${p(JSON.stringify([k]))}::jsonb`).join(' OR ')})`);
+    // `+ 0`: a new generation has no statistics until the next ANALYZE (PostgreSQL would estimate it empty and
+    // walk a btree of the tenant); hidden from the btrees, the match is planned on its own indexes.
+    const where = [`d.tenant_id = $1`, `d.generation + 0 = $3`, ...filterSql(q, p)];
     const codes = p(q.codes);
-    const codesQuery = p(q.codes.join(' | '));
+    const tq = tsquery('$2', p(q.textCodes.join(' | ')));
     const prefixes = p(q.prefixPatterns);
     const infixes = p(q.infixPatterns);
     const tier = `CASE WHEN d.part_number_norm = ANY(${codes}::text[]) THEN 4
                        WHEN d.part_number_norm LIKE ANY(${prefixes}::text[]) THEN 3
                        WHEN d.part_number_norm LIKE ANY(${infixes}::text[]) THEN 2
-                       WHEN d.search @@ q.tq THEN 1 ELSE 0 END`;
+                       WHEN d.search @@ ${tq} THEN 1 ELSE 0 END`;
     const match =
       mode === 'strict'
         ? `(d.part_number_norm = ANY(${codes}::text[]) OR d.part_number_norm LIKE ANY(${prefixes}::text[])
-            OR d.part_number_norm LIKE ANY(${infixes}::text[]) OR d.search @@ q.tq)`
-        : `q.ft <% d.fuzzy_text`;
+            OR d.part_number_norm LIKE ANY(${infixes}::text[]) OR d.search @@ ${tq})`
+        : `fold($2) <% d.fuzzy_text`;
     await em.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(FUZZY_THRESHOLD)]);
     const rows: {
-      generation: number | null;
       total: number;
       brand: SearchFacetValueDto[];
       category: SearchFacetValueDto[];
       make: SearchFacetValueDto[];
       ranked: RankedId[];
     }[] = await em.query(
-      `WITH s AS (SELECT active_generation FROM index_state WHERE tenant_id = $1),
-       q AS (SELECT ${tsquery('$2', codesQuery)} AS tq, fold($2) AS ft),
-       m AS (
-         SELECT d.product_id, d.brand, d.category, d.vehicles, ${tier} AS tier,
-                ts_rank_cd(d.search, q.tq, 1) AS rank, word_similarity(q.ft, d.fuzzy_text) AS sim
-           FROM search_documents d, s, q
+      `WITH m AS MATERIALIZED (
+         SELECT d.product_id, d.brand, d.category, d.makes, ${tier} AS tier,
+                ts_rank_cd(d.search, ${tq}, 1) AS rank,
+                ${mode === 'strict' ? '0::real' : 'word_similarity(fold($2), d.fuzzy_text)'} AS sim
+           FROM search_documents d
           WHERE ${where.join(' AND ')} AND ${match}
        ), ranked AS (
          SELECT product_id, tier, rank, sim FROM m
           ORDER BY tier DESC, rank DESC, sim DESC, product_id
          OFFSET ${p(offset)} LIMIT ${p(limit)}
        )
-       SELECT (SELECT active_generation FROM s) AS generation,
-              (SELECT count(*)::int FROM m) AS total,
+       SELECT (SELECT count(*)::int FROM m) AS total,
               ${FACETS},
               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', product_id, 'tier', tier,
                         'score', round((tier + rank + sim)::numeric, 4))
@@ -126,7 +139,7 @@ export class SearchRepository {
     );
     const r = rows[0];
     return {
-      generation: r.generation ?? 0,
+      generation,
       total: r.total,
       facets: { brand: r.brand, category: r.category, make: r.make },
       ranked: r.ranked.map((x) => ({ id: Number(x.id), tier: x.tier, score: Number(x.score) })),
@@ -147,14 +160,7 @@ export class SearchRepository {
       params.push(v);
       return `$${params.length}`;
     };
-    const where = [`d.tenant_id = $1`, `d.generation = $2`, `d.product_id = ANY($3::bigint[])`];
-    const f = q.filters;
-    if (f.brand !== undefined) where.push(`lower(d.brand) = lower(${p(f.brand)})`);
-    if (f.category !== undefined) where.push(`lower(d.category) = lower(${p(f.category)})`);
-    if (f.priceMin !== undefined) where.push(`d.price_max >= ${p(f.priceMin)}`);
-    if (f.priceMax !== undefined) where.push(`d.price_min <= ${p(f.priceMax)}`);
-    if (f.vehicleKeys !== undefined)
-      where.push(`(${f.vehicleKeys.map((k) => `d.vehicle_keys @> ${p(JSON.stringify([k]))}::jsonb`).join(' OR ')})`);
+    const where = [`d.tenant_id = $1`, `d.generation = $2`, `d.product_id = ANY($3::bigint[])`, ...filterSql(q, p)];
     const rows: { product_id: string }[] = await em.query(
       `SELECT d.product_id FROM search_documents d WHERE ${where.join(' AND ')}`,
       params,
@@ -171,7 +177,7 @@ export class SearchRepository {
   ): Promise<LexicalPage['facets']> {
     if (ids.length === 0) return { brand: [], category: [], make: [] };
     const rows: LexicalPage['facets'][] = await em.query(
-      `WITH m AS (SELECT d.product_id, d.brand, d.category, d.vehicles FROM search_documents d
+      `WITH m AS (SELECT d.product_id, d.brand, d.category, d.makes FROM search_documents d
                    WHERE d.tenant_id = $1 AND d.generation = $2 AND d.product_id = ANY($3::bigint[]))
        SELECT ${FACETS}`,
       [tenantId, generation, ids],
@@ -205,7 +211,7 @@ export class SearchRepository {
               ts_headline('english', d.description, q.tq, $6) AS description_hl
          FROM search_documents d, q
         WHERE d.tenant_id = $1 AND d.generation = $2 AND d.product_id = ANY($3::bigint[])`,
-      [tenantId, generation, ids, q.text, HEADLINE_NAME, HEADLINE_DESCRIPTION, q.codes.join(' | ')],
+      [tenantId, generation, ids, q.text, HEADLINE_NAME, HEADLINE_DESCRIPTION, q.textCodes.join(' | ')],
     );
     return new Map(rows.map((r) => [Number(r.product_id), r]));
   }

@@ -5,6 +5,8 @@ import type { DocumentRow, LexicalPage, MatchMode, SearchRepository } from './se
 import { SearchService } from './search.service.js';
 import type { SemanticRanker } from './semantic-ranker.js';
 
+const ENV = { SEARCH_SEMANTIC_WEIGHT: 1 };
+
 const doc = (id: number): DocumentRow => ({
   product_id: String(id),
   part_number: `P-${id}`,
@@ -60,7 +62,7 @@ const query = { q: 'brake pads', page: 1, limit: 10 };
 describe('SearchService', () => {
   it('answers the lexical ranking when the semantic ranker has nothing', async () => {
     const { repo } = fakeRepo([5, 3, 9]);
-    const r = await new SearchService(dataSource, repo, metrics, ranker([])).search('acme', query);
+    const r = await new SearchService(dataSource, repo, metrics, ranker([]), ENV).search('acme', query);
     expect(r.data.map((h) => h.product_id)).toEqual([5, 3, 9]);
     expect(r.meta.total).toBe(3);
     expect(r.generation).toBe(3);
@@ -68,7 +70,7 @@ describe('SearchService', () => {
 
   it('fuses a semantic ranking by reciprocal rank, dropping its ids that fail the filters', async () => {
     const { repo } = fakeRepo([1, 2, 3], [], [8]);
-    const r = await new SearchService(dataSource, repo, metrics, ranker([8, 3, 7])).search('acme', query);
+    const r = await new SearchService(dataSource, repo, metrics, ranker([8, 3, 7]), ENV).search('acme', query);
     expect(r.data.map((h) => h.product_id)).toEqual([3, 1, 2, 7]);
     expect(r.meta.total).toBe(4);
     expect(r.data.find((h) => h.product_id === 7)!.match).toBe('semantic');
@@ -77,7 +79,7 @@ describe('SearchService', () => {
   it('keeps part-number matches first, in their order, whatever the semantic ranking says', async () => {
     // 4 is the whole part number, 6 a part number starting with it, 2 and 5 full-text hits.
     const { repo } = fakeRepo([4, 6, 2, 5], [], [], { 4: 4, 6: 3 });
-    const r = await new SearchService(dataSource, repo, metrics, ranker([9, 5, 2, 6])).search('acme', query);
+    const r = await new SearchService(dataSource, repo, metrics, ranker([9, 5, 2, 6]), ENV).search('acme', query);
     expect(r.data.map((h) => h.product_id).slice(0, 2)).toEqual([4, 6]);
     expect(r.data.map((h) => h.product_id)).toEqual([4, 6, 2, 5, 9]);
     expect(r.data.map((h) => h.match)).toEqual(['part_number', 'part_number', 'text', 'text', 'semantic']);
@@ -86,10 +88,10 @@ describe('SearchService', () => {
 
   it('falls back to similar words only when nothing matches strictly', async () => {
     const strict = fakeRepo([1]);
-    await new SearchService(dataSource, strict.repo, metrics, ranker([])).search('acme', query);
+    await new SearchService(dataSource, strict.repo, metrics, ranker([]), ENV).search('acme', query);
     expect(strict.calls).toEqual(['strict']);
     const typo = fakeRepo([], [4]);
-    const r = await new SearchService(dataSource, typo.repo, metrics, ranker([])).search('acme', query);
+    const r = await new SearchService(dataSource, typo.repo, metrics, ranker([]), ENV).search('acme', query);
     expect(typo.calls).toEqual(['strict', 'fuzzy']);
     expect(r.data.map((h) => [h.product_id, h.match])).toEqual([[4, 'fuzzy']]);
   });

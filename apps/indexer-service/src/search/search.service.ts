@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SearchHitDto, SearchProductsQueryDto, SearchResultDto } from '@torque/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { INDEXER_ENV, type IndexerEnv } from '../common/indexer-env.js';
 import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { MAX_SHOWN_VEHICLES } from '../documents/search-document.js';
 import { fuseRankings } from './rank-fusion.js';
@@ -34,6 +35,7 @@ export class SearchService {
     private readonly repo: SearchRepository,
     private readonly metrics: IndexerMetrics,
     @Inject(SEMANTIC_RANKER) private readonly semantic: SemanticRanker,
+    @Inject(INDEXER_ENV) private readonly env: Pick<IndexerEnv, 'SEARCH_SEMANTIC_WEIGHT'>,
   ) {}
 
   async search(tenantId: string, dto: SearchProductsQueryDto): Promise<SearchResultDto> {
@@ -154,7 +156,7 @@ export class SearchService {
     const pinned = new Set(partNumbers);
     const fused = fuseRankings([
       { ids: lexical.ranked.filter((r) => !pinned.has(r.id)).map((r) => r.id) },
-      { ids: semantic.filter((id) => !pinned.has(id)) },
+      { ids: semantic.filter((id) => !pinned.has(id)), weight: this.env.SEARCH_SEMANTIC_WEIGHT },
     ]);
     const semanticOnly = semantic.filter((id) => !lexicalOf.has(id)).length;
     return {

@@ -27,7 +27,11 @@ export class SemanticModule {
           provide: SEMANTIC_RANKER,
           inject: [VectorRanker, TenantVectors],
           useFactory: (vectorRanker: VectorRanker, vectors: TenantVectors) =>
-            new EmbeddingsSemanticRanker(vectorRanker, vectors, { timeoutMs: env.EMBEDDINGS_QUERY_TIMEOUT_MS }),
+            new EmbeddingsSemanticRanker(vectorRanker, vectors, {
+              timeoutMs: env.EMBEDDINGS_QUERY_TIMEOUT_MS,
+              minSimilarity: env.EMBEDDINGS_MIN_SIMILARITY,
+              similarityMargin: env.EMBEDDINGS_SIMILARITY_MARGIN,
+            }),
         };
     return {
       module: SemanticModule,
