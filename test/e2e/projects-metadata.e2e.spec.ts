@@ -18,6 +18,7 @@ import type {
 import { createServiceApp, loadEnv, MetricsService, ServiceEnv, startServiceApp } from '@torque/platform';
 import pg from 'pg';
 import { IndexerModule } from '../../apps/indexer-service/src/indexer.module.js';
+import { truncateMetadataContent } from '../../apps/indexer-service/src/metadata/engine/metadata-engine-env.js';
 import { MetadataCleanupTrigger } from '../../apps/indexer-service/src/metadata/metadata-cleanup.trigger.js';
 import { NightlyMetadataTrigger } from '../../apps/indexer-service/src/metadata/nightly-metadata.trigger.js';
 import { FakeMetadataGenerator, FakeMetadataGeneratorModule } from '../support/fake-metadata-generator.js';
@@ -38,7 +39,7 @@ describe('projects and their metadata', () => {
     const source = { ...suite.baseEnv, ...vars };
     const env = loadEnv(ServiceEnv, source);
     const module = IndexerModule.forRoot(env, source, {
-      metadataGenerator: FakeMetadataGeneratorModule.forRoot(fake),
+      metadataGenerator: FakeMetadataGeneratorModule.forRoot(fake, source),
     });
     const app = await createServiceApp('indexer', env, module);
     await startServiceApp(app, env);
@@ -173,8 +174,9 @@ describe('projects and their metadata', () => {
     // normalized and deduplicated: `Generated  Tag` once, the marker once
     expect(meta.tags).toEqual(['wiper', 'blades', 'generated tag', 'zymurgy']);
     expect(meta.summary).toMatch(/^About Wiper blades/);
-    // the generator reads METADATA_MAX_CONTENT_CHARS (200 here) of the content
-    expect(fake.callsFor('Wiper blades').map((c) => c.content.length)).toEqual([200]);
+    // the generator reads METADATA_MAX_CONTENT_CHARS (200 here) of the content, cut at a word
+    expect(fake.callsFor('Wiper blades').map((c) => c.content)).toEqual([truncateMetadataContent(p.content, 200)]);
+    expect(truncateMetadataContent(p.content, 200)).toMatch(/^.{190,200}$/s);
 
     const jobsBefore = (await generationJobs('acme')).length;
     for (const slash of ['', '/']) {

@@ -1,4 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { loadEnv } from '@torque/platform';
+import {
+  METADATA_ENGINE_ENV,
+  MetadataEngineEnv,
+} from '../../apps/indexer-service/src/metadata/engine/metadata-engine-env.js';
 import {
   METADATA_GENERATOR,
   type GeneratedMetadata,
@@ -55,13 +60,17 @@ export class FakeMetadataGenerator implements MetadataGenerator {
   }
 }
 
+/** METADATA_GENERATOR as `fake`, beside the engine's settings read from `source` (METADATA_MAX_CONTENT_CHARS). */
 @Module({})
 export class FakeMetadataGeneratorModule {
-  static forRoot(fake: FakeMetadataGenerator): DynamicModule {
+  static forRoot(fake: FakeMetadataGenerator, source: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: FakeMetadataGeneratorModule,
-      providers: [{ provide: METADATA_GENERATOR, useValue: fake }],
-      exports: [METADATA_GENERATOR],
+      providers: [
+        { provide: METADATA_GENERATOR, useValue: fake },
+        { provide: METADATA_ENGINE_ENV, useValue: loadEnv(MetadataEngineEnv, source) },
+      ],
+      exports: [METADATA_GENERATOR, METADATA_ENGINE_ENV],
     };
   }
 }

@@ -6,16 +6,19 @@ import { IndexerCommonModule } from './common/common.module.js';
 import { indexerSchema } from './database/indexer.schema.js';
 import { EmbeddingsEnv } from './embeddings/embeddings-env.js';
 import { FreshnessModule } from './freshness/freshness.module.js';
+import { MetadataEngineModule } from './metadata/engine/metadata-engine.module.js';
 import { MetadataEnv } from './metadata/metadata-env.js';
 import { MetadataModule } from './metadata/metadata.module.js';
-import { UnconfiguredGeneratorModule } from './metadata/unconfigured-generator.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SemanticModule } from './semantic/semantic.module.js';
 
 export interface IndexerModuleOptions {
-  /** The module providing METADATA_GENERATOR (tests give a fake one). */
+  /**
+   * The module providing METADATA_GENERATOR and METADATA_ENGINE_ENV: MetadataEngineModule (the provider chain of
+   * MetadataEngineEnv) unless given (tests give a fake generator).
+   */
   metadataGenerator?: DynamicModule;
 }
 
@@ -23,7 +26,7 @@ export interface IndexerModuleOptions {
 @Module({})
 export class IndexerModule {
   /**
-   * Reads the indexer settings (IndexerEnv, EmbeddingsEnv, MetadataEnv) from `source` now: a bad value stops the
+   * Reads the indexer settings (IndexerEnv, EmbeddingsEnv, MetadataEnv, MetadataEngineEnv) from `source` now: a bad value stops the
    * boot with its name.
    */
   static forRoot(
@@ -52,7 +55,7 @@ export class IndexerModule {
         RebuildModule,
         AssistantModule,
         ProjectsModule,
-        MetadataModule.forRoot(metadataEnv, opts.metadataGenerator ?? UnconfiguredGeneratorModule.forRoot()),
+        MetadataModule.forRoot(metadataEnv, opts.metadataGenerator ?? MetadataEngineModule.forRoot(source)),
       ],
     };
   }

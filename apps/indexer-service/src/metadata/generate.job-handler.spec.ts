@@ -3,7 +3,7 @@ import { JobCancelledError, JobContext, MetricsService, type JobRecord } from '@
 import type { DataSource } from 'typeorm';
 import type { GeneratedMetadata, MetadataGenerator, MetadataInput } from './engine/metadata-generator.js';
 import { GenerateMetadataJobHandler } from './generate.job-handler.js';
-import { MetadataEnv } from './metadata-env.js';
+import { MetadataEngineEnv } from './engine/metadata-engine-env.js';
 import { MetadataMetrics } from './metadata-metrics.js';
 import type { GeneratedRow, MetadataRepository, MetadataRow } from './metadata.repository.js';
 import type { MetadataService, SubjectText } from './metadata.service.js';
@@ -56,7 +56,7 @@ function setup(opts: {
   } as unknown as MetadataService;
   const metricsService = new MetricsService();
   const metrics = new MetadataMetrics(metricsService);
-  const env = Object.assign(new MetadataEnv(), { METADATA_MAX_CONTENT_CHARS: 4000 });
+  const env = Object.assign(new MetadataEngineEnv(), { METADATA_MAX_CONTENT_CHARS: 4000 });
   const dataSource = { manager: {}, transaction: (fn: (em: unknown) => Promise<unknown>) => fn({}) };
   const handler = new GenerateMetadataJobHandler(
     dataSource as unknown as DataSource,

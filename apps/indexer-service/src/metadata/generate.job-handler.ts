@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IndexerJobNames, IndexerQueueNames, isMetadataSubject, type MetadataJobResult } from '@torque/contracts';
 import { JobContext, JobHandler, PermanentJobError, type JobHandlerInstance, type Outcome } from '@torque/platform';
 import { DataSource } from 'typeorm';
+import { METADATA_ENGINE_ENV, truncateMetadataContent, type MetadataEngineEnv } from './engine/metadata-engine-env.js';
 import { METADATA_GENERATOR, type GeneratedMetadata, type MetadataGenerator } from './engine/metadata-generator.js';
-import { METADATA_ENV, type MetadataEnv } from './metadata-env.js';
 import { MetadataMetrics } from './metadata-metrics.js';
-import { normalizeSummary, normalizeTags, truncateContent } from './metadata-text.js';
+import { normalizeSummary, normalizeTags } from './metadata-text.js';
 import { MetadataRepository } from './metadata.repository.js';
 import { MetadataService } from './metadata.service.js';
 
@@ -24,7 +24,7 @@ export class GenerateMetadataJobHandler implements JobHandlerInstance<'indexer.m
     private readonly metadata: MetadataService,
     private readonly metrics: MetadataMetrics,
     @Inject(METADATA_GENERATOR) private readonly generator: MetadataGenerator,
-    @Inject(METADATA_ENV) private readonly env: MetadataEnv,
+    @Inject(METADATA_ENGINE_ENV) private readonly engineEnv: MetadataEngineEnv,
   ) {}
 
   async handle(ctx: JobContext): Promise<Outcome<MetadataJobResult>> {
@@ -90,7 +90,7 @@ export class GenerateMetadataJobHandler implements JobHandlerInstance<'indexer.m
     this.metrics.inProgress.inc();
     const stop = this.metrics.duration.startTimer();
     try {
-      const input = { title, content: truncateContent(content, this.env.METADATA_MAX_CONTENT_CHARS) };
+      const input = { title, content: truncateMetadataContent(content, this.engineEnv.METADATA_MAX_CONTENT_CHARS) };
       const generated = await this.generator.generate(input, ctx.signal);
       this.metrics.generated.inc({ status: 'success', provider: generated.provider });
       return generated;

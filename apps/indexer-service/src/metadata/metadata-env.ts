@@ -6,7 +6,7 @@ const CRON = /^(\S+\s+){4}\S+$/;
 /**
  * Settings of the projects' and products' metadata (seed 003), read once at boot (IndexerModule.forRoot,
  * loadEnv): a bad value stops the process with a message naming the variable. The generator's own settings
- * (providers, keys, models) are MetadataEngineModule's.
+ * (providers, keys, models, METADATA_MAX_CONTENT_CHARS) are MetadataEngineEnv's.
  */
 export class MetadataEnv {
   /** Generations started per METADATA_RATE_WINDOW_MS, all workers together (Bull's queue limiter; seed: 10/m). */
@@ -21,13 +21,6 @@ export class MetadataEnv {
   @Min(100)
   @Max(3_600_000)
   METADATA_RATE_WINDOW_MS = 60_000;
-
-  /** Characters of a document's content the generator reads (the seed's 4,000). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(200_000)
-  METADATA_MAX_CONTENT_CHARS = 4000;
 
   /** Cron of the nightly run that generates metadata for projects missing it (or whose content changed). */
   @Matches(CRON, { message: 'must be a 5-field cron expression' })

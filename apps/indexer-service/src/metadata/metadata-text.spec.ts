@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { contentHash, normalizeSummary, normalizeTags, truncateContent } from './metadata-text.js';
+import { contentHash, normalizeSummary, normalizeTags } from './metadata-text.js';
 
 describe('metadata text', () => {
   it('normalizes tags: case, spaces, duplicates, length and count', () => {
@@ -19,10 +19,8 @@ describe('metadata text', () => {
     expect(contentHash('a', 'b')).not.toBe(contentHash('a', 'c'));
   });
 
-  it('cuts summaries and content without breaking a surrogate pair', () => {
+  it('collapses and cuts summaries', () => {
     expect(normalizeSummary(` a  b\n${'c'.repeat(400)}`)).toHaveLength(300);
-    expect(truncateContent('abcdef', 4)).toBe('abcd');
-    expect(truncateContent('abc😀', 4)).toBe('abc');
-    expect(truncateContent('abc', 4)).toBe('abc');
+    expect(normalizeSummary(' a \n b ')).toBe('a b');
   });
 });

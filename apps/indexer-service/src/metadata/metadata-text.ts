@@ -27,10 +27,3 @@ export function normalizeTags(tags: readonly string[]): string[] {
 export function normalizeSummary(summary: string): string {
   return summary.replace(/\s+/g, ' ').trim().slice(0, MAX_METADATA_SUMMARY_LENGTH).trim();
 }
-
-/** The first `max` characters, never cutting a surrogate pair in two. */
-export function truncateContent(content: string, max: number): string {
-  if (content.length <= max) return content;
-  const code = content.charCodeAt(max - 1);
-  return content.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}

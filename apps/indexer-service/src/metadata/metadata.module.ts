@@ -14,7 +14,7 @@ import { NightlyMetadataTrigger } from './nightly-metadata.trigger.js';
 /**
  * Summary and tags of projects and catalog products (seed 003): generation jobs on the rate-limited `metadata`
  * queue, a person's edits, the nightly run and the weekly clean-up. `generator` is the module that provides
- * METADATA_GENERATOR.
+ * METADATA_GENERATOR and METADATA_ENGINE_ENV (MetadataEngineModule).
  */
 @Module({})
 export class MetadataModule {
