@@ -26,8 +26,8 @@ export interface IndexerModuleOptions {
 @Module({})
 export class IndexerModule {
   /**
-   * Reads the indexer settings (IndexerEnv, EmbeddingsEnv, MetadataEnv, MetadataEngineEnv) from `source` now: a bad value stops the
-   * boot with its name.
+   * Reads the indexer settings (IndexerEnv, EmbeddingsEnv, MetadataEnv, MetadataEngineEnv) from `source` now: a
+   * bad value stops the boot with its name.
    */
   static forRoot(
     env: ServiceEnv,
