@@ -16,12 +16,14 @@ import type {
   SearchResultDto,
 } from '@torque/contracts';
 import { createServiceApp, loadEnv, ServiceEnv, startServiceApp } from '@torque/platform';
+import Bull from 'bull';
 import pg from 'pg';
 import { IndexerModule } from '../../apps/indexer-service/src/indexer.module.js';
 import { truncateMetadataContent } from '../../apps/indexer-service/src/metadata/engine/metadata-engine-env.js';
 import { MetadataCleanupTrigger } from '../../apps/indexer-service/src/metadata/metadata-cleanup.trigger.js';
 import { NightlyMetadataTrigger } from '../../apps/indexer-service/src/metadata/nightly-metadata.trigger.js';
 import { FakeMetadataGenerator, FakeMetadataGeneratorModule } from '../support/fake-metadata-generator.js';
+import { TEST_REDIS_URL } from '../support/servers.js';
 import { SseClient } from '../support/sse-client.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
@@ -32,18 +34,18 @@ describe('projects and their metadata', () => {
   let suite: Suite;
   let db: pg.Client;
   const fake = new FakeMetadataGenerator();
-  let indexerApp: NestFastifyApplication | undefined;
+  const indexers: NestFastifyApplication[] = [];
 
-  /** The indexer with the fake generator (the suite's would get the metadata engine). */
-  async function indexer(): Promise<NestFastifyApplication> {
-    const source = { ...suite.baseEnv };
+  /** An indexer with the fake generator (the suite's would get the metadata engine). */
+  async function indexer(vars: Record<string, string> = {}): Promise<NestFastifyApplication> {
+    const source = { ...suite.baseEnv, ...vars };
     const env = loadEnv(ServiceEnv, source);
     const module = IndexerModule.forRoot(env, source, {
       metadataGenerator: FakeMetadataGeneratorModule.forRoot(fake, source),
     });
     const app = await createServiceApp('indexer', env, module);
     await startServiceApp(app, env);
-    indexerApp = app;
+    indexers.push(app);
     return app;
   }
 
@@ -109,7 +111,7 @@ describe('projects and their metadata', () => {
   afterAll(async () => {
     for (const title of ['hold: slow model', 'hold: deleted meanwhile']) fake.release(title);
     await db?.end();
-    await indexerApp?.close().catch(() => undefined);
+    for (const app of indexers.reverse()) await app.close().catch(() => undefined);
     suite?.services.delete('indexer');
     await suite?.close();
   });
@@ -368,6 +370,31 @@ describe('projects and their metadata', () => {
     expect((await suite.http(`/api/v1/search/products/987654321/metadata/generate`, { method: 'POST' })).status).toBe(
       404,
     );
+  });
+
+  it('registers the nightly and weekly schedules once, however many api replicas start', async () => {
+    const replicas = [
+      await indexer({ ROLE: 'api', SCHEDULES_ENABLED: 'true' }),
+      await indexer({ ROLE: 'api', SCHEDULES_ENABLED: 'true' }),
+    ];
+    const heavy = new Bull('indexer.heavy', TEST_REDIS_URL, { prefix: `${suite.ns}:bull` });
+    try {
+      // the repeat key ends with the cron (Bull's `cron` field misreads keys whose job id has a colon, as ours do)
+      const schedules = (await heavy.getRepeatableJobs())
+        .filter((j) => j.name.startsWith('indexer.metadata'))
+        .map((j) => ({ name: j.name, cron: j.key.slice(j.key.lastIndexOf(':') + 1) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      expect(schedules).toEqual([
+        { name: 'indexer.metadata-cleanup-schedule', cron: '0 4 * * 0' },
+        { name: 'indexer.metadata-nightly-schedule', cron: '0 2 * * *' },
+      ]);
+    } finally {
+      await heavy.close();
+      for (const app of replicas) {
+        await app.close();
+        indexers.splice(indexers.indexOf(app), 1);
+      }
+    }
   });
 
   it('serves the seed’s metrics on /metrics', async () => {
