@@ -27,8 +27,10 @@ interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
-// Compose files use YAML 1.1 merge keys (`<<: *anchor`), which YAML 1.2 parsers only apply on request.
-const compose = parse(readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as ComposeFile;
+// Compose files use YAML 1.1 merge keys (`<<: *anchor`), which YAML 1.2 parsers only apply on request. Each
+// service merges a few anchors: past 20 services they add up to more than yaml's default cap of 100 aliases,
+// which guards against untrusted billion-laughs documents, not our own file.
+const compose = parse(readFileSync(COMPOSE_FILE, 'utf8'), { merge: true, maxAliasCount: 1000 }) as ComposeFile;
 const services = compose.services;
 
 function envOf(svc: ComposeService): Record<string, string> {

@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule, type Provider, type Type } from '@n
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SERVICE_QUEUES, serviceQueueName, type ServiceName } from '@torque/contracts';
+import type { QueueOptions } from 'bull';
 import { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_SETTINGS } from './bull/bull-defaults.js';
 import { QueueService } from './bull/queue.service.js';
@@ -39,6 +40,11 @@ export interface ServicePlatformOptions {
   migrations: ServiceSchema['migrations'];
   /** The service's own steps of the nightly clean-up, run in this order after the platform's. */
   maintenanceSteps?: Type<MaintenanceStep>[];
+  /**
+   * Bull options of some of the service's queues by short name, e.g. a `limiter` (jobs per window, counted in
+   * Redis: every worker of the queue together).
+   */
+  queueOptions?: Partial<Record<string, Pick<QueueOptions, 'limiter'>>>;
 }
 
 /**
@@ -109,7 +115,9 @@ export class ServicePlatformModule {
             stalledInterval: env.BULL_STALLED_INTERVAL_MS,
           },
         }),
-        BullModule.registerQueue(...queues.map((q) => ({ name: serviceQueueName(service, q) }))),
+        BullModule.registerQueue(
+          ...queues.map((q) => ({ ...opts.queueOptions?.[q], name: serviceQueueName(service, q) })),
+        ),
       ],
       controllers: [JobsRpcController, MaintenanceRpcController, OpsController],
       providers,

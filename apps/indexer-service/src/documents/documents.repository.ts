@@ -11,12 +11,27 @@ export interface IndexState {
 /** Where a write goes: the live generations (active, and the one a rebuild is building), or one generation. */
 export type WriteTarget = 'live' | number;
 
+/** The text of a product's active document: what its metadata is generated from. */
+export interface DocumentText {
+  product_id: number;
+  part_number: string;
+  name: string;
+  description: string;
+  brand: string | null;
+  category: string | null;
+  attributes: Record<string, unknown>;
+}
+
 export interface WriteCounts {
   /** Products whose document was written with new content (or is new). */
   changed: number;
   /** Products whose document was written with the content it had. */
   unchanged: number;
 }
+
+/** The product's tags in force (a person's, else generated; MetadataRepository), as one text. */
+const PRODUCT_TAGS = `SELECT array_to_string(coalesce(m.edited_tags, m.tags), ' ') FROM metadata m
+   WHERE m.tenant_id = $1 AND m.subject = 'product' AND m.subject_id = i.product_id::text`;
 
 const TSVECTOR = `
   setweight(to_tsvector('simple', fold(i.part_number) || ' ' || i.part_number_norm), 'A') ||
@@ -26,7 +41,8 @@ const TSVECTOR = `
   setweight(to_tsvector('simple', fold(i.attributes_text)), 'C') ||
   setweight(to_tsvector('simple', i.codes_text), 'C') ||
   setweight(to_tsvector('english', fold(i.description)), 'D') ||
-  setweight(to_tsvector('simple', fold(i.vehicles_text)), 'D')`;
+  setweight(to_tsvector('simple', fold(i.vehicles_text)), 'D') ||
+  setweight(to_tsvector('english', fold(coalesce((${PRODUCT_TAGS}), ''))), 'B')`;
 
 const FUZZY_TEXT = `fold(i.name || ' ' || coalesce(i.brand, '') || ' ' || coalesce(i.category, '') || ' ' || i.part_number)`;
 
@@ -250,6 +266,17 @@ export class DocumentsRepository {
       [tenantId, generation, limit],
     );
     return n;
+  }
+
+  /** The product's document in the active generation, or null when the index has none. */
+  async activeText(em: EntityManager, tenantId: string, productId: number): Promise<DocumentText | null> {
+    const rows: (DocumentText & { product_id: string })[] = await em.query(
+      `SELECT d.product_id, d.part_number, d.name, d.description, d.brand, d.category, d.attributes
+         FROM search_documents d JOIN index_state s ON s.tenant_id = d.tenant_id AND s.active_generation = d.generation
+        WHERE d.tenant_id = $1 AND d.product_id = $2`,
+      [tenantId, productId],
+    );
+    return rows[0] ? { ...rows[0], product_id: Number(rows[0].product_id) } : null;
   }
 
   /** The tenants the index knows (for the nightly refresh). */

@@ -43,6 +43,24 @@ export interface EmbedJobResult {
   removed: number;
 }
 
+/** What a metadata generation returns: whether it wrote metadata, and what it wrote it with. */
+export interface MetadataJobResult {
+  /** `generated`: new metadata stored; `unchanged`: content hash unchanged, nothing generated; `gone`: no subject. */
+  outcome: 'generated' | 'unchanged' | 'gone';
+  provider: string | null;
+  model: string | null;
+  tags: number;
+  tokens: number;
+}
+
+/** What the weekly metadata clean-up returns. */
+export interface MetadataCleanupJobResult {
+  /** Metadata whose project or product no longer exists. */
+  orphaned: number;
+  /** Metadata of drafts not changed for METADATA_DRAFT_RETENTION_DAYS (not edited by a person). */
+  old_drafts: number;
+}
+
 /**
  * Bull queues of the indexer service and the jobs on each (the Bull queue is `indexer.<queue>`), each worked by
  * its own deployment. Wire names: never change one without a migration note.
@@ -56,6 +74,18 @@ export const IndexerQueues = defineQueues({
     IndexerAudit: job('indexer.audit').of<JobRef, AuditJobResult>(),
     /** Repeatable trigger of the nightly refresh (data `{jobId: 'nightly'}`): a rebuild, then an audit, per tenant. */
     IndexerRefreshSchedule: trigger('indexer.refresh-schedule').of<{ jobId: string }, { tenants: number }>(),
+    /** Repeatable trigger of the nightly metadata run: generation jobs for projects missing metadata, 10 at a time. */
+    IndexerMetadataNightlySchedule: trigger('indexer.metadata-nightly-schedule').of<
+      { jobId: string },
+      { tenants: number; submitted: number }
+    >(),
+    /** Repeatable trigger of the weekly metadata clean-up: starts an `indexer.metadata-cleanup` (tenant system). */
+    IndexerMetadataCleanupSchedule: trigger('indexer.metadata-cleanup-schedule').of<
+      { jobId: string },
+      { jobId: string }
+    >(),
+    /** Removes orphaned metadata and that of old drafts. */
+    IndexerMetadataCleanup: job('indexer.metadata-cleanup').of<JobRef, MetadataCleanupJobResult>(),
   }),
   /** Incremental updates: one batch of coalesced change events of one tenant. */
   Light: queue('light', {
@@ -68,6 +98,14 @@ export const IndexerQueues = defineQueues({
    */
   Embed: queue('embed', {
     IndexerEmbed: job('indexer.embed').of<JobRef, EmbedJobResult>(),
+  }),
+  /**
+   * Metadata generation (summary and tags of a project or product by a model): one document a job. Bull's
+   * `limiter` caps the queue (METADATA_RATE_LIMIT per METADATA_RATE_WINDOW_MS, every worker together), so nothing
+   * else runs here: the schedules and the clean-up are on `heavy`.
+   */
+  Metadata: queue('metadata', {
+    IndexerMetadataGenerate: job('indexer.metadata.generate').of<JobRef, MetadataJobResult>(),
   }),
 });
 

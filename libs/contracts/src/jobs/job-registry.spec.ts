@@ -24,6 +24,7 @@ describe('job registry', () => {
       Heavy: 'heavy',
       Light: 'light',
       Embed: 'embed',
+      Metadata: 'metadata',
     });
     expect(JobNames).toEqual({
       Cleanup: 'maintenance.cleanup',
@@ -34,14 +35,18 @@ describe('job registry', () => {
       IndexerRebuild: 'indexer.rebuild',
       IndexerAudit: 'indexer.audit',
       IndexerRefreshSchedule: 'indexer.refresh-schedule',
+      IndexerMetadataNightlySchedule: 'indexer.metadata-nightly-schedule',
+      IndexerMetadataCleanupSchedule: 'indexer.metadata-cleanup-schedule',
+      IndexerMetadataCleanup: 'indexer.metadata-cleanup',
       IndexerUpdate: 'indexer.update',
       IndexerEmbed: 'indexer.embed',
+      IndexerMetadataGenerate: 'indexer.metadata.generate',
     });
     expect(SERVICE_QUEUES).toEqual({
       fitment: ['maintenance', 'generate', 'export'],
       ingestion: ['maintenance', 'import'],
       media: ['maintenance'],
-      indexer: ['maintenance', 'heavy', 'light', 'embed'],
+      indexer: ['maintenance', 'heavy', 'light', 'embed', 'metadata'],
     });
   });
 
