@@ -105,6 +105,11 @@ describe('product search', () => {
     expect(r.data[0].product_id).toBe(ceramic.id);
     expect(r.data[0].match).toBe('fuzzy');
     expect(ids(await search(q('ceramik pads')))[0]).toBe(ceramic.id);
+    // the query's words are corrected to the tenant's own vocabulary, and the corrected words are highlighted
+    expect(r.data[0].highlights.name).toContain('<mark>Ceramic</mark>');
+    const words = await ingestion.query(`SELECT tenant_id FROM indexer.search_words WHERE word = 'ceramic'`);
+    expect(words.rows.map((w: { tenant_id: string }) => w.tenant_id)).toEqual(['acme']);
+    expect((await search(q('cermic brake pad'), 'globex')).data).toEqual([]);
   });
 
   it('filters, counts facets and highlights the matched words', async () => {

@@ -61,7 +61,7 @@ export class IndexerEnv {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(10)
-  SEARCH_SEMANTIC_WEIGHT = 1;
+  SEARCH_SEMANTIC_WEIGHT = 0.5;
 
   /** Products read and written per step of an update, rebuild or audit (at most 1000, the catalog's page). */
   @Type(() => Number)

@@ -84,6 +84,7 @@ export class DocumentsRepository {
   /**
    * Writes documents into the target generations, except for tombstoned products, and never over a document
    * read later (a greater (version, read time)): a slow writer cannot undo a newer one. Call under lockProducts.
+   * The words of their names, brands and categories join the tenant's vocabulary (what typos are corrected to).
    */
   async write(
     em: EntityManager,
@@ -138,6 +139,14 @@ export class DocumentsRepository {
               count(DISTINCT up.product_id) FILTER (WHERE o.content_hash = up.content_hash)::int AS unchanged
          FROM up LEFT JOIN old o ON o.generation = up.generation AND o.product_id = up.product_id`,
       params,
+    );
+    await em.query(
+      `INSERT INTO search_words (tenant_id, word)
+       SELECT DISTINCT $1, w FROM unnest($2::text[]) t, regexp_split_to_table(fold(t), '[^[:alnum:]]+') w
+        WHERE length(w) BETWEEN 3 AND 40
+        ORDER BY 2
+       ON CONFLICT DO NOTHING`,
+      [tenantId, docs.map((d) => `${d.name} ${d.brand ?? ''} ${d.category ?? ''}`)],
     );
     return rows[0];
   }
@@ -199,12 +208,14 @@ export class DocumentsRepository {
   }
 
   /**
-   * Refreshes the planner's statistics of the documents after a generation changed wholesale (a rebuild's swap),
+   * After a generation changed wholesale (a rebuild's swap and the previous generation's delete): clears the
+   * deleted rows out of the indexes (searches would fetch and drop them) and refreshes the planner's statistics,
    * rather than leaving searches planned on a table PostgreSQL thinks empty until autovacuum comes by. PostgreSQL
-   * skips it with a warning when the service's role does not own the table; autovacuum then does it.
+   * skips it with a warning when the service's role does not own the table; autovacuum then does it. Not in a
+   * transaction.
    */
-  async analyze(em: EntityManager): Promise<void> {
-    await em.query(`ANALYZE indexer.search_documents`);
+  async vacuum(em: EntityManager): Promise<void> {
+    await em.query(`VACUUM (ANALYZE) indexer.search_documents`);
   }
 
   /** Gives up building generation `generation` (when it is still the one being built). */

@@ -96,7 +96,7 @@ export class RebuildJobHandler implements JobHandlerInstance<'indexer.rebuild'> 
     }
     await ctx.progress(result.documents, Math.max(total, result.documents), 'Deleting the previous generation', true);
     await this.dropGeneration(tenantId, active);
-    await this.docs.analyze(this.dataSource.manager);
+    await this.docs.vacuum(this.dataSource.manager);
     this.metrics.rebuildDuration.observe((Date.now() - started) / 1000);
     // documents whose content changed may need new embeddings (unchanged ones keep theirs)
     if (result.documents > result.unchanged) await this.embeds.request(meta, 'rebuild');

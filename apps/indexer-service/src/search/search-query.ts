@@ -8,7 +8,10 @@ export interface SearchQuery {
   codes: string[];
   /** Codes with letters and digits (`kb70`), also looked for among the codes of names and descriptions. */
   textCodes: string[];
-  /** LIKE patterns of codes long enough to match as prefixes (`kb70%`) and inside part numbers (`%kb70%`). */
+  /**
+   * LIKE patterns of codes with digits long enough to match as prefixes (`kb70%`) and inside part numbers
+   * (`%kb70%`).
+   */
   prefixPatterns: string[];
   infixPatterns: string[];
   filters: {
@@ -28,13 +31,35 @@ const fold = (s: string) =>
     .toLowerCase()
     .trim();
 
+/** The text of a search and its part-number readings (`withText` rebuilds them for a corrected text). */
+function textParts(
+  raw: string,
+): Pick<SearchQuery, 'text' | 'codes' | 'textCodes' | 'prefixPatterns' | 'infixPatterns'> {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const codes = partNumberCandidates(text);
+  // Partial matches are for codes with digits (`kb70`, `1234`): words run together (`cermicbrakepad`) are no part
+  // number. In a sentence ("brake pads for a 2016 civic") a bare number is a year or a size.
+  const sentence = text.includes(' ');
+  const long = codes.filter((c) => c.length >= MIN_PARTIAL_CODE && /\p{N}/u.test(c) && !(sentence && /^\d+$/.test(c)));
+  return {
+    text,
+    codes,
+    // the whole text as one code is a part number typed with spaces (`KB 70 A`), not a sentence run together
+    textCodes: codes.filter(
+      (c) => /\p{L}/u.test(c) && /\p{N}/u.test(c) && (c !== normalizePartNumber(text) || text.split(' ').length <= 3),
+    ),
+    prefixPatterns: long.map((c) => `${c}%`),
+    infixPatterns: long.filter((c) => c.length >= MIN_PARTIAL_CODE + 1).map((c) => `%${c}%`),
+  };
+}
+
+/** The same search with another text (the query with its words corrected), filters kept. */
+export function withText(q: SearchQuery, text: string): SearchQuery {
+  return { ...q, ...textParts(text) };
+}
+
 /** Reads a validated query into what the SQL needs; pure. */
 export function toSearchQuery(dto: SearchProductsQueryDto): SearchQuery {
-  const text = dto.q.trim().replace(/\s+/g, ' ');
-  const codes = partNumberCandidates(text);
-  // In a sentence ("brake pads for a 2016 civic") a bare number is a year or a size, not part of a part number.
-  const sentence = text.includes(' ');
-  const long = codes.filter((c) => c.length >= MIN_PARTIAL_CODE && !(sentence && /^\d+$/.test(c)));
   const vehicle: Record<string, string | number> = {};
   if (dto.year !== undefined) vehicle.y = dto.year;
   if (dto.make !== undefined) vehicle.mk = fold(dto.make);
@@ -51,14 +76,7 @@ export function toSearchQuery(dto: SearchProductsQueryDto): SearchQuery {
           ];
   }
   return {
-    text,
-    codes,
-    // the whole text as one code is a part number typed with spaces (`KB 70 A`), not a sentence run together
-    textCodes: codes.filter(
-      (c) => /\p{L}/u.test(c) && /\p{N}/u.test(c) && (c !== normalizePartNumber(text) || text.split(' ').length <= 3),
-    ),
-    prefixPatterns: long.map((c) => `${c}%`),
-    infixPatterns: long.filter((c) => c.length >= MIN_PARTIAL_CODE + 1).map((c) => `%${c}%`),
+    ...textParts(dto.q),
     filters: {
       brand: dto.brand?.trim(),
       category: dto.category?.trim(),

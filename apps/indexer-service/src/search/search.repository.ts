@@ -1,12 +1,15 @@
 import type { SearchFacetValueDto } from '@torque/contracts';
 import type { EntityManager } from 'typeorm';
-import { MARK_END, MARK_START, type SearchQuery } from './search-query.js';
+import { MARK_END, MARK_START, withText, type SearchQuery } from './search-query.js';
 
-/** How documents may match: strictly (part numbers, full-text words), or by similar words (typos). */
+/**
+ * How documents may match: strictly (part numbers, full-text words), or with the query's words corrected to the
+ * closest words of the tenant's vocabulary (typos).
+ */
 export type MatchMode = 'strict' | 'fuzzy';
 
-/** Least word similarity (pg_trgm) between the query and a document's name, brand, category and part number. */
-export const FUZZY_THRESHOLD = 0.5;
+/** Least trigram similarity (pg_trgm) of a vocabulary word to a query word it corrects. */
+export const CORRECTION_THRESHOLD = 0.3;
 
 export interface RankedId {
   id: number;
@@ -20,6 +23,8 @@ export interface LexicalPage {
   total: number;
   facets: { brand: SearchFacetValueDto[]; category: SearchFacetValueDto[]; make: SearchFacetValueDto[] };
   ranked: RankedId[];
+  /** The text that matched: the query's, or its corrected words in fuzzy mode. */
+  text: string;
 }
 
 export interface DocumentRow {
@@ -84,12 +89,19 @@ export class SearchRepository {
   async lexical(
     em: EntityManager,
     tenantId: string,
-    q: SearchQuery,
+    query: SearchQuery,
     mode: MatchMode,
     offset: number,
     limit: number,
   ): Promise<LexicalPage> {
     const generation = await this.activeGeneration(em, tenantId);
+    let q = query;
+    if (mode === 'fuzzy') {
+      const corrected = await this.corrected(em, tenantId, query.text);
+      if (corrected === null)
+        return { generation, total: 0, facets: { brand: [], category: [], make: [] }, ranked: [], text: query.text };
+      q = withText(query, corrected);
+    }
     const params: unknown[] = [tenantId, q.text, generation];
     const p = (v: unknown) => {
       params.push(v);
@@ -102,16 +114,20 @@ export class SearchRepository {
     const tq = tsquery('$2', p(q.textCodes.join(' | ')));
     const prefixes = p(q.prefixPatterns);
     const infixes = p(q.infixPatterns);
+    // words matched only once corrected rank as similar words (tier 0), below every strict match
     const tier = `CASE WHEN d.part_number_norm = ANY(${codes}::text[]) THEN 4
                        WHEN d.part_number_norm LIKE ANY(${prefixes}::text[]) THEN 3
                        WHEN d.part_number_norm LIKE ANY(${infixes}::text[]) THEN 2
-                       WHEN d.search @@ ${tq} THEN 1 ELSE 0 END`;
-    const match =
-      mode === 'strict'
-        ? `(d.part_number_norm = ANY(${codes}::text[]) OR d.part_number_norm LIKE ANY(${prefixes}::text[])
-            OR d.part_number_norm LIKE ANY(${infixes}::text[]) OR d.search @@ ${tq})`
-        : `fold($2) <% d.fuzzy_text`;
-    await em.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(FUZZY_THRESHOLD)]);
+                       WHEN d.search @@ ${tq} THEN ${mode === 'strict' ? 1 : 0} ELSE 0 END`;
+    // One arm per index: whole part numbers and each prefix on the tenant's part-number btree, each infix on the
+    // part numbers' trigrams, the words on the full-text index.
+    const arms = [
+      `(d.tenant_id = $1 AND d.part_number_norm = ANY(${codes}::text[]))`,
+      ...q.prefixPatterns.map((pattern) => `(d.tenant_id = $1 AND d.part_number_norm LIKE ${p(pattern)})`),
+      ...q.infixPatterns.map((pattern) => `d.part_number_norm LIKE ${p(pattern)}`),
+      `d.search @@ ${tq}`,
+    ];
+    const match = `(${arms.join(' OR ')})`;
     const rows: {
       total: number;
       brand: SearchFacetValueDto[];
@@ -121,20 +137,19 @@ export class SearchRepository {
     }[] = await em.query(
       `WITH m AS MATERIALIZED (
          SELECT d.product_id, d.brand, d.category, d.makes, ${tier} AS tier,
-                ts_rank_cd(d.search, ${tq}, 1) AS rank,
-                ${mode === 'strict' ? '0::real' : 'word_similarity(fold($2), d.fuzzy_text)'} AS sim
+                ts_rank_cd(d.search, ${tq}, 1) AS rank
            FROM search_documents d
           WHERE ${where.join(' AND ')} AND ${match}
        ), ranked AS (
-         SELECT product_id, tier, rank, sim FROM m
-          ORDER BY tier DESC, rank DESC, sim DESC, product_id
+         SELECT product_id, tier, rank FROM m
+          ORDER BY tier DESC, rank DESC, product_id
          OFFSET ${p(offset)} LIMIT ${p(limit)}
        )
        SELECT (SELECT count(*)::int FROM m) AS total,
               ${FACETS},
               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', product_id, 'tier', tier,
-                        'score', round((tier + rank + sim)::numeric, 4))
-                        ORDER BY tier DESC, rank DESC, sim DESC, product_id), '[]'::jsonb) FROM ranked) AS ranked`,
+                        'score', round((tier + rank)::numeric, 4))
+                        ORDER BY tier DESC, rank DESC, product_id), '[]'::jsonb) FROM ranked) AS ranked`,
       params,
     );
     const r = rows[0];
@@ -143,7 +158,29 @@ export class SearchRepository {
       total: r.total,
       facets: { brand: r.brand, category: r.category, make: r.make },
       ranked: r.ranked.map((x) => ({ id: Number(x.id), tier: x.tier, score: Number(x.score) })),
+      text: q.text,
     };
+  }
+
+  /**
+   * The query's words, each replaced by the most similar word of the tenant's vocabulary (`search_words`: words
+   * of its documents' names, brands and categories) when it has one; null when no word changed.
+   */
+  async corrected(em: EntityManager, tenantId: string, text: string): Promise<string | null> {
+    await em.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(CORRECTION_THRESHOLD)]);
+    const rows: { word: string; changed: boolean }[] = await em.query(
+      `SELECT coalesce(c.word, q.word) AS word, c.word IS NOT NULL AND c.word <> q.word AS changed
+         FROM unnest(regexp_split_to_array(fold($2), '[^[:alnum:]]+')) WITH ORDINALITY AS q(word, n)
+         LEFT JOIN LATERAL (
+           SELECT w.word FROM search_words w
+            WHERE w.tenant_id = $1 AND length(q.word) >= 3 AND w.word % q.word
+            ORDER BY similarity(w.word, q.word) DESC, w.word
+            LIMIT 1) c ON true
+        WHERE q.word <> ''
+        ORDER BY q.n`,
+      [tenantId, text],
+    );
+    return rows.some((r) => r.changed) ? rows.map((r) => r.word).join(' ') : null;
   }
 
   /** Of these ids, those whose documents are in the generation and pass the filters (for a semantic ranker's). */

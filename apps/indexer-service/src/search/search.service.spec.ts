@@ -31,7 +31,7 @@ const doc = (id: number): DocumentRow => ({
 function fakeRepo(lexical: number[], fuzzy: number[] = [], failing: number[] = [], tiers: Record<number, number> = {}) {
   const calls: MatchMode[] = [];
   const repo = {
-    async lexical(_em: unknown, _t: string, _q: SearchQuery, mode: MatchMode, offset: number, limit: number) {
+    async lexical(_em: unknown, _t: string, q: SearchQuery, mode: MatchMode, offset: number, limit: number) {
       calls.push(mode);
       const ids = mode === 'strict' ? lexical : fuzzy;
       const page: LexicalPage = {
@@ -41,6 +41,7 @@ function fakeRepo(lexical: number[], fuzzy: number[] = [], failing: number[] = [
         ranked: ids
           .slice(offset, offset + limit)
           .map((id) => ({ id, tier: mode === 'strict' ? (tiers[id] ?? 1) : 0, score: 1 })),
+        text: q.text,
       };
       return page;
     },

@@ -5,7 +5,7 @@ import { INDEXER_ENV, type IndexerEnv } from '../common/indexer-env.js';
 import { IndexerMetrics } from '../common/indexer-metrics.js';
 import { MAX_SHOWN_VEHICLES } from '../documents/search-document.js';
 import { fuseRankings } from './rank-fusion.js';
-import { markHighlights, toSearchQuery, type SearchQuery } from './search-query.js';
+import { markHighlights, toSearchQuery, withText, type SearchQuery } from './search-query.js';
 import {
   SearchRepository,
   type DocumentRow,
@@ -57,7 +57,13 @@ export class SearchService {
       const { page, total } = fused
         ? await this.fuse(em, tenantId, q, lexical, semanticIds, offset, dto.limit)
         : { page: lexical.ranked, total: lexical.total };
-      const data = await this.hits(em, tenantId, lexical.generation, page, q);
+      const data = await this.hits(
+        em,
+        tenantId,
+        lexical.generation,
+        page,
+        lexical.text === q.text ? q : withText(q, lexical.text),
+      );
       const result: SearchResultDto = {
         data,
         meta: { page: dto.page, limit: dto.limit, total },
