@@ -379,10 +379,9 @@ describe('projects and their metadata', () => {
     ];
     const heavy = new Bull('indexer.heavy', TEST_REDIS_URL, { prefix: `${suite.ns}:bull` });
     try {
-      // the repeat key ends with the cron (Bull's `cron` field misreads keys whose job id has a colon, as ours do)
       const schedules = (await heavy.getRepeatableJobs())
         .filter((j) => j.name.startsWith('indexer.metadata'))
-        .map((j) => ({ name: j.name, cron: j.key.slice(j.key.lastIndexOf(':') + 1) }))
+        .map((j) => ({ name: j.name, cron: j.cron }))
         .sort((a, b) => a.name.localeCompare(b.name));
       expect(schedules).toEqual([
         { name: 'indexer.metadata-cleanup-schedule', cron: '0 4 * * 0' },

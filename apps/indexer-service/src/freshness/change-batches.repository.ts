@@ -8,6 +8,8 @@ export interface BatchRow {
   next_seq: string;
   last_started_at: Date | null;
   last_changes: number;
+  /** The express number: the key of the tenant's next express job (bigint as text). */
+  express_seq: string;
 }
 
 export interface PendingChange {
@@ -73,6 +75,11 @@ export class ChangeBatchesRepository {
         WHERE tenant_id = $1 AND open_seq = $2`,
       [tenantId, seq],
     );
+  }
+
+  /** An express job starts: later express changes belong to the next one. */
+  async startExpress(em: EntityManager, tenantId: string): Promise<void> {
+    await em.query(`UPDATE change_batches SET express_seq = express_seq + 1 WHERE tenant_id = $1`, [tenantId]);
   }
 
   async addTaken(em: EntityManager, tenantId: string, n: number): Promise<void> {

@@ -12,16 +12,17 @@ import { batchDelayMs } from './debounce.js';
  */
 export type OpenedBatch =
   | { tenantId: string; seq: string; delayMs: number; express?: false }
-  | { tenantId: string; seq?: undefined; delayMs: number; express: true };
+  | { tenantId: string; seq?: undefined; delayMs: number; express: true; expressSeq: string };
 
 /**
  * Coalesces product changes into light batch jobs. Changes are pending rows, one per product (keep-latest);
  * the first change of a tenant with no open batch opens one and decides its delay (`batchDelayMs`); the batch's
  * job is submitted after the commit, de-duplicated by the batch number. Later changes join the open batch until
  * its job starts. A small change (at most INDEX_EXPRESS_MAX_CHANGES products) of a tenant in a burst does not wait
- * for the burst's debounced batch: its pending changes are flagged, and the tenant's express job (one queued or
- * running at a time, de-duplicated) takes every flagged change after INDEX_QUIET_DELAY_MS; whichever job claims a
- * change first indexes it, and the burst's batch takes anything the express job missed. A sweep submits batches a
+ * for the burst's debounced batch: its pending changes are flagged, and the tenant's express job takes every
+ * flagged change after INDEX_QUIET_DELAY_MS. Express jobs are de-duplicated by the tenant's express number, which
+ * a job moves on when it starts: changes flagged before that are the queued job's, later ones get the next job
+ * (never a running job that has already looked). Whichever job claims a change first indexes it. A sweep submits batches a
  * crash left without a job.
  */
 @Injectable()
@@ -67,7 +68,8 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
     await this.repo.addPending(em, tenantId, productIds, changedAt, express);
     const opened: OpenedBatch[] = [];
     if (row.open_seq === null) opened.push({ tenantId, seq: await this.repo.open(em, tenantId), delayMs });
-    if (express) opened.push({ tenantId, express: true, delayMs: this.env.INDEX_QUIET_DELAY_MS });
+    if (express)
+      opened.push({ tenantId, express: true, delayMs: this.env.INDEX_QUIET_DELAY_MS, expressSeq: row.express_seq });
     return opened;
   }
 
@@ -75,7 +77,7 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
   async submit(batch: OpenedBatch, correlationId: string | null): Promise<void> {
     const meta: Pick<RequestMeta, 'tenantId' | 'correlationId'> = {
       tenantId: batch.tenantId,
-      correlationId: correlationId ?? (batch.express ? 'express' : `batch-${batch.seq}`),
+      correlationId: correlationId ?? (batch.express ? `express-${batch.expressSeq}` : `batch-${batch.seq}`),
     };
     const common = {
       meta,
@@ -88,8 +90,8 @@ export class ChangeBatchesService implements OnApplicationBootstrap, OnApplicati
       },
     };
     if (batch.express) {
-      // one express job queued or running per tenant: it takes every flagged change there is when it runs
-      await this.jobs.submit({ ...common, params: { express: true }, dedupeKey: 'express' });
+      // one express job per express number: changes flagged until it starts are all its own
+      await this.jobs.submit({ ...common, params: { express: true }, dedupeKey: `express:${batch.expressSeq}` });
       return;
     }
     const seq = batch.seq;

@@ -36,6 +36,7 @@ export class UpdateJobHandler implements JobHandlerInstance<'indexer.update'> {
     const seq = ctx.job.params.batch;
     const express = ctx.job.params.express === true;
     if (typeof seq === 'string') await this.batches.start(em, tenantId, seq);
+    if (express) await this.batches.startExpress(em, tenantId);
     const result: UpdateJobResult = { changes: 0, indexed: 0, removed: 0 };
     Object.assign(ctx.counts, result);
     let total = await this.batches.countPending(em, tenantId, express);

@@ -45,7 +45,12 @@ export class QueueService {
     return this.queue(queue).add(name, data, { ...DEFAULT_JOB_OPTIONS, jobId: data.jobId, ...opts });
   }
 
-  /** Registers a repeatable job: one schedule in Redis however many replicas call this. */
+  /**
+   * Registers a repeatable job: one schedule in Redis however many replicas call this; a changed cron replaces the
+   * old schedule. The job id has no colon: Bull's repeat keys are colon-separated (`name:id:end:tz:cron`), and
+   * with the earlier `schedule:<name>` ids it read every cron wrong, so each boot replaced the schedule and a
+   * changed cron could leave the old one's next run queued. Schedules of those ids are replaced at the next boot.
+   */
   async schedule<Q extends QueueName, N extends TriggerJobNameOn<Q>>(
     queue: Q,
     name: N,
@@ -56,7 +61,7 @@ export class QueueService {
     for (const existing of await q.getRepeatableJobs()) {
       if (existing.name === name && existing.cron !== cron) await q.removeRepeatableByKey(existing.key);
     }
-    await q.add(name, data, { ...DEFAULT_JOB_OPTIONS, attempts: 1, repeat: { cron }, jobId: `schedule:${name}` });
+    await q.add(name, data, { ...DEFAULT_JOB_OPTIONS, attempts: 1, repeat: { cron }, jobId: `schedule.${name}` });
   }
 
   /** Removes a waiting or delayed Bull job (a queued job that was cancelled). */
