@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -24,6 +23,7 @@ import { Meta, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { IntIdPipe } from './int-id.pipe.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 const ID_PARAM = {
   name: 'id',
@@ -33,12 +33,7 @@ const ID_PARAM = {
 } as const;
 
 @ApiTags('catalog')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/catalog/products')
 export class ProductsController {

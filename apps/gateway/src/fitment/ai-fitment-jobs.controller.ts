@@ -13,12 +13,10 @@ import {
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -54,6 +52,7 @@ import { ApiError } from '../http/http-error.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { PartsFileIntakeService } from './parts-file-intake.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 const JOB_ID = { name: 'job_id', format: 'uuid', description: 'The AI fitment job' } as const;
 
@@ -71,12 +70,7 @@ function validated<T extends object>(cls: new () => T, body: unknown): T {
  * ignores it (Fastify `ignoreTrailingSlash`), so each route answers with and without it.
  */
 @ApiTags('ai-fitment-jobs')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @ApiExtraModels(CreateAiFitmentJobDto)
 @Controller('api/data-uploads/ai-fitment-jobs')

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -25,17 +23,13 @@ import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ApiError } from '../http/http-error.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 const ID = { name: 'id', format: 'uuid', description: 'Export id' } as const;
 
 /** ACES XML and CSV exports of the tenant's approved fitments. */
 @ApiTags('fitment')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/fitment/exports')
 export class FitmentExportsController {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   FitmentPatterns,
   ListVehicleMakesQueryDto,
@@ -19,18 +19,14 @@ import { FileLastInterceptor } from '../http/file-last.interceptor.js';
 import { ApiError } from '../http/http-error.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { PartsFileIntakeService, VEHICLE_FILE_INTAKE } from './parts-file-intake.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 /** An import reads, writes and re-indexes the catalog: more than the usual RPC deadline. */
 const IMPORT_TIMEOUT_MS = 120_000;
 
 /** The VCdb-style vehicle catalog fitments point at: makes, models and configurations. */
 @ApiTags('fitment')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/fitment/vehicles')
 export class VehiclesController {

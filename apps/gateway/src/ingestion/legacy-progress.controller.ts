@@ -1,15 +1,15 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { MessagePatterns, CeleryProgressDto, type RequestMeta } from '@torque/contracts';
 import { Meta } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 /** The progress endpoint of the legacy API's Celery plan, for clients written against it. */
 @ApiTags('ingestion')
-@ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true })
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('data-ingestion')
 export class LegacyProgressController {

@@ -14,11 +14,9 @@ import {
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -49,6 +47,7 @@ import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { FileLastInterceptor } from '../http/file-last.interceptor.js';
 import { UploadIntakeService } from './upload-intake.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 const UPLOAD_FORM_SCHEMA = {
   type: 'object',
@@ -79,8 +78,7 @@ const UPLOAD_FORM_SCHEMA = {
 };
 
 @ApiTags('ingestion')
-@ApiBearerAuth()
-@ApiHeader({ name: 'X-Tenant-ID', required: true })
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/ingestion/uploads')
 export class UploadsController {

@@ -1,14 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { JobPageDto, JobViewDto, ListJobsQueryDto, type RequestMeta } from '@torque/contracts';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { AllowQueryToken, Meta } from '../auth/auth.decorators.js';
@@ -18,14 +9,10 @@ import { uuidParam } from '../http/job-id.pipe.js';
 import { GATEWAY_ENV } from '../tokens.js';
 import { JobEventsService } from './job-events.service.js';
 import { JobsGatewayService } from './jobs-gateway.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 @ApiTags('jobs')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/jobs')
 export class JobsController {

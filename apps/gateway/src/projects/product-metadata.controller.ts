@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   GenerateMetadataAcceptedDto,
   GenerateMetadataQueryDto,
@@ -23,6 +15,7 @@ import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { GENERATE_DESCRIPTION } from './project-metadata.controller.js';
 import { PROJECT_WRITERS } from './projects.controller.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 const PRODUCT_ID = {
   name: 'product_id',
@@ -33,12 +26,7 @@ const PRODUCT_ID = {
 
 /** Metadata of catalog products, generated from their search documents; their tags are searchable. */
 @ApiTags('search')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/search/products/:product_id/metadata')
 export class ProductMetadataController {

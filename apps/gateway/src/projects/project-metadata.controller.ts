@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   GenerateMetadataAcceptedDto,
   GenerateMetadataQueryDto,
@@ -22,6 +14,7 @@ import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { uuidParam } from '../http/job-id.pipe.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
 import { PROJECT_ID_PARAM, PROJECT_WRITERS } from './projects.controller.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 export const GENERATE_DESCRIPTION =
   'Without `force`, metadata already generated for the unchanged content (same content hash) is answered at once ' +
@@ -33,12 +26,7 @@ export const GENERATE_DESCRIPTION =
 
 /** The seed's generate route and the metadata of a project. */
 @ApiTags('projects')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller()
 export class ProjectMetadataController {

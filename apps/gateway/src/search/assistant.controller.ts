@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ASSISTANT_RPC_TIMEOUT_MS,
   AssistantAnswerCommand,
@@ -10,14 +10,10 @@ import {
 import { Meta } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 @ApiTags('search')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/assistant')
 export class AssistantController {

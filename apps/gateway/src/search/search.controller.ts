@@ -1,17 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IndexerPatterns, SearchProductsQueryDto, SearchResultDto, type RequestMeta } from '@torque/contracts';
 import { Meta } from '../auth/auth.decorators.js';
 import { ApiErrors, COMMON_ERRORS } from '../http/api-errors.decorator.js';
 import { ServiceClientsService } from '../services/service-clients.service.js';
+import { ApiTenantAuth } from '../http/api-tenant-auth.decorator.js';
 
 @ApiTags('search')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Tenant-ID',
-  required: true,
-  description: "Tenant the request acts for; must be one of the token's tenants",
-})
+@ApiTenantAuth()
 @ApiErrors(...COMMON_ERRORS)
 @Controller('api/v1/search')
 export class SearchController {
