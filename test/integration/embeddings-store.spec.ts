@@ -165,6 +165,30 @@ describe('indexer.embeddings', () => {
     expect(await repository.count(ds.manager, 't-b', embedder.model)).toBe(2);
   });
 
+  it("drops an idle tenant's vectors from memory and reads them again on its next search", async () => {
+    const service = new EmbeddingsService(ds, repository, embedder, replica());
+    await service.ensure('t-idle', [doc(1, 'ceramic brake pad')]);
+    await service.ensure('t-busy', [doc(2, 'spark plug')]);
+    const vectors = new TenantVectors(ds, repository, {
+      model: embedder.model,
+      dimensions: embedder.dimensions,
+      refreshMs: 1000,
+      idleMs: 60_000,
+      now: () => clock,
+    });
+    await vectors.index('t-idle');
+    await vectors.index('t-busy');
+    expect(vectors.loadedTenants().sort()).toEqual(['t-busy', 't-idle']);
+    clock += 40_000;
+    await vectors.index('t-busy');
+    clock += 30_000; // t-idle unused for 70 s, t-busy for 30 s
+    await vectors.index('t-busy');
+    expect(vectors.loadedTenants()).toEqual(['t-busy']);
+    const again = await vectors.index('t-idle');
+    expect(again.has(1)).toBe(true);
+    expect(vectors.loadedTenants().sort()).toEqual(['t-busy', 't-idle']);
+  });
+
   it('pages through more rows than one page holds when loading', async () => {
     const service = new EmbeddingsService(ds, repository, embedder, replica());
     const docs = Array.from({ length: 4500 }, (_, i) => doc(100 + i, `part ${i} brake pad`));

@@ -73,6 +73,16 @@ export class EmbeddingsEnv {
   EMBEDDINGS_REFRESH_MS = 1000;
 
   /**
+   * A tenant whose searches stopped this long ago has its vectors dropped from the process's memory (read again
+   * on its next search, in about a second per 100,000); 0 keeps every tenant loaded.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3_600_000)
+  EMBEDDINGS_TENANT_IDLE_MS = 1_800_000;
+
+  /**
    * The longest a search waits for the semantic ranking (the query's vector); past it, or when the embedder
    * fails, the search answers lexical only. The query's vector is still cached when it comes.
    */

@@ -29,6 +29,7 @@ export class EmbeddingsModule {
               model: embedder.model,
               dimensions: embedder.dimensions,
               refreshMs: env.EMBEDDINGS_REFRESH_MS,
+              idleMs: env.EMBEDDINGS_TENANT_IDLE_MS,
             }),
         },
         {

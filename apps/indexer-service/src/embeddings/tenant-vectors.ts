@@ -15,6 +15,8 @@ export interface TenantVectorsOptions {
   dimensions: number;
   /** A tenant's index re-reads the changed rows when it is older than this. */
   refreshMs: number;
+  /** A tenant's index not searched for this long is dropped from memory (read again on its next search); 0: never. */
+  idleMs?: number;
   /** For tests: the clock of the refresh interval. */
   now?: () => number;
 }
@@ -24,6 +26,8 @@ interface TenantState {
   /** Rows written after this were not read yet (null: nothing read). */
   since: Date | null;
   checkedAt: number;
+  /** When a search last asked for the index. */
+  usedAt: number;
   refreshing: Promise<VectorIndex> | null;
 }
 
@@ -32,11 +36,14 @@ interface TenantState {
  * then, at most every `refreshMs`, the deletions and then the rows written since the last read are applied
  * (both index range scans, so a refresh costs what changed). A replica whose last read is older than the
  * deletion rows are kept compares every id instead. Writes of this process are applied at once
- * (`applyWrites`, `applyDeletes`), those of other replicas by the refresh.
+ * (`applyWrites`, `applyDeletes`), those of other replicas by the refresh. A tenant not searched for `idleMs`
+ * leaves memory (looked for at most once per `idleMs / 10` as searches come), so a process holds the vectors of
+ * the tenants that search, not of every tenant it ever served.
  */
 export class TenantVectors {
   private readonly tenants = new Map<string, TenantState>();
   private readonly now: () => number;
+  private evictedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,16 +55,39 @@ export class TenantVectors {
 
   /** The tenant's index, loaded or refreshed first when it is missing or older than `refreshMs`. */
   async index(tenantId: string): Promise<VectorIndex> {
+    const now = this.now();
+    this.evictIdle(now);
     let state = this.tenants.get(tenantId);
     if (!state) {
-      state = { index: new VectorIndex(this.opts.dimensions), since: null, checkedAt: 0, refreshing: null };
+      state = {
+        index: new VectorIndex(this.opts.dimensions),
+        since: null,
+        checkedAt: 0,
+        usedAt: now,
+        refreshing: null,
+      };
       this.tenants.set(tenantId, state);
     }
+    state.usedAt = now;
     if (state.refreshing) return state.refreshing;
     if (state.since !== null && this.now() - state.checkedAt < this.opts.refreshMs) return state.index;
     const current = state;
     current.refreshing = this.refresh(tenantId, current).finally(() => (current.refreshing = null));
     return current.refreshing;
+  }
+
+  /** The tenants whose indexes are in memory. */
+  loadedTenants(): string[] {
+    return [...this.tenants.keys()];
+  }
+
+  /** Drops the indexes of tenants not searched for `idleMs` (none while loading or refreshing). */
+  private evictIdle(now: number): void {
+    const idleMs = this.opts.idleMs ?? 0;
+    if (idleMs <= 0 || now - this.evictedAt < idleMs / 10) return;
+    this.evictedAt = now;
+    for (const [tenantId, state] of this.tenants)
+      if (!state.refreshing && now - state.usedAt >= idleMs) this.tenants.delete(tenantId);
   }
 
   /** Forgets the tenant's index: the next search loads it again from the table (after a repair, a change of model). */
