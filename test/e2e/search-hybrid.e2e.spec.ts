@@ -178,4 +178,29 @@ describe('hybrid (lexical + semantic) product search', () => {
       await db.end();
     }
   });
+
+  it("removes a former model's vectors once every document has one of the current model", async () => {
+    const db = new pg.Client({ connectionString: suite.db.url });
+    await db.connect();
+    const former = async () =>
+      (await db.query(`SELECT 1 FROM indexer.embeddings WHERE tenant_id = 'acme' AND model = 'former:model'`)).rowCount;
+    try {
+      await embedded('acme');
+      await db.query(
+        `INSERT INTO indexer.embeddings (tenant_id, model, product_id, content_hash, vector, updated_at)
+         SELECT tenant_id, 'former:model', product_id, content_hash, vector, now() FROM indexer.embeddings
+          WHERE tenant_id = 'acme' AND product_id = $1`,
+        [drill.id],
+      );
+      expect(await former()).toBe(1);
+      // a change makes an embed job; it embeds the new document, then removes the former model's vectors
+      await create({ part_number: 'HM-16', name: 'Claw Hammer 16 oz', category: 'Hand Tools' });
+      await eventually(async () => (await former()) === 0, 60_000, 200);
+      const jobs = await embedded('acme');
+      expect(jobs.some((j) => (j.counts.obsolete ?? 0) >= 1)).toBe(true);
+      expect((await search(q('battery powered screwdriver'))).data.map((h) => h.product_id)).toContain(drill.id);
+    } finally {
+      await db.end();
+    }
+  });
 });

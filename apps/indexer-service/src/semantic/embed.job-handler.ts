@@ -42,7 +42,7 @@ export class EmbedJobHandler implements JobHandlerInstance<'indexer.embed'> {
   ) {}
 
   async handle(ctx: JobContext): Promise<Outcome<EmbedJobResult>> {
-    const result: EmbedJobResult = { passes: 0, documents: 0, embedded: 0, removed: 0 };
+    const result: EmbedJobResult = { passes: 0, documents: 0, embedded: 0, removed: 0, obsolete: 0 };
     Object.assign(ctx.counts, result);
     const { embeddings, vectors, embedder } = this;
     if (!embeddings || !vectors || !embedder)
@@ -99,12 +99,15 @@ export class EmbedJobHandler implements JobHandlerInstance<'indexer.embed'> {
       const lastWrite = await this.repo.lastIndexedAt(em, tenantId, generation);
       if (!lastWrite || lastWrite.getTime() < passStarted.getTime() - WRITE_MARGIN_MS) break;
     }
+    // every document has a vector of this model now: those of a model the tenant no longer uses can go (a
+    // replica still on the old model searches lexical only from here on)
+    result.obsolete = await vectors.deleteOtherModels(em, tenantId, embedder.model);
     Object.assign(ctx.counts, result);
     return {
       status: 'completed',
       counts: { ...result },
       result,
-      message: `${result.embedded} document${result.embedded === 1 ? '' : 's'} embedded, ${result.removed} removed (${result.documents} read in ${result.passes} pass${result.passes === 1 ? '' : 'es'})`,
+      message: `${result.embedded} document${result.embedded === 1 ? '' : 's'} embedded, ${result.removed} removed, ${result.obsolete} of other models removed (${result.documents} read in ${result.passes} pass${result.passes === 1 ? '' : 'es'})`,
     };
   }
 }

@@ -41,6 +41,11 @@ export interface EmbedJobResult {
   embedded: number;
   /** Vectors removed because their product is no longer in the index. */
   removed: number;
+  /**
+   * Vectors of other models (EMBEDDINGS_PROVIDER or EMBEDDINGS_MODEL changed) removed once every document had one
+   * of the current model.
+   */
+  obsolete: number;
 }
 
 /** What a metadata generation returns: whether it wrote metadata, and what it wrote it with. */
