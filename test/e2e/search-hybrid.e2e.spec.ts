@@ -3,31 +3,19 @@
 // with a product finds it by meaning, fused with the lexical ranking. Filters apply to semantic hits, and
 // semantic hits never cross tenants. (The rest of the e2e suite runs with EMBEDDINGS_PROVIDER=none.)
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { JobPageDto, ProductDto, SearchResultDto } from '@torque/contracts';
+import type { JobPageDto, ProductDto } from '@torque/contracts';
 import pg from 'pg';
+import { ids, PRODUCTS, q, SEARCH, searchClient } from '../support/search-client.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 jest.setTimeout(180_000);
 
-const PRODUCTS = '/api/v1/catalog/products';
-const SEARCH = '/api/v1/search/products';
 const QUERY = 'battery powered screwdriver';
 
 describe('hybrid (lexical + semantic) product search', () => {
   let suite: Suite;
 
-  const create = async (product: Record<string, unknown>, tenant = 'acme'): Promise<ProductDto> => {
-    const res = await suite.http(PRODUCTS, { method: 'POST', json: product, tenant });
-    expect(res.status).toBe(201);
-    return (await res.json()) as ProductDto;
-  };
-  const search = async (query: string, tenant = 'acme'): Promise<SearchResultDto> => {
-    const res = await suite.http(`${SEARCH}?${query}`, { tenant });
-    expect(res.status).toBe(200);
-    return (await res.json()) as SearchResultDto;
-  };
-  const ids = (r: SearchResultDto) => r.data.map((h) => h.product_id);
-  const q = (text: string, more = '') => `q=${encodeURIComponent(text)}${more}`;
+  const { create, search } = searchClient(() => suite);
   /** The tenant's embed jobs once none is queued or running and one completed. */
   const embedded = (tenant: string) =>
     eventually(

@@ -2,29 +2,16 @@
 // disappears, part numbers rank first, typos are tolerated, filters, facets and highlights, tenant isolation,
 // and bad input answered 4xx naming the field.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ErrorEnvelopeDto, ProductDto, SearchResultDto } from '@torque/contracts';
+import type { ErrorEnvelopeDto, ProductDto } from '@torque/contracts';
 import pg from 'pg';
+import { ids, PRODUCTS, q, SEARCH, searchClient } from '../support/search-client.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
-
-const PRODUCTS = '/api/v1/catalog/products';
-const SEARCH = '/api/v1/search/products';
 
 describe('product search', () => {
   let suite: Suite;
   let ingestion: pg.Client;
 
-  const create = async (product: Record<string, unknown>, tenant = 'acme'): Promise<ProductDto> => {
-    const res = await suite.http(PRODUCTS, { method: 'POST', json: product, tenant });
-    expect(res.status).toBe(201);
-    return (await res.json()) as ProductDto;
-  };
-  const search = async (query: string, tenant = 'acme'): Promise<SearchResultDto> => {
-    const res = await suite.http(`${SEARCH}?${query}`, { tenant });
-    expect(res.status).toBe(200);
-    return (await res.json()) as SearchResultDto;
-  };
-  const ids = (r: SearchResultDto) => r.data.map((h) => h.product_id);
-  const q = (text: string, more = '') => `q=${encodeURIComponent(text)}${more}`;
+  const { create, search } = searchClient(() => suite);
 
   let kb70: ProductDto;
   let kb70a: ProductDto;
