@@ -62,6 +62,8 @@ export async function startSuite(opts: SuiteOptions = {}): Promise<Suite> {
     JWT_SECRET: TEST_JWT_SECRET,
     // lexical search only: the local model costs seconds of CPU per batch (search-hybrid.e2e.spec.ts turns it on)
     EMBEDDINGS_PROVIDER: 'none',
+    // media engine threads start with the first task, not at boot (most suites run none)
+    MEDIA_ENGINE_EAGER: 'false',
     ...opts.env,
   };
   const services = new Map<ServiceName, NestFastifyApplication>();

@@ -12,6 +12,7 @@ import { cutStalledRequests, httpServerOptions } from './http/http-server-option
 import { useServerTiming } from './http/server-timing.js';
 import { useDepthLimitedJsonParser } from './http/json-body-parser.js';
 import { JobsListCache } from './jobs/jobs-list-cache.js';
+import { mediaSubmitBodyLimit } from './media/media-gateway.module.js';
 import { StorableTextPipe } from './http/storable-text.pipe.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
@@ -40,6 +41,10 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  // Routes are added at init, after this hook: the media submit route takes base64 images beyond BODY_LIMIT_BYTES.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/api/v1/tasks/submit' && route.method === 'POST') route.bodyLimit = mediaSubmitBodyLimit(env);
+  });
   cutStalledRequests(fastify, env);
   useServerTiming(fastify);
   const jobsListCache = app.get(JobsListCache);

@@ -17,6 +17,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { CatalogGatewayModule } from './catalog/catalog-gateway.module.js';
 import { FitmentGatewayModule } from './fitment/fitment-gateway.module.js';
 import { IngestionGatewayModule } from './ingestion/ingestion-gateway.module.js';
+import { MediaGatewayModule } from './media/media-gateway.module.js';
 import { ProjectsGatewayModule } from './projects/projects-gateway.module.js';
 import { SearchGatewayModule } from './search/search-gateway.module.js';
 import { JwtVerifierService } from './auth/jwt-verifier.service.js';
@@ -49,6 +50,7 @@ export class GatewayModule {
         FitmentGatewayModule,
         SearchGatewayModule,
         ProjectsGatewayModule,
+        MediaGatewayModule.forRoot(env),
       ],
       exports: [GATEWAY_ENV, REDIS, EVENT_BUS, ServiceClientsService, MetricsService],
       controllers: [JobsController, MaintenanceController, OpsController],

@@ -1,14 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { loadEnv, ServicePlatformModule, type ServiceEnv } from '@torque/platform';
+import { MediaEnv } from './common/media-env.js';
 import { mediaSchema } from './database/media.schema.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The media service: its schema, queues and features on top of the shared platform. */
 @Module({})
 export class MediaModule {
-  static forRoot(env: ServiceEnv): DynamicModule {
+  /** Reads the media settings (MediaEnv) from `source` now: a bad value stops the boot with its name. */
+  static forRoot(env: ServiceEnv, source: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const mediaEnv = loadEnv(MediaEnv, source);
+    const tasks = TasksModule.forRoot(mediaEnv);
     return {
       module: MediaModule,
-      imports: [ServicePlatformModule.forService({ service: 'media', env, ...mediaSchema })],
+      imports: [
+        ServicePlatformModule.forService({ service: 'media', env, ...mediaSchema }),
+        tasks,
+        WebhooksModule.forRoot(tasks),
+      ],
     };
   }
 }

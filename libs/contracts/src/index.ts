@@ -18,3 +18,4 @@ export * from './catalog/index.js';
 export * from './ingestion/index.js';
 export * from './fitment/index.js';
 export * from './indexer/index.js';
+export * from './media/index.js';

@@ -71,6 +71,16 @@ export class GatewayEnv extends PlatformEnv {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /**
+   * Largest image of a media task, decoded (400 naming the field above it); the submit route's JSON body may be
+   * four such images in base64. The media service reads the same variable.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  MEDIA_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
   /** Largest file the gateway accepts for an import (413 above it). */
   @Type(() => Number)
   @IsInt()

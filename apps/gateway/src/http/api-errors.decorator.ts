@@ -7,6 +7,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No bearer token, or the token is not valid',
   403: 'The token does not cover X-Tenant-ID, or lacks a required role',
   404: 'Not found in this tenant',
+  410: 'Gone: the result expired (the message says when); status and history remain',
   408: 'The body stalled for HTTP_IDLE_TIMEOUT_MS, or the request did not arrive within HTTP_REQUEST_TIMEOUT_MS',
   409: 'Conflict with the current state, or a request with the same Idempotency-Key is still running',
   413: 'Request body too large',

@@ -1,13 +1,14 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ErrorCode, ErrorEnvelopeDto } from '@torque/contracts';
 import type { FastifyReply } from 'fastify';
-import { ApiError } from './http-error.js';
+import { ApiError, InvalidInputError } from './http-error.js';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  410: 'gone',
   408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
@@ -46,7 +47,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      if (exception instanceof ApiError) return { status, body: response as ErrorEnvelopeDto };
+      if (exception instanceof ApiError || exception instanceof InvalidInputError)
+        return { status, body: response as ErrorEnvelopeDto };
       const message =
         typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return { status, body: { error: codeFor(status), message: String(message) } };

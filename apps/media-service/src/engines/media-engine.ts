@@ -6,11 +6,7 @@
 
 /** The task types of seed 004 (the contracts' `MediaTaskType` spells the same five). */
 export type EngineTaskType =
-  | 'image_generation'
-  | 'face_swap'
-  | 'background_removal'
-  | 'object_removal'
-  | 'style_transfer';
+  'image_generation' | 'face_swap' | 'background_removal' | 'object_removal' | 'style_transfer';
 
 /** The images of one task, decoded from base64 or multipart by the gateway and read from storage by the worker. */
 export interface EngineImages {

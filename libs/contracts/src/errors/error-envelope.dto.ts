@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'gone',
   'conflict',
   'idempotency_conflict',
   'idempotency_in_progress',

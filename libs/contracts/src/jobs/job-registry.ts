@@ -1,6 +1,7 @@
 import { FitmentJobNames, FitmentQueueNames, FitmentQueues } from '../fitment/fitment.jobs.js';
 import { IndexerJobNames, IndexerQueueNames, IndexerQueues } from '../indexer/indexer.jobs.js';
 import { IngestionJobNames, IngestionQueueNames, IngestionQueues } from '../ingestion/ingestion.jobs.js';
+import { MediaJobNames, MediaQueueNames, MediaQueues } from '../media/media.jobs.js';
 import { MaintenanceJobNames, MaintenanceQueueNames, MaintenanceQueues } from '../maintenance/maintenance.jobs.js';
 import type { ServiceName } from '../services.js';
 import type { JobDefinition, QueueDefinition, QueueDefinitions } from './job-definition.js';
@@ -9,13 +10,12 @@ import type { JobDefinition, QueueDefinition, QueueDefinitions } from './job-def
  * The job registry: the Bull queues of each service and the job names on each, joined from the definitions
  * each service keeps next to its payloads (`<domain>/<domain>.jobs.ts`). Workers refuse to boot when their
  * handlers do not match it; the clean-up, metrics and the deployment (one worker per queue, see
- * docker-compose.yml) take their queue lists from it. Media has only the maintenance queue for now; its own
- * queues (cpu, gpu) join here with its features.
+ * docker-compose.yml) take their queue lists from it.
  */
 export const JOB_REGISTRY = {
   fitment: { ...MaintenanceQueues, ...FitmentQueues },
   ingestion: { ...MaintenanceQueues, ...IngestionQueues },
-  media: { ...MaintenanceQueues },
+  media: { ...MaintenanceQueues, ...MediaQueues },
   indexer: { ...MaintenanceQueues, ...IndexerQueues },
 } as const satisfies Record<ServiceName, QueueDefinitions>;
 
@@ -30,6 +30,7 @@ export const QueueNames = {
   ...IngestionQueueNames,
   ...FitmentQueueNames,
   ...IndexerQueueNames,
+  ...MediaQueueNames,
 } as const;
 export type QueueName = AnyQueue['name'];
 
@@ -39,6 +40,7 @@ export const JobNames = {
   ...IngestionJobNames,
   ...FitmentJobNames,
   ...IndexerJobNames,
+  ...MediaJobNames,
 } as const;
 export type JobName = AnyJob['name'];
 /** Jobs with a job row, run by a @JobHandler. */

@@ -2,6 +2,7 @@ import { CatalogPatterns, type CatalogMessageContracts } from '../catalog/catalo
 import { IngestionPatterns, type IngestionMessageContracts } from '../ingestion/ingestion.patterns.js';
 import { FitmentPatterns, type FitmentMessageContracts } from '../fitment/fitment.patterns.js';
 import { IndexerPatterns, type IndexerMessageContracts } from '../indexer/indexer.patterns.js';
+import { MediaPatterns, type MediaMessageContracts } from '../media/media.patterns.js';
 import type { CleanupCommand } from '../maintenance/cleanup.dto.js';
 import type { JobRefCommand, JobsListCommand } from '../jobs/jobs.commands.js';
 import type { JobViewDto } from '../jobs/job-view.dto.js';
@@ -25,12 +26,18 @@ export const MessagePatterns = {
   ...IngestionPatterns,
   ...FitmentPatterns,
   ...IndexerPatterns,
+  ...MediaPatterns,
 } as const;
 export type MessagePattern = (typeof MessagePatterns)[keyof typeof MessagePatterns];
 
 /** Payload and result of each pattern: handlers and clients are typed from this map. */
 export interface MessageContracts
-  extends CatalogMessageContracts, IngestionMessageContracts, FitmentMessageContracts, IndexerMessageContracts {
+  extends
+    CatalogMessageContracts,
+    IngestionMessageContracts,
+    FitmentMessageContracts,
+    IndexerMessageContracts,
+    MediaMessageContracts {
   [MessagePatterns.JobsList]: { payload: JobsListCommand; result: Page<JobViewDto> };
   [MessagePatterns.JobsGet]: { payload: JobRefCommand; result: JobViewDto };
   [MessagePatterns.JobsCancel]: { payload: JobRefCommand; result: JobViewDto };

@@ -7,6 +7,8 @@ import { JobLifecycleService, type InJobTransaction } from './job-lifecycle.serv
 
 export interface Submission<Q extends QueueName = QueueName> {
   meta: Pick<RequestMeta, 'tenantId' | 'correlationId'>;
+  /** The job row's id when the caller already chose one (the media gateway stores a task's images under it). */
+  id?: string;
   queue: Q;
   name: TrackedJobNameOn<Q>;
   /** Stored on the job row; Bull only carries the row id. */
@@ -40,7 +42,7 @@ export class JobSubmitterService {
   async submit<Q extends QueueName>(s: Submission<Q>): Promise<{ row: JobRecord; created: boolean }> {
     const { row, created } = await this.lifecycle.create(
       {
-        id: crypto.randomUUID(),
+        id: s.id ?? crypto.randomUUID(),
         tenantId: s.meta.tenantId,
         type: s.name,
         params: { ...s.params, queue: s.queue },

@@ -1,0 +1,46 @@
+import type { MediaEnv } from '../common/media-env.js';
+
+/** What the engines are built from: the plain (cloneable) part of MediaEnv that a worker thread receives. */
+export type EngineSettings = Pick<
+  MediaEnv,
+  | 'MEDIA_MAX_PIXELS'
+  | 'MEDIA_EXECUTION_PROVIDER'
+  | 'MEDIA_BG_MODEL'
+  | 'MEDIA_GENERATION_PROVIDER'
+  | 'MEDIA_GENERATION_BASE_URL'
+  | 'MEDIA_GENERATION_API_KEY'
+  | 'MEDIA_GENERATION_MODEL'
+  | 'MEDIA_FACE_SWAP_PROVIDER_URL'
+  | 'MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL'
+  | 'MEDIA_OBJECT_REMOVAL_PROVIDER_URL'
+  | 'MEDIA_STYLE_TRANSFER_PROVIDER_URL'
+  | 'MEDIA_EDIT_PROVIDER_API_KEY'
+  | 'MEDIA_PROVIDER_TIMEOUT_MS'
+  | 'MEDIA_PROVIDER_RETRIES'
+>;
+
+export function engineSettings(env: MediaEnv): EngineSettings {
+  return {
+    MEDIA_MAX_PIXELS: env.MEDIA_MAX_PIXELS,
+    MEDIA_EXECUTION_PROVIDER: env.MEDIA_EXECUTION_PROVIDER,
+    MEDIA_BG_MODEL: env.MEDIA_BG_MODEL,
+    MEDIA_GENERATION_PROVIDER: env.MEDIA_GENERATION_PROVIDER,
+    MEDIA_GENERATION_BASE_URL: env.MEDIA_GENERATION_BASE_URL,
+    MEDIA_GENERATION_API_KEY: env.MEDIA_GENERATION_API_KEY,
+    MEDIA_GENERATION_MODEL: env.MEDIA_GENERATION_MODEL,
+    MEDIA_FACE_SWAP_PROVIDER_URL: env.MEDIA_FACE_SWAP_PROVIDER_URL,
+    MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL: env.MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL,
+    MEDIA_OBJECT_REMOVAL_PROVIDER_URL: env.MEDIA_OBJECT_REMOVAL_PROVIDER_URL,
+    MEDIA_STYLE_TRANSFER_PROVIDER_URL: env.MEDIA_STYLE_TRANSFER_PROVIDER_URL,
+    MEDIA_EDIT_PROVIDER_API_KEY: env.MEDIA_EDIT_PROVIDER_API_KEY,
+    MEDIA_PROVIDER_TIMEOUT_MS: env.MEDIA_PROVIDER_TIMEOUT_MS,
+    MEDIA_PROVIDER_RETRIES: env.MEDIA_PROVIDER_RETRIES,
+  };
+}
+
+/** Whether a task type can run with these settings, and if not, the setting that would make it. */
+export function missingEngineSetting(taskType: string, settings: EngineSettings): string | null {
+  if (taskType !== 'image_generation') return null;
+  if (!settings.MEDIA_GENERATION_PROVIDER) return 'MEDIA_GENERATION_PROVIDER';
+  return null;
+}
