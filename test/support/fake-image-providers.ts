@@ -268,7 +268,8 @@ export class FakeImageProviders extends FakeHttpServer {
       }
       case 'comfyui_queue': {
         if (r.method === 'POST') {
-          for (const id of r.body?.delete ?? []) this.jobs.delete(id);
+          // as ComfyUI: delete takes pending prompts off the queue, a running one stays (it needs /interrupt)
+          for (const id of r.body?.delete ?? []) if (this.jobs.get(id)?.polls === 0) this.jobs.delete(id);
           return json(200, {});
         }
         // a job polled but not finished counts as running
