@@ -202,8 +202,9 @@ export class FakeImageProviders extends FakeHttpServer {
   }
 
   private async answer(r: RecordedRequest, res: ServerResponse): Promise<void> {
-    const json = (status: number, value: unknown) =>
+    const json = (status: number, value: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    };
     switch (r.route) {
       case 'openai': {
         const [width, height] = String(r.body?.size ?? '1024x1024')

@@ -14,11 +14,12 @@ export function recordingContext(signal: AbortSignal = new AbortController().sig
   return { signal, steps, progress: (percent, message) => void steps.push([percent, message]) };
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<any> {
+/** What `promise` rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
     await promise;
   } catch (err) {
-    return err;
+    return err as Error;
   }
   throw new Error('expected a rejection');
 }
