@@ -160,6 +160,9 @@ const CATEGORY_RULES: readonly CategoryRule[] = [
   },
 ];
 
+/** The rules' term patterns, compiled once: the lists are constants. */
+const CATEGORY_PATTERNS = CATEGORY_RULES.map((rule) => ({ rule, patterns: rule.terms.map(termPattern) }));
+
 /** The negatives every prompt gets, after the user's own; one the user's prompt asks for (say, "text") is left out. */
 export const DEFAULT_NEGATIVE_TERMS: readonly string[] = [
   'blurry',
@@ -291,17 +294,19 @@ const phraseKey = (phrase: string): string => phrase.split(' ').map(wordKey).fil
  * part words wherever they are: they mostly say which vehicle a part is for ("Golf brake pads", "truck battery").
  */
 function categoryOf(text: string): CategoryRule | undefined {
-  const found = CATEGORY_RULES.map((rule) => ({ rule, at: firstMention(text, rule.terms) })).filter((f) => f.at >= 0);
+  const found = CATEGORY_PATTERNS.map(({ rule, patterns }) => ({ rule, at: firstMention(text, patterns) })).filter(
+    (f) => f.at >= 0,
+  );
   const hasPart = found.some((f) => f.rule.category === 'automotive_part');
   const candidates = found.filter((f) => !(hasPart && f.rule.category === 'vehicle'));
   return candidates.sort((a, b) => a.at - b.at)[0]?.rule;
 }
 
-/** The index of the first of `terms` in `text`, or -1. */
-function firstMention(text: string, terms: readonly string[]): number {
+/** The index of the first match of `patterns` in `text`, or -1. */
+function firstMention(text: string, patterns: readonly RegExp[]): number {
   let first = -1;
-  for (const term of terms) {
-    const at = text.search(termPattern(term));
+  for (const pattern of patterns) {
+    const at = text.search(pattern);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
   return first;
