@@ -17,8 +17,7 @@ const CRON = /^(\S+\s+){4,5}\S+$/;
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const blankAsUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
-export const GENERATION_PROVIDERS = ['openai', 'automatic1111', 'comfyui'] as const;
-export type GenerationProviderName = (typeof GENERATION_PROVIDERS)[number];
+import { GENERATION_PROVIDERS, type GenerationProviderKind } from '../engines/providers/provider-factory.js';
 
 /**
  * Settings of the media service (seed 004), read once at boot (MediaModule.forRoot, loadEnv): a bad value stops
@@ -134,9 +133,11 @@ export class MediaEnv {
   @IsOptional()
   @Transform(blankAsUndefined)
   @IsIn(GENERATION_PROVIDERS)
-  MEDIA_GENERATION_PROVIDER?: GenerationProviderName;
+  MEDIA_GENERATION_PROVIDER?: GenerationProviderKind;
 
-  @ValidateIf((env: MediaEnv) => env.MEDIA_GENERATION_PROVIDER !== undefined)
+  /** The provider's base URL (openai: https://api.openai.com/v1 unless set; the others need it). */
+  @IsOptional()
+  @Transform(blankAsUndefined)
   @IsUrl(URL_OPTIONS, { message: 'must be the http(s) base URL of MEDIA_GENERATION_PROVIDER' })
   MEDIA_GENERATION_BASE_URL?: string;
 
@@ -171,11 +172,26 @@ export class MediaEnv {
   @IsUrl(URL_OPTIONS)
   MEDIA_STYLE_TRANSFER_PROVIDER_URL?: string;
 
-  /** Bearer key of the editing providers above. */
+  /** Bearer keys of the editing providers above, one per type. */
   @IsOptional()
   @Transform(blankAsUndefined)
   @IsString()
-  MEDIA_EDIT_PROVIDER_API_KEY?: string;
+  MEDIA_FACE_SWAP_PROVIDER_API_KEY?: string;
+
+  @IsOptional()
+  @Transform(blankAsUndefined)
+  @IsString()
+  MEDIA_BACKGROUND_REMOVAL_PROVIDER_API_KEY?: string;
+
+  @IsOptional()
+  @Transform(blankAsUndefined)
+  @IsString()
+  MEDIA_OBJECT_REMOVAL_PROVIDER_API_KEY?: string;
+
+  @IsOptional()
+  @Transform(blankAsUndefined)
+  @IsString()
+  MEDIA_STYLE_TRANSFER_PROVIDER_API_KEY?: string;
 
   /** Per request to a hosted provider. */
   @Type(() => Number)

@@ -1,4 +1,5 @@
 import type { MediaEnv } from '../common/media-env.js';
+import type { MediaProviderSettings } from './providers/provider-factory.js';
 
 /** What the engines are built from: the plain (cloneable) part of MediaEnv that a worker thread receives. */
 export type EngineSettings = Pick<
@@ -14,7 +15,10 @@ export type EngineSettings = Pick<
   | 'MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL'
   | 'MEDIA_OBJECT_REMOVAL_PROVIDER_URL'
   | 'MEDIA_STYLE_TRANSFER_PROVIDER_URL'
-  | 'MEDIA_EDIT_PROVIDER_API_KEY'
+  | 'MEDIA_FACE_SWAP_PROVIDER_API_KEY'
+  | 'MEDIA_BACKGROUND_REMOVAL_PROVIDER_API_KEY'
+  | 'MEDIA_OBJECT_REMOVAL_PROVIDER_API_KEY'
+  | 'MEDIA_STYLE_TRANSFER_PROVIDER_API_KEY'
   | 'MEDIA_PROVIDER_TIMEOUT_MS'
   | 'MEDIA_PROVIDER_RETRIES'
 >;
@@ -32,9 +36,34 @@ export function engineSettings(env: MediaEnv): EngineSettings {
     MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL: env.MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL,
     MEDIA_OBJECT_REMOVAL_PROVIDER_URL: env.MEDIA_OBJECT_REMOVAL_PROVIDER_URL,
     MEDIA_STYLE_TRANSFER_PROVIDER_URL: env.MEDIA_STYLE_TRANSFER_PROVIDER_URL,
-    MEDIA_EDIT_PROVIDER_API_KEY: env.MEDIA_EDIT_PROVIDER_API_KEY,
+    MEDIA_FACE_SWAP_PROVIDER_API_KEY: env.MEDIA_FACE_SWAP_PROVIDER_API_KEY,
+    MEDIA_BACKGROUND_REMOVAL_PROVIDER_API_KEY: env.MEDIA_BACKGROUND_REMOVAL_PROVIDER_API_KEY,
+    MEDIA_OBJECT_REMOVAL_PROVIDER_API_KEY: env.MEDIA_OBJECT_REMOVAL_PROVIDER_API_KEY,
+    MEDIA_STYLE_TRANSFER_PROVIDER_API_KEY: env.MEDIA_STYLE_TRANSFER_PROVIDER_API_KEY,
     MEDIA_PROVIDER_TIMEOUT_MS: env.MEDIA_PROVIDER_TIMEOUT_MS,
     MEDIA_PROVIDER_RETRIES: env.MEDIA_PROVIDER_RETRIES,
+  };
+}
+
+/** The hosted providers' settings (engines/providers) from these. */
+export function providerSettings(s: EngineSettings): MediaProviderSettings {
+  return {
+    generationProvider: s.MEDIA_GENERATION_PROVIDER,
+    generationBaseUrl: s.MEDIA_GENERATION_BASE_URL,
+    generationApiKey: s.MEDIA_GENERATION_API_KEY,
+    generationModel: s.MEDIA_GENERATION_MODEL,
+    timeoutMs: s.MEDIA_PROVIDER_TIMEOUT_MS,
+    retries: s.MEDIA_PROVIDER_RETRIES,
+    maxPixels: s.MEDIA_MAX_PIXELS,
+    edit: {
+      face_swap: { url: s.MEDIA_FACE_SWAP_PROVIDER_URL, apiKey: s.MEDIA_FACE_SWAP_PROVIDER_API_KEY },
+      background_removal: {
+        url: s.MEDIA_BACKGROUND_REMOVAL_PROVIDER_URL,
+        apiKey: s.MEDIA_BACKGROUND_REMOVAL_PROVIDER_API_KEY,
+      },
+      object_removal: { url: s.MEDIA_OBJECT_REMOVAL_PROVIDER_URL, apiKey: s.MEDIA_OBJECT_REMOVAL_PROVIDER_API_KEY },
+      style_transfer: { url: s.MEDIA_STYLE_TRANSFER_PROVIDER_URL, apiKey: s.MEDIA_STYLE_TRANSFER_PROVIDER_API_KEY },
+    },
   };
 }
 
