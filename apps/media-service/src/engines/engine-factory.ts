@@ -1,4 +1,5 @@
 import { MEDIA_TASK_TYPES } from '@torque/contracts';
+import { BackgroundRemovalEngine } from './background-removal/background-removal-engine.js';
 import type { EngineSettings } from './engine-settings.js';
 import { providerSettings } from './engine-settings.js';
 import type { EngineTaskType, MediaEngine } from './media-engine.js';
@@ -10,8 +11,13 @@ type Log = (level: 'info' | 'warn', message: string) => void;
 /** The local engine of each editing task type. */
 function localEngines(settings: EngineSettings, log: Log): Partial<Record<EngineTaskType, MediaEngine>> {
   const maxPixels = settings.MEDIA_MAX_PIXELS;
-  void log;
   return {
+    background_removal: new BackgroundRemovalEngine({
+      maxPixels,
+      model: settings.MEDIA_BG_MODEL,
+      executionProvider: settings.MEDIA_EXECUTION_PROVIDER,
+      log,
+    }),
     style_transfer: new StyleTransferMediaEngine({ maxPixels }),
   };
 }
