@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { GatewayEnv } from '../config/gateway-env.js';
 import { InvalidInputError } from '../http/http-error.js';
+import { unstorableReason } from '../http/storable-text.js';
 import { GATEWAY_ENV } from '../tokens.js';
 
 /** Files of a multipart submission, by field (FileFieldsInterceptor, memory storage). */
@@ -68,7 +69,9 @@ export class TaskIntakeService {
     for (const field of MEDIA_IMAGE_FIELDS) {
       const file = files?.[field]?.[0];
       const text = raw[field];
+      const badName = file?.originalname ? unstorableReason(file.originalname) : null;
       if (file && text !== undefined) add(field, 'Give the image once: a file part or base64 text, not both.');
+      else if (badName) add(field, `The file name ${badName}.`);
       else if (file?.buffer) images[field] = file.buffer;
       else if (text !== undefined && text !== null && text !== '') {
         const decoded = this.decode(text);
