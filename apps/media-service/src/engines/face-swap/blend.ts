@@ -28,6 +28,9 @@ const SOR_OMEGA = 1.9;
 /** Sweeps between two checkpoints on the finest level. */
 const SWEEPS_PER_CHECK = 10;
 
+/** h, one plane per colour channel. */
+type Membrane = [Float32Array, Float32Array, Float32Array];
+
 /** One level of the pyramid: which pixels are unknown and the boundary values of the others, per channel. */
 interface Level {
   width: number;
@@ -70,11 +73,11 @@ export async function poissonBlend(
     if (Math.min(last.width, last.height) <= 8) break;
     levels.push(coarsen(last));
   }
-  let membrane: [Float32Array, Float32Array, Float32Array] | null = null;
+  let membrane: Membrane | null = null;
   let sweeps = 0;
   for (let k = levels.length - 1; k >= 0; k--) {
     const level = levels[k];
-    const h = membrane ? refine(membrane, levels[k + 1], level) : initial(level);
+    const h: Membrane = membrane ? refine(membrane, levels[k + 1], level) : initial(level);
     sweeps += await relax(level, h, k === levels.length - 1 ? MAX_SWEEPS_COARSEST : MAX_SWEEPS_FINE, checkpoint);
     membrane = h;
   }
@@ -129,8 +132,8 @@ function coarsen(fine: Level): Level {
 }
 
 /** The coarsest level's start: boundary values outside, their mean inside. */
-function initial(level: Level): [Float32Array, Float32Array, Float32Array] {
-  const h = level.boundary.map((b) => Float32Array.from(b)) as [Float32Array, Float32Array, Float32Array];
+function initial(level: Level): Membrane {
+  const h = level.boundary.map((b) => Float32Array.from(b)) as Membrane;
   for (let c = 0; c < 3; c++) {
     let sum = 0;
     let count = 0;
@@ -147,12 +150,8 @@ function initial(level: Level): [Float32Array, Float32Array, Float32Array] {
 }
 
 /** The next finer level's start: its boundary values outside, the coarse membrane interpolated (bilinear) inside. */
-function refine(
-  coarse: [Float32Array, Float32Array, Float32Array],
-  coarseLevel: Level,
-  level: Level,
-): [Float32Array, Float32Array, Float32Array] {
-  const h = level.boundary.map((b) => Float32Array.from(b)) as [Float32Array, Float32Array, Float32Array];
+function refine(coarse: Membrane, coarseLevel: Level, level: Level): Membrane {
+  const h = level.boundary.map((b) => Float32Array.from(b)) as Membrane;
   const cw = coarseLevel.width;
   const ch = coarseLevel.height;
   for (let y = 0; y < level.height; y++) {
@@ -179,12 +178,7 @@ function refine(
 }
 
 /** Successive over-relaxation of Laplace's equation over the level's unknown pixels; returns the sweeps done. */
-async function relax(
-  level: Level,
-  h: [Float32Array, Float32Array, Float32Array],
-  maxSweeps: number,
-  checkpoint: Checkpoint,
-): Promise<number> {
+async function relax(level: Level, h: Membrane, maxSweeps: number, checkpoint: Checkpoint): Promise<number> {
   const { width, height, inside } = level;
   const unknown: number[] = [];
   for (let i = 0; i < inside.length; i++) if (inside[i]) unknown.push(i);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Config, Human } from '@vladmandic/human';
-import { warpTriangulation } from './face-triangulation.js';
+import { mirrorPoints, warpTriangulation } from './face-triangulation.js';
 
 /** The mesh of @vladmandic/human's facemesh model without the iris refinement: MediaPipe's 468 points. */
 export const MESH_POINTS = 468;
@@ -24,6 +24,10 @@ export interface FaceDetector {
   detect(rgb: Uint8Array, width: number, height: number): Promise<DetectedFace[]>;
   /** The triangles the face is warped with (mesh point indices, three per triangle): see face-triangulation.ts. */
   readonly triangles: Uint16Array;
+  /** The mesh's canonical (frontal) UV coordinates, one [u, v] per point. */
+  readonly uv: ReadonlyArray<readonly [number, number]>;
+  /** Each point's mirror image across the face's midline. */
+  readonly mirror: Uint16Array;
 }
 
 const require = createRequire(import.meta.url);
@@ -79,11 +83,15 @@ async function createDetector(): Promise<FaceDetector> {
   await servingModelFiles(() => human.load());
   await human.tf.ready();
   if (human.tf.getBackend() !== 'wasm') throw new Error(`human runs on ${human.tf.getBackend()}, expected wasm`);
-  const triangles = warpTriangulation(human.faceUVMap);
+  const uv = human.faceUVMap.map(([u, v]) => [u, v] as const);
+  const triangles = warpTriangulation(uv);
+  const mirror = mirrorPoints(uv);
   // detect() keeps per-call state on the instance: one call at a time
   let queue: Promise<unknown> = Promise.resolve();
   return {
     triangles,
+    uv,
+    mirror,
     detect(rgb, width, height) {
       const run = queue.then(() => detectOnce(human, rgb, width, height));
       queue = run.catch(() => undefined);

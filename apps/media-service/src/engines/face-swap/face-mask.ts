@@ -53,32 +53,30 @@ export function convexHull(points: Float32Array): Float32Array {
   return out;
 }
 
-/** 1 for the region's pixels (at their integer coordinates) inside the convex polygon `hull`, else 0. */
-export function fillConvexPolygon(hull: Float32Array, region: Region): Uint8Array {
+/** 1 for the region's pixels (at their integer coordinates) inside the polygon (even-odd rule), else 0. */
+export function fillPolygon(polygon: Float32Array, region: Region): Uint8Array {
   const { x0, y0, width, height } = region;
   const mask = new Uint8Array(width * height);
-  const n = hull.length / 2;
+  const n = polygon.length / 2;
   if (n < 3) return mask;
+  const crossings: number[] = [];
   for (let y = 0; y < height; y++) {
-    // a horizontal line meets a convex polygon in one span: the intersections of the edges that cross it
     const py = y + y0;
-    let left = Infinity;
-    let right = -Infinity;
+    crossings.length = 0;
     for (let k = 0; k < n; k++) {
-      const ax = hull[2 * k];
-      const ay = hull[2 * k + 1];
-      const bx = hull[(2 * k + 2) % hull.length];
-      const by = hull[(2 * k + 3) % hull.length];
-      if ((ay <= py && by >= py) || (by <= py && ay >= py)) {
-        const x = ay === by ? Math.min(ax, bx) : ax + ((py - ay) / (by - ay)) * (bx - ax);
-        const x2 = ay === by ? Math.max(ax, bx) : x;
-        left = Math.min(left, x);
-        right = Math.max(right, x2);
-      }
+      const ax = polygon[2 * k];
+      const ay = polygon[2 * k + 1];
+      const bx = polygon[(2 * k + 2) % polygon.length];
+      const by = polygon[(2 * k + 3) % polygon.length];
+      // half-open in y, so that a vertex on the line counts once
+      if (ay <= py !== by <= py) crossings.push(ax + ((py - ay) / (by - ay)) * (bx - ax) - x0);
     }
-    const from = Math.max(0, Math.ceil(left - x0));
-    const to = Math.min(width - 1, Math.floor(right - x0));
-    for (let x = from; x <= to; x++) mask[y * width + x] = 1;
+    crossings.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < crossings.length; k += 2) {
+      const from = Math.max(0, Math.ceil(crossings[k]));
+      const to = Math.min(width - 1, Math.floor(crossings[k + 1]));
+      for (let x = from; x <= to; x++) mask[y * width + x] = 1;
+    }
   }
   return mask;
 }

@@ -13,7 +13,8 @@ import { toByte } from '../style-transfer/raster.js';
 import { featherBlend, poissonBlend, type Checkpoint } from './blend.js';
 import { matchFaceColors } from './color-match.js';
 import { loadFaceDetector, MESH_POINTS, type DetectedFace } from './face-detector.js';
-import { convexHull, distanceInside, fillConvexPolygon, regionAround, type Region } from './face-mask.js';
+import { convexHull, distanceInside, fillPolygon, regionAround, type Region } from './face-mask.js';
+import { MOUTH_OPENING, sourceTriangles } from './face-triangulation.js';
 import { warpMesh, type PixelImage, type Planes } from './triangle-warp.js';
 
 export const BLEND_MODES = ['poisson', 'feather'] as const;
@@ -99,11 +100,24 @@ export class FaceSwapEngine implements MediaEngine {
     const faceSize = Math.max(onto.box[2], onto.box[3]);
     const region = regionAround(onto.points, Math.ceil(0.05 * faceSize) + 2, target.width, target.height);
     ctx.progress(60, 'Warping the face');
-    const warped = await warpMesh(source, from.points, onto.points, onto.depth, detector.triangles, region, checkpoint);
+    const taken = sourceTriangles(detector.triangles, detector.uv, detector.mirror, from.points, onto.points);
+    const warped = await warpMesh(
+      source,
+      from.points,
+      taken.triangles,
+      onto.points,
+      onto.depth,
+      detector.triangles,
+      region,
+      checkpoint,
+    );
     throwIfAborted(signal, 'face swap');
 
-    const hull = fillConvexPolygon(convexHull(onto.points), region);
-    for (let i = 0; i < hull.length; i++) hull[i] &= warped.covered[i];
+    // the face: the target's landmark hull, where the warp reached, less the mouth's opening (the target's teeth
+    // stay: a source mouth closed tighter would smear across them)
+    const hull = fillPolygon(convexHull(onto.points), region);
+    const mouth = fillPolygon(pointsOf(onto.points, MOUTH_OPENING), region);
+    for (let i = 0; i < hull.length; i++) hull[i] &= warped.covered[i] & (mouth[i] ^ 1);
     const distance = distanceInside(hull, region.width, region.height);
     const erode = Math.max(1, ERODE_SHARE * faceSize);
     const inside = new Uint8Array(hull.length);
@@ -154,6 +168,7 @@ export class FaceSwapEngine implements MediaEngine {
         blend: parameters.blend,
         color_match: parameters.colorMatch,
         landmarks: MESH_POINTS,
+        mirrored: taken.mirrored,
         face_pixels: changed,
         ...(sweeps === undefined ? {} : { poisson_sweeps: sweeps }),
         detect_ms: Math.round(detectMs),
@@ -270,6 +285,16 @@ function pickFace(faces: DetectedFace[], index: number, parameter: string, field
     );
   }
   return faces[index];
+}
+
+/** The (x, y) of some mesh points, interleaved, in the order given. */
+function pointsOf(points: Float32Array, ids: readonly number[]): Float32Array {
+  const out = new Float32Array(ids.length * 2);
+  ids.forEach((id, k) => {
+    out[2 * k] = points[2 * id];
+    out[2 * k + 1] = points[2 * id + 1];
+  });
+  return out;
 }
 
 /** The colour planes of an image's region, floats in [0, 1]. */

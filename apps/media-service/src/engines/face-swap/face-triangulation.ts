@@ -106,3 +106,72 @@ export function warpTriangulation(uv: ReadonlyArray<readonly [number, number]>):
   });
   return delaunay(xy, ids);
 }
+
+/** The inner lip contour (upper from the right corner, then lower back): the mouth's opening in the target. */
+export const MOUTH_OPENING: readonly number[] = [
+  78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95,
+];
+
+/** For each mesh point, the point mirrored across the face's midline (nearest to (1 − u, v) on the UV map). */
+export function mirrorPoints(uv: ReadonlyArray<readonly [number, number]>): Uint16Array {
+  const mirror = new Uint16Array(uv.length);
+  for (let i = 0; i < uv.length; i++) {
+    const mu = 1 - uv[i][0];
+    const v = uv[i][1];
+    let best = i;
+    let bestD = Infinity;
+    for (let j = 0; j < uv.length; j++) {
+      const d = (uv[j][0] - mu) ** 2 + (uv[j][1] - v) ** 2;
+      if (d < bestD) [best, bestD] = [j, d];
+    }
+    mirror[i] = best;
+  }
+  return mirror;
+}
+
+/** How much more a half of the face must be stretched than the other before it is taken from the other half. */
+const MIRROR_STRETCH = 1.6;
+
+/**
+ * The source triangle for each target triangle. A face turned away from the camera shows one half foreshortened
+ * (or hidden): warped onto a target that shows that half, its few pixels smear. When one half of the source must
+ * be stretched more than MIRROR_STRETCH times as much as the other to fit the target, that half is taken from the
+ * other half of the source, mirrored (faces are near enough symmetric). Triangles across the midline keep theirs.
+ */
+export function sourceTriangles(
+  triangles: Uint16Array,
+  uv: ReadonlyArray<readonly [number, number]>,
+  mirror: Uint16Array,
+  sourcePoints: Float32Array,
+  targetPoints: Float32Array,
+): { triangles: Uint16Array; mirrored: 'none' | 'left' | 'right' } {
+  const area = (p: Float32Array, a: number, b: number, c: number) =>
+    Math.abs(
+      (p[2 * b] - p[2 * a]) * (p[2 * c + 1] - p[2 * a + 1]) - (p[2 * c] - p[2 * a]) * (p[2 * b + 1] - p[2 * a + 1]),
+    );
+  const side = (t: number): -1 | 0 | 1 => {
+    const us = [uv[triangles[t]][0], uv[triangles[t + 1]][0], uv[triangles[t + 2]][0]];
+    if (us.every((u) => u < 0.5)) return -1;
+    if (us.every((u) => u > 0.5)) return 1;
+    return 0;
+  };
+  const sums = { source: [0, 0], target: [0, 0] };
+  for (let t = 0; t < triangles.length; t += 3) {
+    const s = side(t);
+    if (s === 0) continue;
+    const k = s < 0 ? 0 : 1;
+    sums.source[k] += area(sourcePoints, triangles[t], triangles[t + 1], triangles[t + 2]);
+    sums.target[k] += area(targetPoints, triangles[t], triangles[t + 1], triangles[t + 2]);
+  }
+  const stretch = [0, 1].map((k) => sums.target[k] / Math.max(sums.source[k], 1e-6));
+  const mirrored =
+    stretch[0] > MIRROR_STRETCH * stretch[1] ? 'left' : stretch[1] > MIRROR_STRETCH * stretch[0] ? 'right' : 'none';
+  const out = Uint16Array.from(triangles);
+  if (mirrored === 'none') return { triangles: out, mirrored };
+  const replace = mirrored === 'left' ? -1 : 1;
+  for (let t = 0; t < triangles.length; t += 3) {
+    if (side(t) !== replace) continue;
+    for (let j = 0; j < 3; j++) out[t + j] = mirror[triangles[t + j]];
+  }
+  return { triangles: out, mirrored };
+}

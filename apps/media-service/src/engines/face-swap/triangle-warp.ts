@@ -29,14 +29,16 @@ const EDGE_SLACK = 1e-4;
  * triangles overlap (a turned face folds its mesh), the one nearer the camera at that pixel wins.
  *
  * `sourcePoints` / `targetPoints` are interleaved (x, y) in their images' pixels; `targetDepth` the target's z.
- * `onTriangles` runs every `chunk` triangles (to check a signal and yield).
+ * Triangle k is `targetTriangles[3k..3k+2]` in the target and `sourceTriangles[3k..3k+2]` in the source (the same
+ * points, or their mirror images). `onTriangles` runs every `chunk` triangles (to check a signal and yield).
  */
 export async function warpMesh(
   source: PixelImage,
   sourcePoints: Float32Array,
+  sourceTriangles: Uint16Array,
   targetPoints: Float32Array,
   targetDepth: Float32Array,
-  triangles: Uint16Array,
+  targetTriangles: Uint16Array,
   region: Region,
   onTriangles: () => Promise<void>,
   chunk = 128,
@@ -52,9 +54,10 @@ export async function warpMesh(
   const zBuffer = new Float32Array(n).fill(Infinity);
   const sample = bilinearSampler(source);
   const rgb: [number, number, number] = [0, 0, 0];
-  for (let t = 0; t < triangles.length; t += 3) {
+  for (let t = 0; t < targetTriangles.length; t += 3) {
     if (t > 0 && t % (3 * chunk) === 0) await onTriangles();
-    const [i0, i1, i2] = [triangles[t], triangles[t + 1], triangles[t + 2]];
+    const [i0, i1, i2] = [targetTriangles[t], targetTriangles[t + 1], targetTriangles[t + 2]];
+    const [j0, j1, j2] = [sourceTriangles[t], sourceTriangles[t + 1], sourceTriangles[t + 2]];
     const ax = targetPoints[2 * i0] - x0;
     const ay = targetPoints[2 * i0 + 1] - y0;
     const bx = targetPoints[2 * i1] - x0;
@@ -63,12 +66,12 @@ export async function warpMesh(
     const cy = targetPoints[2 * i2 + 1] - y0;
     const det = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
     if (Math.abs(det) < 1e-6) continue;
-    const sx = sourcePoints[2 * i0];
-    const sy = sourcePoints[2 * i0 + 1];
-    const sux = sourcePoints[2 * i1] - sx;
-    const suy = sourcePoints[2 * i1 + 1] - sy;
-    const svx = sourcePoints[2 * i2] - sx;
-    const svy = sourcePoints[2 * i2 + 1] - sy;
+    const sx = sourcePoints[2 * j0];
+    const sy = sourcePoints[2 * j0 + 1];
+    const sux = sourcePoints[2 * j1] - sx;
+    const suy = sourcePoints[2 * j1 + 1] - sy;
+    const svx = sourcePoints[2 * j2] - sx;
+    const svy = sourcePoints[2 * j2 + 1] - sy;
     const z0 = targetDepth[i0];
     const zu = targetDepth[i1] - z0;
     const zv = targetDepth[i2] - z0;
