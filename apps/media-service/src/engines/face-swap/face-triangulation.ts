@@ -129,6 +129,28 @@ export function mirrorPoints(uv: ReadonlyArray<readonly [number, number]>): Uint
   return mirror;
 }
 
+/** Which half of the face triangle `t` (its first index / 3) lies in: -1 (u < 0.5), 1 (u > 0.5), 0 across. */
+export function triangleSide(
+  triangles: Uint16Array,
+  uv: ReadonlyArray<readonly [number, number]>,
+  t: number,
+): -1 | 0 | 1 {
+  const us = [uv[triangles[t]][0], uv[triangles[t + 1]][0], uv[triangles[t + 2]][0]];
+  if (us.every((u) => u < 0.5)) return -1;
+  if (us.every((u) => u > 0.5)) return 1;
+  return 0;
+}
+
+/** The half (0: u < 0.5, 1: the rest) of each triangle, by its centroid on the UV map. */
+export function triangleHalves(triangles: Uint16Array, uv: ReadonlyArray<readonly [number, number]>): Uint8Array {
+  const halves = new Uint8Array(triangles.length / 3);
+  for (let t = 0; t < triangles.length; t += 3) {
+    const u = (uv[triangles[t]][0] + uv[triangles[t + 1]][0] + uv[triangles[t + 2]][0]) / 3;
+    halves[t / 3] = u < 0.5 ? 0 : 1;
+  }
+  return halves;
+}
+
 /** How much more a half of the face must be stretched than the other before it is taken from the other half. */
 const MIRROR_STRETCH = 1.6;
 
@@ -136,7 +158,7 @@ const MIRROR_STRETCH = 1.6;
  * The source triangle for each target triangle. A face turned away from the camera shows one half foreshortened
  * (or hidden): warped onto a target that shows that half, its few pixels smear. When one half of the source must
  * be stretched more than MIRROR_STRETCH times as much as the other to fit the target, that half is taken from the
- * other half of the source, mirrored (faces are near enough symmetric). Triangles across the midline keep theirs.
+ * other half of the source, mirrored (faces are near enough symmetric).
  */
 export function sourceTriangles(
   triangles: Uint16Array,
@@ -149,12 +171,7 @@ export function sourceTriangles(
     Math.abs(
       (p[2 * b] - p[2 * a]) * (p[2 * c + 1] - p[2 * a + 1]) - (p[2 * c] - p[2 * a]) * (p[2 * b + 1] - p[2 * a + 1]),
     );
-  const side = (t: number): -1 | 0 | 1 => {
-    const us = [uv[triangles[t]][0], uv[triangles[t + 1]][0], uv[triangles[t + 2]][0]];
-    if (us.every((u) => u < 0.5)) return -1;
-    if (us.every((u) => u > 0.5)) return 1;
-    return 0;
-  };
+  const side = (t: number) => triangleSide(triangles, uv, t);
   const sums = { source: [0, 0], target: [0, 0] };
   for (let t = 0; t < triangles.length; t += 3) {
     const s = side(t);
@@ -168,9 +185,11 @@ export function sourceTriangles(
     stretch[0] > MIRROR_STRETCH * stretch[1] ? 'left' : stretch[1] > MIRROR_STRETCH * stretch[0] ? 'right' : 'none';
   const out = Uint16Array.from(triangles);
   if (mirrored === 'none') return { triangles: out, mirrored };
-  const replace = mirrored === 'left' ? -1 : 1;
+  // every triangle whose centroid is on that half, so that all pixels come from one half of the source
+  const halves = triangleHalves(triangles, uv);
+  const replace = mirrored === 'left' ? 0 : 1;
   for (let t = 0; t < triangles.length; t += 3) {
-    if (side(t) !== replace) continue;
+    if (halves[t / 3] !== replace) continue;
     for (let j = 0; j < 3; j++) out[t + j] = mirror[triangles[t + j]];
   }
   return { triangles: out, mirrored };
