@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import { MediaEngineError, type EngineContext } from '../media-engine.js';
+import { srgbToLab } from '../style-transfer/cielab.js';
 import { loadFaceDetector, type DetectedFace } from './face-detector.js';
+import { convexHull, fillPolygon } from './face-mask.js';
 import { FaceSwapEngine } from './face-swap-engine.js';
 
 // @vladmandic/face-api (a dev dependency) ships six group photos: its demo's test data, and ours
@@ -39,74 +41,57 @@ async function facesOf(image: Buffer): Promise<DetectedFace[]> {
   return detector.detect(data, info.width, info.height);
 }
 
-/** Landmarks inside the face: eye corners, brows, nose, mouth corners and middle. */
+/** Landmarks well inside the face: eye corners, brows, nose, mouth. */
 const INNER = [33, 133, 362, 263, 105, 334, 168, 6, 4, 1, 61, 291, 13, 14, 17];
 
-/**
- * The source face sampled into the target's frame by a similarity transform fitted to the inner landmarks (not
- * the engine's warp), and the grey of a box between the target's eyes and mouth in both. Returns the normalized
- * cross-correlation of that box's grey with the aligned source's: 1 for the same picture, near 0 for unrelated ones,
- * blind to brightness and contrast (the engine matches colours to the target).
- */
-async function similarityToSource(
-  image: Buffer,
-  target: DetectedFace,
-  source: Buffer,
-  from: DetectedFace,
-): Promise<number> {
-  // least-squares similarity (a, b, tx, ty): source = [a -b; b a] target + t
-  let [sx, sy, dx, dy] = [0, 0, 0, 0];
-  for (const k of INNER) {
-    sx += target.points[2 * k];
-    sy += target.points[2 * k + 1];
-    dx += from.points[2 * k];
-    dy += from.points[2 * k + 1];
-  }
-  const n = INNER.length;
-  [sx, sy, dx, dy] = [sx / n, sy / n, dx / n, dy / n];
-  let [num1, num2, den] = [0, 0, 0];
-  for (const k of INNER) {
-    const [x, y] = [target.points[2 * k] - sx, target.points[2 * k + 1] - sy];
-    const [u, v] = [from.points[2 * k] - dx, from.points[2 * k + 1] - dy];
-    num1 += x * u + y * v;
-    num2 += x * v - y * u;
-    den += x * x + y * y;
-  }
-  const [a, b] = [num1 / den, num2 / den];
-  const out = await raw(image);
-  const src = await raw(source);
-  const grey = (img: typeof out, x: number, y: number) => {
-    const p = (Math.round(y) * img.info.width + Math.round(x)) * 3;
-    return 0.299 * img.data[p] + 0.587 * img.data[p + 1] + 0.114 * img.data[p + 2];
-  };
-  const xs = [33, 263].map((k) => target.points[2 * k]);
-  const ys = [105, 17].map((k) => target.points[2 * k + 1]);
-  const p: number[] = [];
-  const q: number[] = [];
-  for (let y = Math.ceil(Math.min(...ys)); y <= Math.max(...ys); y++) {
-    for (let x = Math.ceil(Math.min(...xs)); x <= Math.max(...xs); x++) {
-      const u = a * (x - sx) - b * (y - sy) + dx;
-      const v = b * (x - sx) + a * (y - sy) + dy;
-      p.push(grey(out, x, y));
-      q.push(grey(src, u, v));
-    }
-  }
-  const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
-  const [mp, mq] = [mean(p), mean(q)];
-  let [spq, spp, sqq] = [0, 0, 0];
-  for (let i = 0; i < p.length; i++) {
-    spq += (p[i] - mp) * (q[i] - mq);
-    spp += (p[i] - mp) ** 2;
-    sqq += (q[i] - mq) ** 2;
-  }
-  return spq / Math.sqrt(spp * sqq);
+/** The pixels inside the hull of a face's inner landmarks (eyes to mouth), clear of the blended seam. */
+function innerFace(face: DetectedFace, width: number, height: number): Uint8Array {
+  const points = Float32Array.from(INNER.flatMap((k) => [face.points[2 * k], face.points[2 * k + 1]]));
+  return fillPolygon(convexHull(points), { x0: 0, y0: 0, width, height });
 }
+
+/** Mean L*a*b* of an image's pixels under a mask. */
+async function meanLab(image: Buffer, mask: Uint8Array): Promise<number[]> {
+  const { data } = await raw(image);
+  const sum = [0, 0, 0];
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const lab = srgbToLab(data[3 * i] / 255, data[3 * i + 1] / 255, data[3 * i + 2] / 255);
+    for (let c = 0; c < 3; c++) sum[c] += lab[c];
+    count++;
+  }
+  return sum.map((v) => v / count);
+}
+
+const distance = (p: number[], q: number[]) => Math.hypot(...p.map((v, c) => v - q[c]));
+
+/** Grey minus its 5 × 5 box mean under a mask: the fine detail (edges of eyes, brows, lips), blind to colour. */
+async function detail(image: Buffer, mask: Uint8Array): Promise<Float32Array> {
+  const { data, info } = await raw(image);
+  const grey = (x: number, y: number) => {
+    const p = (y * info.width + x) * 3;
+    return 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+  };
+  const out = new Float32Array(mask.length);
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const x = i % info.width;
+    const y = (i - x) / info.width;
+    let sum = 0;
+    for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) sum += grey(x + dx, y + dy);
+    out[i] = grey(x, y) - sum / 25;
+  }
+  return out;
+}
+
+const meanAbs = (p: Float32Array, q: Float32Array) => p.reduce((s, v, i) => s + Math.abs(v - q[i]), 0) / p.length;
 
 describe('FaceSwapEngine', () => {
   const engine = new FaceSwapEngine();
-  // sample 6's face 3 (frontal, closed smile) onto sample 3's face 1 (frontal, open smile): different people
-  const SOURCE = { sample: 6, face: 3 };
-  const TARGET = { sample: 3, face: 1 };
+  // sample 6's face 1 onto sample 3's face 2: different people, both near frontal (no half is mirrored)
+  const SOURCE = { sample: 6, face: 1 };
+  const TARGET = { sample: 3, face: 2 };
   let source: Buffer;
   let target: Buffer;
   let sourceFaces: DetectedFace[];
@@ -165,6 +150,7 @@ describe('FaceSwapEngine', () => {
         target_face: TARGET.face,
         blend,
         landmarks: 468,
+        mirrored: 'none',
       });
       expect(result.metadata.ms).toEqual(expect.any(Number));
       expect(result.metadata.detect_ms).toEqual(expect.any(Number));
@@ -197,22 +183,50 @@ describe('FaceSwapEngine', () => {
       const again = await facesOf(result.png);
       expect(again.length).toBe(3);
 
-      // between the eyes and the mouth the picture now follows the source's face, not the target's own
-      const from = sourceFaces[SOURCE.face];
-      const swapped = await similarityToSource(result.png, face, source, from);
-      const original = await similarityToSource(target, face, source, from);
-      expect(swapped).toBeGreaterThan(original + 0.2);
-      expect(swapped).toBeGreaterThan(0.5);
+      // the fine detail of the face is the source's: the same in both blends, far from the target's own
+      const inner = innerFace(face, before.info.width, before.info.height);
+      const other = blend === 'poisson' ? 'feather' : 'poisson';
+      const twin = await engine.run(
+        {
+          images: { image: source, target_image: target },
+          parameters: { source_face: SOURCE.face, target_face: TARGET.face, blend: other },
+        },
+        context(),
+      );
+      const [mine, theirs, own] = await Promise.all([
+        detail(result.png, inner),
+        detail(twin.png, inner),
+        detail(target, inner),
+      ]);
+      expect(meanAbs(mine, theirs)).toBeLessThan(0.5 * meanAbs(mine, own));
     },
   );
 
-  it('works without colour matching, and the default (poisson, colour match) differs from it', async () => {
+  it('feathered without colour matching, the face has the source’s colours; matched, the target’s', async () => {
     const request = { images: { image: source, target_image: target } };
-    const plain = await engine.run({ ...request, parameters: { color_match: false } }, context());
-    const matched = await engine.run({ ...request, parameters: {} }, context());
-    expect(plain.metadata).toMatchObject({ blend: 'poisson', color_match: false, source_face: 0, target_face: 0 });
-    expect(matched.metadata).toMatchObject({ blend: 'poisson', color_match: true });
-    expect(Buffer.compare((await raw(plain.png)).data, (await raw(matched.png)).data)).not.toBe(0);
+    const faces = { source_face: SOURCE.face, target_face: TARGET.face, blend: 'feather' };
+    const plain = await engine.run({ ...request, parameters: { ...faces, color_match: false } }, context());
+    const matched = await engine.run({ ...request, parameters: faces }, context());
+    expect(plain.metadata).toMatchObject({ blend: 'feather', color_match: false });
+    expect(matched.metadata).toMatchObject({ blend: 'feather', color_match: true });
+    const { width, height } = (await raw(target)).info;
+    const src = await raw(source);
+    const inner = innerFace(targetFaces[TARGET.face], width, height);
+    const [sourceLab, targetLab, plainLab, matchedLab] = await Promise.all([
+      meanLab(source, innerFace(sourceFaces[SOURCE.face], src.info.width, src.info.height)),
+      meanLab(target, inner),
+      meanLab(plain.png, inner),
+      meanLab(matched.png, inner),
+    ]);
+    // the two faces are lit differently enough for the test to mean something
+    expect(distance(sourceLab, targetLab)).toBeGreaterThan(8);
+    expect(distance(plainLab, sourceLab)).toBeLessThan(0.5 * distance(plainLab, targetLab));
+    expect(distance(matchedLab, targetLab)).toBeLessThan(0.5 * distance(matchedLab, sourceLab));
+  });
+
+  it('defaults to poisson with colour matching on the largest faces', async () => {
+    const result = await engine.run({ images: { image: source, target_image: target }, parameters: {} }, context());
+    expect(result.metadata).toMatchObject({ blend: 'poisson', color_match: true, source_face: 0, target_face: 0 });
   });
 
   it('names the image without a face: no_face with its field', async () => {
@@ -268,7 +282,7 @@ describe('FaceSwapEngine', () => {
   });
 
   it('applies the target’s EXIF orientation and writes no metadata', async () => {
-    const rotated = await sharp(await raw(target).then(({ data, info }) => sharp(data, { raw: info }).png().toBuffer()))
+    const rotated = await sharp(target)
       .rotate(-90)
       .jpeg({ quality: 92 })
       .withMetadata({ orientation: 6 })
