@@ -180,7 +180,6 @@ describe('warpMesh', () => {
       targetPoints,
       new Float32Array(source.length / 2),
       tri,
-      new Uint8Array(tri.length / 3),
       region,
       noCheck,
     );

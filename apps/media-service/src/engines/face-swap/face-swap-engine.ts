@@ -14,7 +14,7 @@ import { featherBlend, poissonBlend, type Checkpoint } from './blend.js';
 import { matchFaceColors } from './color-match.js';
 import { loadFaceDetector, MESH_POINTS, type DetectedFace } from './face-detector.js';
 import { convexHull, distanceInside, fillPolygon, regionAround, type Region } from './face-mask.js';
-import { MOUTH_OPENING, sourceTriangles, triangleHalves } from './face-triangulation.js';
+import { MOUTH_OPENING, sourceTriangles } from './face-triangulation.js';
 import { warpMesh, type PixelImage, type Planes } from './triangle-warp.js';
 
 export const BLEND_MODES = ['poisson', 'feather'] as const;
@@ -108,8 +108,6 @@ export class FaceSwapEngine implements MediaEngine {
       onto.points,
       onto.depth,
       detector.triangles,
-      // colours are matched per half of the source the pixels come from (its two sides are lit differently)
-      triangleHalves(taken.triangles, detector.uv),
       region,
       checkpoint,
     );
@@ -125,12 +123,8 @@ export class FaceSwapEngine implements MediaEngine {
     const inside = new Uint8Array(hull.length);
     for (let i = 0; i < hull.length; i++) inside[i] = distance[i] > erode ? 1 : 0;
     const targetPlanes = planesOf(target, region);
-    if (parameters.colorMatch) {
-      for (const half of [0, 1]) {
-        const select = (mask: Uint8Array) => mask.map((v, i) => v & (warped.group[i] === half ? 1 : 0));
-        matchFaceColors(warped, targetPlanes, select(inside), select(warped.covered));
-      }
-    }
+    // one transform for the whole face: matched half by half, the halves of a face lit from one side part at the nose
+    if (parameters.colorMatch) matchFaceColors(warped, targetPlanes, inside, warped.covered);
     await checkpoint();
 
     ctx.progress(85, parameters.blend === 'poisson' ? 'Blending (Poisson)' : 'Blending (feather)');

@@ -18,8 +18,6 @@ export interface Planes {
 export interface WarpedFace extends Planes {
   /** 1 where some triangle of the mesh covers the pixel. */
   covered: Uint8Array;
-  /** The group (`triangleGroups`) of the triangle that drew each covered pixel. */
-  group: Uint8Array;
 }
 
 /** A pixel on a shared edge belongs to both triangles; this slack keeps rounding from leaving cracks. */
@@ -32,7 +30,7 @@ const EDGE_SLACK = 1e-4;
  *
  * `sourcePoints` / `targetPoints` are interleaved (x, y) in their images' pixels; `targetDepth` the target's z.
  * Triangle k is `targetTriangles[3k..3k+2]` in the target and `sourceTriangles[3k..3k+2]` in the source (the same
- * points, or their mirror images); `triangleGroups[k]` labels the pixels it draws. `onTriangles` runs every `chunk` triangles (to check a signal and yield).
+ * points, or their mirror images). `onTriangles` runs every `chunk` triangles (to check a signal and yield).
  */
 export async function warpMesh(
   source: PixelImage,
@@ -41,7 +39,6 @@ export async function warpMesh(
   targetPoints: Float32Array,
   targetDepth: Float32Array,
   targetTriangles: Uint16Array,
-  triangleGroups: Uint8Array,
   region: Region,
   onTriangles: () => Promise<void>,
   chunk = 128,
@@ -53,7 +50,6 @@ export async function warpMesh(
     g: new Float32Array(n),
     b: new Float32Array(n),
     covered: new Uint8Array(n),
-    group: new Uint8Array(n),
   };
   const zBuffer = new Float32Array(n).fill(Infinity);
   const sample = bilinearSampler(source);
@@ -98,7 +94,6 @@ export async function warpMesh(
         out.g[i] = rgb[1];
         out.b[i] = rgb[2];
         out.covered[i] = 1;
-        out.group[i] = triangleGroups[t / 3];
       }
     }
   }
