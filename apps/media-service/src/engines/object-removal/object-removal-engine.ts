@@ -116,10 +116,14 @@ export class ObjectRemovalEngine implements MediaEngine {
         }));
       } catch (err) {
         if (err instanceof RangeError) {
-          throw new MediaEngineError('invalid_input', `the mask leaves too little of the image to copy from: ${err.message}`, {
-            field: 'mask',
-            cause: err,
-          });
+          throw new MediaEngineError(
+            'invalid_input',
+            `the mask leaves too little of the image to copy from: ${err.message}`,
+            {
+              field: 'mask',
+              cause: err,
+            },
+          );
         }
         throw err;
       }
@@ -135,8 +139,7 @@ export class ObjectRemovalEngine implements MediaEngine {
     ctx.progress(95, 'Encoding PNG');
     const png = await encode(image);
     throwIfAborted(signal, 'object removal');
-    const chosen: ChosenMethod =
-      teleaComponents === 0 ? 'patch' : patchComponents === 0 ? 'telea' : 'telea+patch';
+    const chosen: ChosenMethod = teleaComponents === 0 ? 'patch' : patchComponents === 0 ? 'telea' : 'telea+patch';
     ctx.progress(100, 'Done');
     return {
       png,
@@ -263,7 +266,10 @@ export class ObjectRemovalEngine implements MediaEngine {
 
 async function encode(image: Decoded): Promise<Buffer> {
   const { width, height, rgb, alpha } = image;
-  if (!alpha) return sharp(rgb, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  if (!alpha)
+    return sharp(rgb, { raw: { width, height, channels: 3 } })
+      .png()
+      .toBuffer();
   const rgba = Buffer.alloc(width * height * 4);
   for (let i = 0; i < alpha.length; i++) {
     rgba[4 * i] = rgb[3 * i];

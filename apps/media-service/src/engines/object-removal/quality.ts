@@ -24,7 +24,9 @@ function checkPair(a: PixelImage, b: PixelImage): void {
   }
   for (const image of [a, b]) {
     if (image.data.length !== image.width * image.height * image.channels) {
-      throw new RangeError(`image data holds ${image.data.length} bytes, not ${image.width}×${image.height}×${image.channels}`);
+      throw new RangeError(
+        `image data holds ${image.data.length} bytes, not ${image.width}×${image.height}×${image.channels}`,
+      );
     }
   }
 }
@@ -123,8 +125,7 @@ export function ssim(a: PixelImage, b: PixelImage): number {
       const vx = mxx[i] - mx[i] * mx[i];
       const vy = myy[i] - my[i] * my[i];
       const cov = mxy[i] - mx[i] * my[i];
-      sum +=
-        ((2 * mx[i] * my[i] + C1) * (2 * cov + C2)) / ((mx[i] * mx[i] + my[i] * my[i] + C1) * (vx + vy + C2));
+      sum += ((2 * mx[i] * my[i] + C1) * (2 * cov + C2)) / ((mx[i] * mx[i] + my[i] * my[i] + C1) * (vx + vy + C2));
     }
     total += sum / mx.length;
   }
