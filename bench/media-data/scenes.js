@@ -258,7 +258,10 @@ function paint(input, mask, size, kind) {
  */
 export function buildScenes({ size = 1024, seed = 14, backgrounds = Object.keys(BACKGROUNDS) } = {}) {
   const scenes = [];
-  backgrounds.forEach((background, b) => {
+  for (const background of backgrounds) {
+    // seeds follow the background's name, not its place in the list: a subset gives the same scenes
+    const b = Object.keys(BACKGROUNDS).indexOf(background);
+    if (b < 0) throw new RangeError(`unknown background ${background}`);
     const truth = BACKGROUNDS[background](size, rng(seed * 1000 + b));
     OBJECTS.forEach((object, o) => {
       const random = rng(seed * 1000 + 100 * (b + 1) + o);
@@ -278,6 +281,6 @@ export function buildScenes({ size = 1024, seed = 14, backgrounds = Object.keys(
         size,
       });
     });
-  });
+  }
   return scenes;
 }
