@@ -133,6 +133,41 @@ describe('media engines through the suite', () => {
     expect(failed.message).toBe('No face found in target_image');
   });
 
+  it('object_removal: a box over a pasted object is filled from its surroundings', async () => {
+    const width = 256;
+    const height = 192;
+    const background = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) background.set([x, y, 128], (y * width + x) * 3);
+    const scene = await sharp(background, { raw: { width, height, channels: 3 } })
+      .composite([
+        {
+          input: await sharp({ create: { width: 30, height: 30, channels: 3, background: '#ff00ff' } })
+            .png()
+            .toBuffer(),
+          left: 100,
+          top: 80,
+        },
+      ])
+      .png()
+      .toBuffer();
+    const done = await run({
+      task_type: 'object_removal',
+      image: scene.toString('base64'),
+      parameters: { boxes: [{ x: 98, y: 78, width: 34, height: 34 }] },
+    });
+    expect(done.queue).toBe('cpu');
+    const out = await result(done.task_id);
+    expect(out.metadata.engine).toBe('local:inpaint');
+    expect(out.metadata.details).toMatchObject({ components: 1 });
+    const { data } = await sharp(Buffer.from(out.image_data, 'base64'))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const at = (115 * width + 115) * 3;
+    // the magenta is gone: the centre of the box is near the gradient's own colour there (115, 115, 128)
+    expect(Math.abs(data[at] - 115) + Math.abs(data[at + 1] - 115) + Math.abs(data[at + 2] - 128)).toBeLessThan(60);
+  });
+
   it('style_transfer: a named style', async () => {
     const done = await run({
       task_type: 'style_transfer',

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loadEnv, ServicePlatformModule, type ServiceEnv } from '@torque/platform';
-import { MediaEnv } from './common/media-env.js';
+import { MediaEnv, mediaRoutes } from './common/media-env.js';
 import { mediaSchema } from './database/media.schema.js';
 import { checkProviderSettings } from './engines/engine-factory.js';
 import { engineSettings } from './engines/engine-settings.js';
@@ -14,6 +14,7 @@ export class MediaModule {
   static forRoot(env: ServiceEnv, source: NodeJS.ProcessEnv = process.env): DynamicModule {
     const mediaEnv = loadEnv(MediaEnv, source);
     checkProviderSettings(engineSettings(mediaEnv));
+    mediaRoutes(mediaEnv);
     const tasks = TasksModule.forRoot(mediaEnv);
     return {
       module: MediaModule,

@@ -1,22 +1,11 @@
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 const CRON = /^(\S+\s+){4,5}\S+$/;
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const blankAsUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+import { isMediaTaskType, MEDIA_TASK_QUEUE, type MediaTaskType } from '@torque/contracts';
 import { GENERATION_PROVIDERS, type GenerationProviderKind } from '../engines/providers/provider-factory.js';
 
 /**
@@ -70,6 +59,16 @@ export class MediaEnv {
   @Min(0)
   @Max(60_000)
   MEDIA_CANCEL_GRACE_MS = 500;
+
+  /**
+   * Queues of task types that leave the seed's routing, as `type=queue` pairs: `background_removal=gpu` sends the
+   * ONNX model to the gpu workers (with MEDIA_EXECUTION_PROVIDER=cuda there). The api role decides the queue at
+   * submit; workers warm the engines of the types routed to their queues.
+   */
+  @Matches(/^(\s*[a-z_]+\s*=\s*(cpu|gpu)\s*(,\s*[a-z_]+\s*=\s*(cpu|gpu)\s*)*)?$/, {
+    message: 'must be comma-separated type=queue pairs, queue cpu or gpu (e.g. background_removal=gpu)',
+  })
+  MEDIA_QUEUE_ROUTES = '';
 
   /** ONNX execution provider of background removal: `cuda` on gpu workers (falls back to cpu, with a log line). */
   @IsIn(['cpu', 'cuda'])
@@ -209,3 +208,15 @@ export class MediaEnv {
 }
 
 export const MEDIA_ENV = Symbol('MEDIA_ENV');
+
+/** The queue of each task type: the seed's routing with MEDIA_QUEUE_ROUTES over it. */
+export function mediaRoutes(env: Pick<MediaEnv, 'MEDIA_QUEUE_ROUTES'>): Record<MediaTaskType, 'cpu' | 'gpu'> {
+  const routes = { ...MEDIA_TASK_QUEUE };
+  for (const pair of env.MEDIA_QUEUE_ROUTES.split(',').filter((p) => p.trim())) {
+    const [type, queue] = pair.split('=').map((s) => s.trim());
+    if (!isMediaTaskType(type))
+      throw new Error(`MEDIA_QUEUE_ROUTES names an unknown task type ${JSON.stringify(type)}`);
+    routes[type] = queue as 'cpu' | 'gpu';
+  }
+  return routes;
+}

@@ -2,6 +2,7 @@ import { MEDIA_TASK_TYPES } from '@torque/contracts';
 import { BackgroundRemovalEngine } from './background-removal/background-removal-engine.js';
 import type { EngineSettings } from './engine-settings.js';
 import { FaceSwapEngine } from './face-swap/face-swap-engine.js';
+import { ObjectRemovalEngine } from './object-removal/object-removal-engine.js';
 import { providerSettings } from './engine-settings.js';
 import type { EngineTaskType, MediaEngine } from './media-engine.js';
 import { createEditProvider, createGenerationProvider } from './providers/provider-factory.js';
@@ -20,6 +21,7 @@ function localEngines(settings: EngineSettings, log: Log): Partial<Record<Engine
       log,
     }),
     face_swap: new FaceSwapEngine({ maxPixels }),
+    object_removal: new ObjectRemovalEngine({ maxPixels }),
     style_transfer: new StyleTransferMediaEngine({ maxPixels }),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { MEDIA_TASK_QUEUE, MEDIA_TASK_TYPES } from '@torque/contracts';
+import { MEDIA_TASK_TYPES } from '@torque/contracts';
 import { runsWorker, SERVICE_ENV, type ServiceEnv } from '@torque/platform';
-import type { MediaEnv } from '../common/media-env.js';
+import { mediaRoutes, type MediaEnv } from '../common/media-env.js';
 import { engineSettings } from './engine-settings.js';
 import { EnginePool } from './runtime/engine-pool.js';
 
@@ -33,7 +33,8 @@ export class EnginesModule {
           provide: ENGINE_POOL,
           inject: [SERVICE_ENV],
           useFactory: (serviceEnv: ServiceEnv) => {
-            const warm = MEDIA_TASK_TYPES.filter((t) => runsWorker(serviceEnv, MEDIA_TASK_QUEUE[t]));
+            const routes = mediaRoutes(env);
+            const warm = MEDIA_TASK_TYPES.filter((t) => runsWorker(serviceEnv, routes[t]));
             if (warm.length === 0) return null;
             return new EnginePool({
               threads: env.MEDIA_ENGINE_THREADS,

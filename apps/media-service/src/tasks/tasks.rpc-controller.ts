@@ -9,7 +9,8 @@ import {
 import { RpcController, RpcData, RpcHandler, RpcMeta } from '@torque/platform';
 import { TasksService } from './tasks.service.js';
 
-const SUBMITTERS = ['admin', 'operator'] as const;
+/** Who may submit and cancel tasks: the gateway's list too. */
+const SUBMITTERS = ['admin', 'operator', 'reviewer'] as const;
 
 /** Media tasks over RabbitMQ (the gateway's /api/v1/tasks routes). */
 @RpcController()

@@ -3,7 +3,6 @@ import {
   jobStatusesOf,
   MEDIA_IMAGE_FIELDS,
   MEDIA_STATUS_OF_JOB,
-  MEDIA_TASK_QUEUE,
   MediaJobNames,
   validateTaskSubmission,
   type ListMediaTasksCommand,
@@ -29,7 +28,7 @@ import {
   type FileStorage,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
-import { MEDIA_ENV, type MediaEnv } from '../common/media-env.js';
+import { MEDIA_ENV, mediaRoutes, type MediaEnv } from '../common/media-env.js';
 import { engineSettings, missingEngineSetting } from '../engines/engine-settings.js';
 import { FIELD_LABEL, ImageRefusedError, inspectImage, readStored } from './task-images.js';
 import { TasksRepository, type StoredInput, type TaskRow } from './tasks.repository.js';
@@ -84,7 +83,7 @@ export class TasksService {
       );
 
     const inputs = await this.inspectInputs(meta.tenantId, cmd);
-    const queue = MEDIA_TASK_QUEUE[cmd.task_type];
+    const queue = mediaRoutes(this.env)[cmd.task_type];
     const { row } = await this.submitter.submit({
       id: cmd.task_id,
       meta,
