@@ -25,6 +25,8 @@ describe('job registry', () => {
       Light: 'light',
       Embed: 'embed',
       Metadata: 'metadata',
+      Cpu: 'cpu',
+      Gpu: 'gpu',
     });
     expect(JobNames).toEqual({
       Cleanup: 'maintenance.cleanup',
@@ -41,11 +43,14 @@ describe('job registry', () => {
       IndexerUpdate: 'indexer.update',
       IndexerEmbed: 'indexer.embed',
       IndexerMetadataGenerate: 'indexer.metadata.generate',
+      MediaCpuTask: 'media.cpu-task',
+      MediaHousekeepingSchedule: 'media.housekeeping-schedule',
+      MediaGpuTask: 'media.gpu-task',
     });
     expect(SERVICE_QUEUES).toEqual({
       fitment: ['maintenance', 'generate', 'export'],
       ingestion: ['maintenance', 'import'],
-      media: ['maintenance'],
+      media: ['maintenance', 'cpu', 'gpu'],
       indexer: ['maintenance', 'heavy', 'light', 'embed', 'metadata'],
     });
   });

@@ -19,11 +19,13 @@ const FITMENT = [
   handler('ExportJobHandler', 'export', 'fitment.export'),
 ];
 const all = () => true;
+/** A worker of the maintenance queue only (WORKER_QUEUES=maintenance). */
+const maintenanceOnly = (queue: string) => queue === 'maintenance';
 
 describe('jobHandlerProblems', () => {
   it('accepts one handler of the right kind per job of the registry', () => {
     expect(jobHandlerProblems('fitment', FITMENT, all)).toEqual([]);
-    expect(jobHandlerProblems('media', MAINTENANCE, all)).toEqual([]);
+    expect(jobHandlerProblems('media', MAINTENANCE, maintenanceOnly)).toEqual([]);
   });
 
   it('names the queue and the job that has no handler', () => {
@@ -41,7 +43,7 @@ describe('jobHandlerProblems', () => {
 
   it('refuses a handler of a job the registry does not list on that queue of the service', () => {
     const stray = [...MAINTENANCE, handler('GenerateJobHandler', 'generate', 'fitment.generate')];
-    expect(jobHandlerProblems('media', stray, all)).toEqual([
+    expect(jobHandlerProblems('media', stray, (q) => q === 'maintenance' || q === 'generate')).toEqual([
       'media.generate: GenerateJobHandler handles job fitment.generate, which the job registry does not list on that queue',
     ]);
     const wrongQueue = [
