@@ -2,7 +2,7 @@
 // cron replaces the schedule (and its next run) instead of adding a second one.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ModuleRef } from '@nestjs/core';
-import { QueueService } from '@torque/platform';
+import { loadEnv, QueueService, ServiceEnv } from '@torque/platform';
 import Bull from 'bull';
 import { Redis } from 'ioredis';
 import { testNamespace } from '../support/namespace.js';
@@ -15,7 +15,7 @@ describe('QueueService.schedule', () => {
 
   beforeAll(() => {
     queue = new Bull('indexer.heavy', TEST_REDIS_URL, { prefix: `${ns}:bull` });
-    service = new QueueService({ get: () => queue } as unknown as ModuleRef, 'indexer');
+    service = new QueueService({ get: () => queue } as unknown as ModuleRef, 'indexer', loadEnv(ServiceEnv, {}));
   });
   afterAll(async () => {
     await queue.close();

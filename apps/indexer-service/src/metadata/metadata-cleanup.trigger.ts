@@ -1,14 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { IndexerJobNames, IndexerQueueNames } from '@torque/contracts';
-import {
-  JobSubmitterService,
-  QueueService,
-  runsApi,
-  SERVICE_ENV,
-  TriggerHandler,
-  type ServiceEnv,
-  type TriggerHandlerInstance,
-} from '@torque/platform';
+import { JobSubmitterService, QueueService, TriggerHandler, type TriggerHandlerInstance } from '@torque/platform';
 import { randomUUID } from 'node:crypto';
 import { METADATA_ENV, type MetadataEnv } from './metadata-env.js';
 
@@ -28,18 +20,16 @@ export class MetadataCleanupTrigger implements OnApplicationBootstrap, TriggerHa
     private readonly submitter: JobSubmitterService,
     private readonly queues: QueueService,
     @Inject(METADATA_ENV) private readonly env: MetadataEnv,
-    @Inject(SERVICE_ENV) private readonly serviceEnv: ServiceEnv,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!runsApi(this.serviceEnv) || !this.serviceEnv.SCHEDULES_ENABLED) return;
-    await this.queues.schedule(
+    await this.queues.scheduleAtBoot(
+      'weekly metadata clean-up',
       IndexerQueueNames.Heavy,
       IndexerJobNames.IndexerMetadataCleanupSchedule,
       this.env.METADATA_CLEANUP_CRON,
       { jobId: 'weekly' },
     );
-    this.logger.log(`weekly metadata clean-up scheduled (${this.env.METADATA_CLEANUP_CRON})`);
   }
 
   async trigger(): Promise<{ jobId: string }> {

@@ -1,13 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { IndexerJobNames, IndexerQueueNames } from '@torque/contracts';
-import {
-  QueueService,
-  runsApi,
-  SERVICE_ENV,
-  TriggerHandler,
-  type ServiceEnv,
-  type TriggerHandlerInstance,
-} from '@torque/platform';
+import { QueueService, TriggerHandler, type TriggerHandlerInstance } from '@torque/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ProjectsRepository } from '../projects/projects.repository.js';
@@ -31,18 +24,16 @@ export class NightlyMetadataTrigger implements OnApplicationBootstrap, TriggerHa
     private readonly metadata: MetadataService,
     private readonly queues: QueueService,
     @Inject(METADATA_ENV) private readonly env: MetadataEnv,
-    @Inject(SERVICE_ENV) private readonly serviceEnv: ServiceEnv,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!runsApi(this.serviceEnv) || !this.serviceEnv.SCHEDULES_ENABLED) return;
-    await this.queues.schedule(
+    await this.queues.scheduleAtBoot(
+      'nightly metadata generation',
       IndexerQueueNames.Heavy,
       IndexerJobNames.IndexerMetadataNightlySchedule,
       this.env.METADATA_NIGHTLY_CRON,
       { jobId: 'nightly' },
     );
-    this.logger.log(`nightly metadata generation scheduled (${this.env.METADATA_NIGHTLY_CRON})`);
   }
 
   async trigger(): Promise<{ tenants: number; submitted: number }> {

@@ -3,11 +3,8 @@ import { IndexerJobNames, IndexerQueueNames, type RequestMeta } from '@torque/co
 import {
   JobSubmitterService,
   QueueService,
-  runsApi,
-  SERVICE_ENV,
   TriggerHandler,
   type JobRecord,
-  type ServiceEnv,
   type TriggerHandlerInstance,
 } from '@torque/platform';
 import { randomUUID } from 'node:crypto';
@@ -33,20 +30,16 @@ export class IndexAdminService implements OnApplicationBootstrap, TriggerHandler
     private readonly queues: QueueService,
     private readonly docs: DocumentsRepository,
     @Inject(INDEXER_ENV) private readonly env: IndexerEnv,
-    @Inject(SERVICE_ENV) private readonly serviceEnv: ServiceEnv,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!runsApi(this.serviceEnv) || !this.serviceEnv.SCHEDULES_ENABLED) return;
-    await this.queues.schedule(
+    await this.queues.scheduleAtBoot(
+      'nightly index refresh',
       IndexerQueueNames.Heavy,
       IndexerJobNames.IndexerRefreshSchedule,
       this.env.INDEX_REFRESH_CRON,
-      {
-        jobId: 'nightly',
-      },
+      { jobId: 'nightly' },
     );
-    this.logger.log(`nightly index refresh scheduled (${this.env.INDEX_REFRESH_CRON})`);
   }
 
   async rebuild(meta: Meta, origin: 'request' | 'nightly', reason?: string): Promise<JobRecord> {

@@ -4,11 +4,8 @@ import {
   FILE_STORAGE,
   JobLifecycleService,
   QueueService,
-  runsApi,
-  SERVICE_ENV,
   TriggerHandler,
   type FileStorage,
-  type ServiceEnv,
   type TriggerHandlerInstance,
 } from '@torque/platform';
 import { DataSource } from 'typeorm';
@@ -34,18 +31,16 @@ export class HousekeepingTrigger implements OnApplicationBootstrap, TriggerHandl
     private readonly queues: QueueService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(MEDIA_ENV) private readonly env: MediaEnv,
-    @Inject(SERVICE_ENV) private readonly serviceEnv: ServiceEnv,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!runsApi(this.serviceEnv) || !this.serviceEnv.SCHEDULES_ENABLED) return;
-    await this.queues.schedule(
+    await this.queues.scheduleAtBoot(
+      'media housekeeping',
       MediaQueueNames.Cpu,
       MediaJobNames.MediaHousekeepingSchedule,
       this.env.MEDIA_HOUSEKEEPING_CRON,
       { jobId: 'housekeeping' },
     );
-    this.logger.log(`media housekeeping scheduled (${this.env.MEDIA_HOUSEKEEPING_CRON})`);
   }
 
   async trigger(): Promise<MediaHousekeepingResult> {

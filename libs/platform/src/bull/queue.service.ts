@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bull';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   serviceQueueName,
@@ -10,7 +10,8 @@ import {
   type TriggerJobNameOn,
 } from '@torque/contracts';
 import type { Job, JobOptions, Queue } from 'bull';
-import { SERVICE_NAME } from '../tokens.js';
+import { runsApi, type ServiceEnv } from '../config/env.js';
+import { SERVICE_ENV, SERVICE_NAME } from '../tokens.js';
 import { DEFAULT_JOB_OPTIONS } from './bull-defaults.js';
 
 /**
@@ -19,11 +20,13 @@ import { DEFAULT_JOB_OPTIONS } from './bull-defaults.js';
  */
 @Injectable()
 export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<string, Queue>();
 
   constructor(
     private readonly moduleRef: ModuleRef,
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
+    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
   ) {}
 
   queue(name: string): Queue {
@@ -62,6 +65,22 @@ export class QueueService {
       if (existing.name === name && existing.cron !== cron) await q.removeRepeatableByKey(existing.key);
     }
     await q.add(name, data, { ...DEFAULT_JOB_OPTIONS, attempts: 1, repeat: { cron }, jobId: `schedule.${name}` });
+  }
+
+  /**
+   * A trigger's schedule, registered at boot by the processes that own schedules: the api role, unless
+   * SCHEDULES_ENABLED is off (workers and schedule-less deployments register none). `what` names it in the log.
+   */
+  async scheduleAtBoot<Q extends QueueName, N extends TriggerJobNameOn<Q>>(
+    what: string,
+    queue: Q,
+    name: N,
+    cron: string,
+    data: JobDataOf<N>,
+  ): Promise<void> {
+    if (!runsApi(this.env) || !this.env.SCHEDULES_ENABLED) return;
+    await this.schedule(queue, name, cron, data);
+    this.logger.log(`${what} scheduled (${cron})`);
   }
 
   /** Removes a waiting or delayed Bull job (a queued job that was cancelled). */

@@ -3,7 +3,7 @@ import { JobNames, QueueNames, type RequestMeta } from '@torque/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Job } from 'bull';
 import { QueueService } from '../bull/queue.service.js';
-import { runsApi, type ServiceEnv } from '../config/env.js';
+import { type ServiceEnv } from '../config/env.js';
 import { TriggerHandler, type TriggerHandlerInstance } from '../jobs/job-handler.decorator.js';
 import type { JobRecord } from '../jobs/job-record.js';
 import { JobSubmitterService } from '../jobs/job-submitter.service.js';
@@ -28,11 +28,15 @@ export class MaintenanceService implements OnApplicationBootstrap, TriggerHandle
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!runsApi(this.env) || !this.env.SCHEDULES_ENABLED) return;
-    await this.queues.schedule(QueueNames.Maintenance, JobNames.CleanupSchedule, this.env.CLEANUP_CRON, {
-      jobId: 'nightly',
-    });
-    this.logger.log(`nightly clean-up scheduled (${this.env.CLEANUP_CRON})`);
+    await this.queues.scheduleAtBoot(
+      'nightly clean-up',
+      QueueNames.Maintenance,
+      JobNames.CleanupSchedule,
+      this.env.CLEANUP_CRON,
+      {
+        jobId: 'nightly',
+      },
+    );
   }
 
   /** One clean-up at a time per tenant: a second request returns the running one. */

@@ -38,7 +38,8 @@ describe('EnginePool', () => {
   });
 
   it('a cancel reaches a cooperative engine, and the thread is kept', async () => {
-    const p = make();
+    // a long grace: on a loaded machine the thread's answer to the abort may take a while, and must still win
+    const p = make(1, 10_000);
     const controller = new AbortController();
     const running = p.run(request('cooperative'), { signal: controller.signal, progress: noProgress });
     setTimeout(() => controller.abort(), 50);
@@ -71,7 +72,7 @@ describe('EnginePool', () => {
   });
 
   it('tasks wait for a free thread; one cancelled while waiting never runs', async () => {
-    const p = make(1);
+    const p = make(1, 10_000);
     const first = new AbortController();
     const blocking = p.run(request('cooperative'), { signal: first.signal, progress: noProgress });
     const waiting = new AbortController();
