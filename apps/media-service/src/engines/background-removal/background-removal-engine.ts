@@ -9,6 +9,7 @@ import {
   type EngineResult,
   type MediaEngine,
 } from '../media-engine.js';
+import { checkMaxPixels, decodeImage, requireImage } from '../engine-image.js';
 import {
   ISNET_INPUT,
   ISNET_MODELS,
@@ -35,8 +36,6 @@ export interface BackgroundRemovalEngineOptions {
 
 /** 4096 × 4096: the decoded RGBA and the matte at input size are 5 bytes a pixel, 84 MB at the limit. */
 export const DEFAULT_MAX_PIXELS = 4096 * 4096;
-
-const FORMATS: ReadonlySet<string> = new Set(['png', 'jpeg', 'webp']);
 
 /** imgly's normalisation of each 8-bit channel before ISNet: (v − 128) / 256. */
 const MEAN = 128;
@@ -66,10 +65,7 @@ export class BackgroundRemovalEngine implements MediaEngine {
   private readonly sessionsLogged = new Set<IsnetModel>();
 
   constructor(options: BackgroundRemovalEngineOptions = {}) {
-    const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-    if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-      throw new RangeError(`maxPixels must be a positive integer, got ${maxPixels}`);
-    }
+    const maxPixels = checkMaxPixels(options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const model = options.model ?? 'medium';
     if (!ISNET_MODELS.includes(model)) throw new RangeError(`model must be small or medium, got ${String(model)}`);
     const executionProvider = options.executionProvider ?? 'cpu';
@@ -136,46 +132,9 @@ export class BackgroundRemovalEngine implements MediaEngine {
   }
 
   private async decode(image: Buffer | undefined): Promise<Decoded> {
-    if (!Buffer.isBuffer(image) || image.length === 0) {
-      throw new MediaEngineError('invalid_input', 'image is missing or empty', { field: 'image' });
-    }
-    let metadata: sharp.Metadata;
-    try {
-      metadata = await sharp(image).metadata();
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `image is not an image: ${(err as Error).message}`, {
-        field: 'image',
-        cause: err,
-      });
-    }
-    if (!FORMATS.has(metadata.format)) {
-      throw new MediaEngineError('invalid_input', `image is ${metadata.format}, not PNG, JPEG or WebP`, {
-        field: 'image',
-      });
-    }
-    const pixels = metadata.width * metadata.height;
-    if (pixels > this.maxPixels) {
-      throw new MediaEngineError(
-        'invalid_input',
-        `image is ${metadata.width}×${metadata.height} = ${pixels} pixels, over the limit of ${this.maxPixels}`,
-        { field: 'image' },
-      );
-    }
-    try {
-      const { data, info } = await sharp(image)
-        .rotate()
-        .toColourspace('srgb')
-        .ensureAlpha()
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      if (info.channels !== 4) throw new Error(`sharp decoded ${info.channels} channels, expected 4`);
-      return { rgba: data, width: info.width, height: info.height };
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `image could not be decoded: ${(err as Error).message}`, {
-        field: 'image',
-        cause: err,
-      });
-    }
+    const check = { name: 'image', maxPixels: this.maxPixels };
+    const { pixels, width, height } = await decodeImage(requireImage(image, 'image'), 'add', check);
+    return { rgba: pixels, width, height };
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type EngineResult,
   type MediaEngine,
 } from '../media-engine.js';
+import { checkMaxPixels, decodeImage, requireImage } from '../engine-image.js';
 import { toByte } from '../style-transfer/raster.js';
 import { featherBlend, poissonBlend, type Checkpoint } from './blend.js';
 import { matchFaceColors } from './color-match.js';
@@ -38,8 +39,6 @@ const ERODE_SHARE = 0.03;
 /** The feathered seam's width, as a share of the face's size. */
 const FEATHER_SHARE = 0.12;
 
-const FORMATS: ReadonlySet<string> = new Set(['png', 'jpeg', 'webp']);
-
 /**
  * The local face_swap engine: finds the faces and their 468-point meshes in both images (@vladmandic/human's
  * BlazeFace and FaceMesh on tfjs's WASM backend), warps the source face onto the target's mesh triangle by
@@ -53,11 +52,7 @@ export class FaceSwapEngine implements MediaEngine {
   readonly maxPixels: number;
 
   constructor(options: { maxPixels?: number } = {}) {
-    const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-    if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-      throw new RangeError(`maxPixels must be a positive integer, got ${maxPixels}`);
-    }
-    this.maxPixels = maxPixels;
+    this.maxPixels = checkMaxPixels(options.maxPixels ?? DEFAULT_MAX_PIXELS);
   }
 
   async warm(): Promise<void> {
@@ -180,41 +175,10 @@ export class FaceSwapEngine implements MediaEngine {
 
   /** PNG, JPEG or WebP to interleaved 8-bit sRGB, EXIF orientation applied; alpha kept only where asked. */
   private async decode(image: Buffer | undefined, field: string, keepAlpha: boolean): Promise<PixelImage> {
-    if (!Buffer.isBuffer(image) || image.length === 0) {
-      throw new MediaEngineError('invalid_input', `${field} is missing or empty`, { field });
-    }
-    let metadata: sharp.Metadata;
-    try {
-      metadata = await sharp(image).metadata();
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `${field} is not an image: ${(err as Error).message}`, {
-        field,
-        cause: err,
-      });
-    }
-    if (!FORMATS.has(metadata.format)) {
-      throw new MediaEngineError('invalid_input', `${field} is ${metadata.format}, not PNG, JPEG or WebP`, { field });
-    }
-    const count = metadata.width * metadata.height;
-    if (count > this.maxPixels) {
-      throw new MediaEngineError(
-        'invalid_input',
-        `${field} is ${metadata.width}×${metadata.height} = ${count} pixels, over the limit of ${this.maxPixels}`,
-        { field },
-      );
-    }
-    const pipeline = sharp(image).rotate().toColourspace('srgb');
-    try {
-      const { data, info } = await (keepAlpha && metadata.hasAlpha ? pipeline.ensureAlpha() : pipeline.removeAlpha())
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      return { pixels: data, width: info.width, height: info.height, channels: info.channels };
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `${field} could not be decoded: ${(err as Error).message}`, {
-        field,
-        cause: err,
-      });
-    }
+    return decodeImage(requireImage(image, field), keepAlpha ? 'keep' : 'drop', {
+      name: field,
+      maxPixels: this.maxPixels,
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type EngineResult,
   type MediaEngine,
 } from '../media-engine.js';
+import { checkMaxPixels, decodeImage, decodePixels, inspectImage } from '../engine-image.js';
 import { exemplarInpaint } from './exemplar.js';
 import { components, countSet, dilate, paintBoxes, selectComponents, type Box } from './mask.js';
 import { loadOpenCv, teleaInpaint } from './telea.js';
@@ -30,8 +31,6 @@ export type InpaintMethod = (typeof INPAINT_METHODS)[number];
 /** What was done, as result.metadata records it: `telea+patch` when `auto` used both on different components. */
 export type ChosenMethod = 'telea' | 'patch' | 'telea+patch';
 
-const FORMATS: ReadonlySet<string> = new Set(['png', 'jpeg', 'webp']);
-
 interface Decoded {
   width: number;
   height: number;
@@ -50,11 +49,7 @@ export class ObjectRemovalEngine implements MediaEngine {
   readonly maxPixels: number;
 
   constructor(options: { maxPixels?: number } = {}) {
-    const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-    if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-      throw new RangeError(`maxPixels must be a positive integer, got ${maxPixels}`);
-    }
-    this.maxPixels = maxPixels;
+    this.maxPixels = checkMaxPixels(options.maxPixels ?? DEFAULT_MAX_PIXELS);
   }
 
   async warm(): Promise<void> {
@@ -162,32 +157,18 @@ export class ObjectRemovalEngine implements MediaEngine {
   }
 
   private async decodeImage(input: unknown): Promise<Decoded> {
-    const metadata = await this.inspect(input, 'image');
-    const pipeline = sharp(input as Buffer)
-      .rotate()
-      .toColourspace('srgb');
-    let decoded: { data: Buffer; info: sharp.OutputInfo };
-    try {
-      decoded = await (metadata.hasAlpha ? pipeline.ensureAlpha() : pipeline.removeAlpha())
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `image could not be decoded: ${(err as Error).message}`, {
-        field: 'image',
-        cause: err,
-      });
-    }
-    const { data, info } = decoded;
-    const n = info.width * info.height;
+    const check = { name: 'image', maxPixels: this.maxPixels };
+    const { pixels: data, width, height, channels } = await decodeImage(bytesOf(input, 'image'), 'keep', check);
+    const n = width * height;
     const rgb = new Uint8Array(3 * n);
-    const alpha = info.channels === 4 ? new Uint8Array(n) : null;
-    for (let i = 0, p = 0; i < n; i++, p += info.channels) {
+    const alpha = channels === 4 ? new Uint8Array(n) : null;
+    for (let i = 0, p = 0; i < n; i++, p += channels) {
       rgb[3 * i] = data[p];
       rgb[3 * i + 1] = data[p + 1];
       rgb[3 * i + 2] = data[p + 2];
       if (alpha) alpha[i] = data[p + 3];
     }
-    return { width: info.width, height: info.height, rgb, alpha };
+    return { width, height, rgb, alpha };
   }
 
   /**
@@ -195,7 +176,9 @@ export class ObjectRemovalEngine implements MediaEngine {
    * mask whose colour is one uniform value and whose alpha varies, alpha >= 128.
    */
   private async decodeMask(input: unknown, image: Decoded, marked: Uint8Array): Promise<void> {
-    const metadata = await this.inspect(input, 'mask');
+    const mask = bytesOf(input, 'mask');
+    const check = { name: 'mask', maxPixels: this.maxPixels };
+    const metadata = await inspectImage(mask, check);
     const turned = (metadata.orientation ?? 1) >= 5;
     const width = turned ? metadata.height : metadata.width;
     const height = turned ? metadata.width : metadata.height;
@@ -206,22 +189,7 @@ export class ObjectRemovalEngine implements MediaEngine {
         { field: 'mask' },
       );
     }
-    let decoded: { data: Buffer; info: sharp.OutputInfo };
-    try {
-      decoded = await sharp(input as Buffer)
-        .rotate()
-        .toColourspace('srgb')
-        .ensureAlpha()
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `mask could not be decoded: ${(err as Error).message}`, {
-        field: 'mask',
-        cause: err,
-      });
-    }
-    const { data, info } = decoded;
-    if (info.channels !== 4) throw new Error(`sharp decoded the mask to ${info.channels} channels, expected 4`);
+    const { pixels: data } = await decodePixels(mask, true, check);
     const grey = new Uint8Array(marked.length);
     let uniformGrey = true;
     for (let i = 0, p = 0; i < grey.length; i++, p += 4) {
@@ -235,33 +203,14 @@ export class ObjectRemovalEngine implements MediaEngine {
       if (value >= 128) marked[i] = 1;
     }
   }
+}
 
-  private async inspect(input: unknown, field: 'image' | 'mask'): Promise<sharp.Metadata> {
-    if (!Buffer.isBuffer(input) || input.length === 0) {
-      throw new MediaEngineError('invalid_input', `${field} is missing, empty or not bytes`, { field });
-    }
-    let metadata: sharp.Metadata;
-    try {
-      metadata = await sharp(input).metadata();
-    } catch (err) {
-      throw new MediaEngineError('invalid_input', `${field} is not an image: ${(err as Error).message}`, {
-        field,
-        cause: err,
-      });
-    }
-    if (!FORMATS.has(metadata.format)) {
-      throw new MediaEngineError('invalid_input', `${field} is ${metadata.format}, not PNG, JPEG or WebP`, { field });
-    }
-    const pixels = metadata.width * metadata.height;
-    if (pixels > this.maxPixels) {
-      throw new MediaEngineError(
-        'invalid_input',
-        `${field} is ${metadata.width}×${metadata.height} = ${pixels} pixels, over the limit of ${this.maxPixels}`,
-        { field },
-      );
-    }
-    return metadata;
+/** A request image's bytes, refused when it is not there. */
+function bytesOf(input: unknown, field: 'image' | 'mask'): Buffer {
+  if (!Buffer.isBuffer(input) || input.length === 0) {
+    throw new MediaEngineError('invalid_input', `${field} is missing, empty or not bytes`, { field });
   }
+  return input;
 }
 
 async function encode(image: Decoded): Promise<Buffer> {

@@ -8,8 +8,9 @@ import {
   type EngineResult,
   type MediaEngine,
 } from '../media-engine.js';
+import type { PngImage } from '../engine-image.js';
 import { ProviderHttp } from './provider-http.js';
-import { base64Bytes, decodeProviderImage, normalizeInputImage, type PngImage } from './provider-images.js';
+import { base64Bytes, decodeProviderImage, normalizeInputImage } from './provider-images.js';
 import {
   authorization,
   baseUrlOf,

@@ -1,16 +1,8 @@
-import sharp from 'sharp';
+import { reencodePng, requireImage, type PngImage } from '../engine-image.js';
 import { MediaEngineError } from '../media-engine.js';
 
 /** 4096 × 4096, as the local engines: larger inputs are refused, larger provider answers are failures. */
 export const DEFAULT_MAX_PIXELS = 4096 * 4096;
-
-const FORMATS: ReadonlySet<string> = new Set(['png', 'jpeg', 'webp']);
-
-export interface PngImage {
-  png: Buffer;
-  width: number;
-  height: number;
-}
 
 /**
  * A task's input image as PNG for a provider: PNG, JPEG or WebP only, at most `maxPixels`, EXIF orientation
@@ -18,14 +10,7 @@ export interface PngImage {
  * `invalid_input` with `field`.
  */
 export async function normalizeInputImage(image: unknown, field: string, maxPixels: number): Promise<PngImage> {
-  if (!Buffer.isBuffer(image) || image.length === 0) {
-    throw new MediaEngineError('invalid_input', `${field} is missing or empty`, { field });
-  }
-  return toPng(
-    image,
-    maxPixels,
-    (message, cause) => new MediaEngineError('invalid_input', `${field} ${message}`, { field, cause }),
-  );
+  return reencodePng(requireImage(image, field), { name: field, maxPixels });
 }
 
 /**
@@ -41,12 +26,11 @@ export async function decodeProviderImage(
   if (bytes.length === 0) {
     throw new MediaEngineError('provider_failed', `${provider}: ${what} is empty`, { retryable: false });
   }
-  return toPng(
-    bytes,
+  return reencodePng(bytes, {
+    name: `${provider}: ${what}`,
     maxPixels,
-    (message, cause) =>
-      new MediaEngineError('provider_failed', `${provider}: ${what} ${message}`, { retryable: false, cause }),
-  );
+    fail: (_refusal, message, cause) => new MediaEngineError('provider_failed', message, { retryable: false, cause }),
+  });
 }
 
 /** Base64 (a `data:image/...;base64,` prefix allowed) to bytes; anything else in the string is refused. */
@@ -55,28 +39,4 @@ export function base64Bytes(value: unknown): Buffer | null {
   const b64 = value.replace(/^data:image\/[a-z+.-]+;base64,/i, '').replace(/\s+/g, '');
   if (b64 === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(b64)) return null;
   return Buffer.from(b64, 'base64');
-}
-
-async function toPng(
-  image: Buffer,
-  maxPixels: number,
-  fail: (message: string, cause?: unknown) => MediaEngineError,
-): Promise<PngImage> {
-  let metadata: sharp.Metadata;
-  try {
-    metadata = await sharp(image).metadata();
-  } catch (err) {
-    throw fail(`is not an image: ${(err as Error).message}`, err);
-  }
-  if (!FORMATS.has(metadata.format)) throw fail(`is ${metadata.format}, not PNG, JPEG or WebP`);
-  const pixels = metadata.width * metadata.height;
-  if (pixels > maxPixels) {
-    throw fail(`is ${metadata.width}×${metadata.height} = ${pixels} pixels, over the limit of ${maxPixels}`);
-  }
-  try {
-    const { data, info } = await sharp(image).rotate().png().toBuffer({ resolveWithObject: true });
-    return { png: data, width: info.width, height: info.height };
-  } catch (err) {
-    throw fail(`could not be decoded: ${(err as Error).message}`, err);
-  }
 }

@@ -1,3 +1,4 @@
+import { checkMaxPixels } from '../engine-image.js';
 import type { EngineContext } from '../media-engine.js';
 import type { ProviderHttpOptions, RetryListener } from './provider-http.js';
 import { DEFAULT_MAX_PIXELS } from './provider-images.js';
@@ -9,11 +10,7 @@ export interface ProviderCommonOptions extends ProviderHttpOptions {
 }
 
 export function maxPixelsOf(options: ProviderCommonOptions): number {
-  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-    throw new RangeError(`maxPixels must be a positive integer, got ${maxPixels}`);
-  }
-  return maxPixels;
+  return checkMaxPixels(options.maxPixels ?? DEFAULT_MAX_PIXELS);
 }
 
 /** An http(s) base URL without its trailing slashes; anything else is a configuration error. */

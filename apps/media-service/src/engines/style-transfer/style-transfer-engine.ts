@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
+import { checkMaxPixels, decodePixels, inspectImage, type ImageCheck, type ImageRefusal } from '../engine-image.js';
 import { transferColor } from './color-transfer.js';
 import {
   applyNamedStyle,
@@ -38,8 +39,6 @@ export interface StyleTransferResult {
 /** 4096 × 4096: the working set is about 100 bytes a pixel (float planes, summed-area tables), 1.7 GB here. */
 export const DEFAULT_MAX_PIXELS = 4096 * 4096;
 
-const FORMATS: ReadonlySet<string> = new Set(['png', 'jpeg', 'webp']);
-
 /**
  * The local style_transfer engine of the media service: classical filters over raw pixels, no model. Reads PNG,
  * JPEG or WebP (EXIF orientation applied), writes PNG without metadata, keeps the input's alpha.
@@ -48,11 +47,10 @@ export class StyleTransferEngine {
   readonly maxPixels: number;
 
   constructor(options: { maxPixels?: number } = {}) {
-    const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-    if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-      throw new StyleTransferError('invalid_options', `maxPixels must be a positive integer, got ${maxPixels}`);
-    }
-    this.maxPixels = maxPixels;
+    this.maxPixels = checkMaxPixels(
+      options.maxPixels ?? DEFAULT_MAX_PIXELS,
+      (message) => new StyleTransferError('invalid_options', message),
+    );
   }
 
   async apply(input: Buffer, options: StyleTransferOptions, signal?: AbortSignal): Promise<StyleTransferResult> {
@@ -86,43 +84,19 @@ export class StyleTransferEngine {
     if (!Buffer.isBuffer(image) || image.length === 0) {
       throw new StyleTransferError('invalid_image', `${what} is empty or not a Buffer`);
     }
-    let metadata: sharp.Metadata;
-    try {
-      metadata = await sharp(image).metadata();
-    } catch (err) {
-      throw new StyleTransferError('invalid_image', `${what} is not an image: ${(err as Error).message}`, {
-        cause: err,
-      });
-    }
-    if (!FORMATS.has(metadata.format)) {
-      throw new StyleTransferError('invalid_image', `${what} is ${metadata.format}, not PNG, JPEG or WebP`);
-    }
-    const pixels = metadata.width * metadata.height;
-    if (pixels > this.maxPixels) {
-      throw new StyleTransferError(
-        'too_many_pixels',
-        `${what} is ${metadata.width}×${metadata.height} = ${pixels} pixels, over the limit of ${this.maxPixels} (maxPixels)`,
-      );
-    }
+    const check: ImageCheck = { name: what, maxPixels: this.maxPixels, fail: refused };
+    const metadata = await inspectImage(image, check);
     rows.throwIfAborted();
-    const pipeline = sharp(image).rotate().toColourspace('srgb');
-    let decoded: { data: Buffer; info: sharp.OutputInfo };
-    try {
-      decoded = await (metadata.hasAlpha ? pipeline.ensureAlpha() : pipeline.removeAlpha())
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-    } catch (err) {
-      throw new StyleTransferError('invalid_image', `${what} could not be decoded: ${(err as Error).message}`, {
-        cause: err,
-      });
-    }
-    const { data, info } = decoded;
-    if (info.channels !== 3 && info.channels !== 4) {
-      throw new Error(`sharp decoded ${what} to ${info.channels} channels, expected 3 or 4`);
-    }
+    const { pixels, width, height, channels } = await decodePixels(image, metadata.hasAlpha, check);
     rows.throwIfAborted();
-    return rasterFromPixels(data, info.width, info.height, info.channels);
+    return rasterFromPixels(pixels, width, height, channels);
   }
+}
+
+/** A refused image as this engine's error: too_many_pixels names the option, every other refusal is invalid_image. */
+function refused(refusal: ImageRefusal, message: string, cause?: unknown): StyleTransferError {
+  if (refusal === 'too_many_pixels') return new StyleTransferError('too_many_pixels', `${message} (maxPixels)`);
+  return new StyleTransferError('invalid_image', message, cause === undefined ? undefined : { cause });
 }
 
 /** The radius for a named style: the caller's, checked, or the style's default. */
