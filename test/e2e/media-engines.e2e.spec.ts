@@ -77,6 +77,7 @@ describe('media engines through the suite', () => {
           MEDIA_PROVIDER_RETRIES: '0',
           MEDIA_TASK_ATTEMPTS: '2',
           MEDIA_TASK_RETRY_DELAY_MS: '100',
+          MEDIA_WEBHOOK_SECRET: 'media-webhook-secret-for-tests',
         },
       },
     });
@@ -194,6 +195,29 @@ describe('media engines through the suite', () => {
     const meta = await sharp(Buffer.from(out.image_data, 'base64')).metadata();
     expect(meta).toMatchObject({ format: 'png', width: 1024, height: 1024 });
     expect(meta.exif).toBeUndefined();
+  });
+
+  it('a webhook to a private address is refused at submit unless allowed', async () => {
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://localhost/hook',
+      'http://[::1]/hook',
+      'http://10.0.0.8/x',
+    ]) {
+      const res = await suite.http(`${TASKS}/submit`, {
+        method: 'POST',
+        json: {
+          task_type: 'style_transfer',
+          image: person.toString('base64'),
+          parameters: { style: 'sepia' },
+          webhook_url: url,
+        },
+      });
+      const body = await json<{ error: string; details: Record<string, string[]> }>(res, 400);
+      expect(body.details.webhook_url[0]).toMatch(
+        /is a private address \(MEDIA_WEBHOOK_ALLOW_PRIVATE_NETWORKS is off\)/,
+      );
+    }
   });
 
   it("a provider's passing failure is retried by the queue, then succeeds", async () => {

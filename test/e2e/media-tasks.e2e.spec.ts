@@ -104,7 +104,7 @@ describe('media tasks', () => {
     small = await png(64, 48);
     suite = await startSuite({
       services: ['media'],
-      env: { STORAGE_DIR: storageDir, MEDIA_WEBHOOK_SECRET: SECRET },
+      env: { STORAGE_DIR: storageDir, MEDIA_WEBHOOK_SECRET: SECRET, MEDIA_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' },
       serviceEnv: {
         // api and the cpu queue only: gpu tasks wait until a gpu worker starts
         media: {

@@ -128,7 +128,10 @@ export class MediaTasksController {
       void reply.status(202);
       return answer;
     } catch (err) {
-      await this.intake.remove(stored);
+      // A refusal leaves nothing behind; after a timeout or a broken connection the service may have accepted the
+      // task, so its images stay (they expire with it, or stay unreferenced if it never arrived).
+      const refused = err instanceof ApiError && (err.getStatus() < 500 || err.getStatus() === 503);
+      if (refused) await this.intake.remove(stored);
       if (err instanceof ApiError && err.getStatus() === 400) {
         const response = err.getResponse() as { details?: Record<string, string[]>; message: string };
         if (response.details) throw new InvalidInputError(response.details);

@@ -102,6 +102,19 @@ export class MediaEnv {
   @MinLength(16, { message: 'must be at least 16 characters' })
   MEDIA_WEBHOOK_SECRET?: string;
 
+  /**
+   * Let webhooks go to loopback, private and link-local addresses (checked at submit for literal hosts and before
+   * every delivery for resolved names). Off, a task's data never reaches the deployment's own network by a URL a
+   * client chose; tests and single-host setups turn it on.
+   */
+  @Transform(({ value }) => {
+    if (value === true || value === 'true' || value === '1') return true;
+    if (value === false || value === 'false' || value === '0') return false;
+    return value;
+  })
+  @IsBoolean({ message: 'must be true or false' })
+  MEDIA_WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
   /** Deliveries of one webhook before it is recorded failed; the wait doubles from MEDIA_WEBHOOK_BACKOFF_MS. */
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MediaTaskJobResult } from '@torque/contracts';
-import { FILE_STORAGE, JobContext, PermanentJobError, type FileStorage, type Outcome } from '@torque/platform';
+import {
+  FILE_STORAGE,
+  JobContext,
+  PermanentJobError,
+  StorageNotFoundError,
+  type FileStorage,
+  type Outcome,
+} from '@torque/platform';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { MEDIA_ENV, type MediaEnv } from '../common/media-env.js';
@@ -41,8 +48,15 @@ export class TaskRunnerService {
       );
     await ctx.progress(5, 100, 'Reading the images', true);
     const images: EngineImages = {};
-    for (const [field, input] of Object.entries(task.inputs))
-      images[field as keyof EngineImages] = await readStored(this.storage, input.key, this.env.MEDIA_MAX_IMAGE_BYTES);
+    for (const [field, input] of Object.entries(task.inputs)) {
+      try {
+        images[field as keyof EngineImages] = await readStored(this.storage, input.key, this.env.MEDIA_MAX_IMAGE_BYTES);
+      } catch (err) {
+        if (err instanceof StorageNotFoundError)
+          throw new PermanentJobError('input_missing', `The task's ${field} is no longer in storage; submit it again`);
+        throw err;
+      }
+    }
     ctx.throwIfCancelled();
 
     const labels = { task_type: task.task_type, queue: task.queue };

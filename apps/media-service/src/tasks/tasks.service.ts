@@ -30,6 +30,7 @@ import {
 import { DataSource } from 'typeorm';
 import { MEDIA_ENV, mediaRoutes, type MediaEnv } from '../common/media-env.js';
 import { engineSettings, missingEngineSetting } from '../engines/engine-settings.js';
+import { privateHostReason } from '../webhooks/webhook-target.js';
 import { FIELD_LABEL, ImageRefusedError, inspectImage, readStored } from './task-images.js';
 import { TasksRepository, type StoredInput, type TaskRow } from './tasks.repository.js';
 
@@ -72,6 +73,11 @@ export class TasksService {
     const details = validateTaskSubmission({ ...cmd, images: present });
     if (cmd.webhook_url && !this.env.MEDIA_WEBHOOK_SECRET)
       (details.webhook_url ??= []).push('Webhooks are not enabled here (MEDIA_WEBHOOK_SECRET is not set)');
+    const privateHost =
+      cmd.webhook_url && !details.webhook_url && !this.env.MEDIA_WEBHOOK_ALLOW_PRIVATE_NETWORKS
+        ? privateHostReason(cmd.webhook_url)
+        : null;
+    if (privateHost) (details.webhook_url ??= []).push(privateHost);
     if (Object.keys(details).length > 0) throw invalid(details);
 
     const missing = missingEngineSetting(cmd.task_type, engineSettings(this.env));

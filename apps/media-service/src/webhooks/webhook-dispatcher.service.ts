@@ -3,6 +3,7 @@ import { runsApi, SERVICE_ENV, type ServiceEnv } from '@torque/platform';
 import { DataSource } from 'typeorm';
 import { MEDIA_ENV, type MediaEnv } from '../common/media-env.js';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
+import { privateTargetReason } from './webhook-target.js';
 import { WebhooksRepository, type DeliveryRow } from './webhooks.repository.js';
 
 const BATCH = 10;
@@ -66,6 +67,14 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
     const started = Date.now();
     let httpStatus: number | null = null;
     let error: string | null = null;
+    const refused = this.env.MEDIA_WEBHOOK_ALLOW_PRIVATE_NETWORKS
+      ? null
+      : await privateTargetReason(d.url).catch((err: Error) => `Webhook host could not be resolved: ${err.message}`);
+    if (refused) {
+      // Never sent: a private target stays private on a retry; a name that does not resolve is retried.
+      const final = !refused.startsWith('Webhook host could not be resolved');
+      return this.record(d, { httpStatus, error: refused, durationMs: Date.now() - started }, final);
+    }
     try {
       const res = await fetch(d.url, {
         method: 'POST',
@@ -89,15 +98,24 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, OnAppli
       error = e.name === 'TimeoutError' ? `no answer within ${this.env.MEDIA_WEBHOOK_TIMEOUT_MS} ms` : e.message;
       if (e.cause?.code) error += ` (${e.cause.code})`;
     }
+    await this.record(d, { httpStatus, error, durationMs: Date.now() - started }, false);
+  }
+
+  /** Records one attempt: delivered, failed (attempts spent, or `final`), or pending with the backoff. */
+  private async record(
+    d: DeliveryRow,
+    a: { httpStatus: number | null; error: string | null; durationMs: number },
+    final: boolean,
+  ): Promise<void> {
+    const { error } = a;
     const attempt = d.attempts + 1;
-    const status = error === null ? 'delivered' : attempt >= this.env.MEDIA_WEBHOOK_ATTEMPTS ? 'failed' : 'pending';
+    const status =
+      error === null ? 'delivered' : final || attempt >= this.env.MEDIA_WEBHOOK_ATTEMPTS ? 'failed' : 'pending';
     await this.dataSource.transaction((em) =>
-      this.repo.recordAttempt(
-        em,
-        d,
-        { httpStatus, error, durationMs: Date.now() - started },
-        { status, retryInMs: status === 'pending' ? webhookBackoffMs(this.env.MEDIA_WEBHOOK_BACKOFF_MS, attempt) : 0 },
-      ),
+      this.repo.recordAttempt(em, d, a, {
+        status,
+        retryInMs: status === 'pending' ? webhookBackoffMs(this.env.MEDIA_WEBHOOK_BACKOFF_MS, attempt) : 0,
+      }),
     );
     if (status === 'failed')
       this.logger.warn(`webhook of task ${d.task_id} failed after ${attempt} attempts: ${error ?? ''}`);
