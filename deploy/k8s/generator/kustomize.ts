@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from './manifests.js';
 
-export type PatchOp =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string };
+export type PatchOp = { op: 'add' | 'replace' | 'test'; path: string; value: unknown } | { op: 'remove'; path: string };
 
 export interface PatchTarget {
   group?: string;
@@ -111,7 +109,7 @@ function setImages(o: K8sObject, images: NonNullable<Kustomization['images']>): 
     for (const c of (spec[list] as { image: string }[] | undefined) ?? []) {
       const [, name, tag] = /^(.*?)(?::([^:/]+))?$/.exec(c.image)!;
       const rule = images.find((i) => i.name === name);
-      if (rule) c.image = `${rule.newName ?? name}${rule.newTag ?? tag ? `:${rule.newTag ?? tag}` : ''}`;
+      if (rule) c.image = `${rule.newName ?? name}${(rule.newTag ?? tag) ? `:${rule.newTag ?? tag}` : ''}`;
     }
   }
 }

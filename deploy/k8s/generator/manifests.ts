@@ -264,7 +264,10 @@ function cpuHpa(
       minReplicas: h.minReplicas,
       maxReplicas: h.maxReplicas,
       metrics: [
-        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: h.cpuUtilization } } },
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: h.cpuUtilization } },
+        },
       ],
       behavior: { scaleDown: SCALE_DOWN },
     },
@@ -492,7 +495,14 @@ export function buildObjects(s: DeploySettings, serviceQueues: ServiceQueues): O
           image,
           configHash,
         ),
-        scaledObject(name, service, queue, scaling, Number(workerEnv.WORKER_CONCURRENCY ?? s.config.WORKER_CONCURRENCY ?? 2), s.config.NAMESPACE),
+        scaledObject(
+          name,
+          service,
+          queue,
+          scaling,
+          Number(workerEnv.WORKER_CONCURRENCY ?? s.config.WORKER_CONCURRENCY ?? 2),
+          s.config.NAMESPACE,
+        ),
         pdb(name, 'worker', queueLabels),
       ] as K8sObject[]);
     }

@@ -28,7 +28,10 @@ type YamlFile = (docs: unknown[], note?: string) => Promise<string>;
 async function yamlWriter(root: string): Promise<YamlFile> {
   const options = await resolveConfig(join(root, K8S_DIR, 'kustomization.yaml'));
   return (docs, note) => {
-    const text = HEADER + (note ? `# ${note}\n` : '') + docs.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+    const text =
+      HEADER +
+      (note ? `# ${note}\n` : '') +
+      docs.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
     return format(text, { ...options, parser: 'yaml' });
   };
 }
@@ -100,7 +103,11 @@ export async function renderFiles(serviceQueues: ServiceQueues, root: string): P
       namespace: overlay.namespace,
       resources: ['../../base', 'namespace.yaml', ...(overlay.applySecret ? ['secret.yaml'] : [])],
       images: [
-        { name: BASE.image.name, ...(image.name === BASE.image.name ? {} : { newName: image.name }), newTag: image.tag },
+        {
+          name: BASE.image.name,
+          ...(image.name === BASE.image.name ? {} : { newName: image.name }),
+          newTag: image.tag,
+        },
       ],
       ...(patches.length > 0 ? { patches } : {}),
     };
