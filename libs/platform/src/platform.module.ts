@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SERVICE_QUEUES, serviceQueueName, type ServiceName } from '@torque/contracts';
+import { bullKeyPrefix, SERVICE_QUEUES, serviceQueueName, type ServiceName } from '@torque/contracts';
 import type { QueueOptions } from 'bull';
 import { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_SETTINGS } from './bull/bull-defaults.js';
@@ -107,7 +107,7 @@ export class ServicePlatformModule {
         ),
         BullModule.forRoot({
           redis: env.REDIS_URL,
-          prefix: `${env.NAMESPACE}:bull`,
+          prefix: bullKeyPrefix(env.NAMESPACE),
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
           settings: {
             ...DEFAULT_QUEUE_SETTINGS,

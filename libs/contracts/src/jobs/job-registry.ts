@@ -74,6 +74,14 @@ export const SERVICE_QUEUES = {
   indexer: queueNamesIn(JOB_REGISTRY.indexer),
 } as const satisfies Record<ServiceName, readonly QueueName[]>;
 
+/**
+ * Prefix of every Bull key of a deployment: Bull keeps queue Q's lists at `<prefix>:<Q>:wait`, `:active` ...
+ * (the KEDA scalers of deploy/k8s read them). A wire name: changing it strands queued jobs.
+ */
+export function bullKeyPrefix(namespace: string): string {
+  return `${namespace}:bull`;
+}
+
 /** Full Bull queue name of a service's queue, e.g. `fitment.maintenance`. */
 export function serviceQueueName(service: ServiceName, queue: string): string {
   return `${service}.${queue}`;
