@@ -80,9 +80,7 @@ export class QueueAdminService {
       const retried = await this.dataSource
         .transaction(async (em) => {
           const row = await this.lifecycle.applyInTransaction(em, jobId, (current) =>
-            current.status === 'processing'
-              ? { status: 'queued', progressMessage: 'Retried by an admin' }
-              : null,
+            current.status === 'processing' ? { status: 'queued', progressMessage: 'Retried by an admin' } : null,
           );
           if (row.status !== 'queued') return false;
           await job.retry();
