@@ -13,12 +13,13 @@ import { useServerTiming } from './http/server-timing.js';
 import { useDepthLimitedJsonParser } from './http/json-body-parser.js';
 import { JobsListCache } from './jobs/jobs-list-cache.js';
 import { mediaSubmitBodyLimit } from './media/media-gateway.module.js';
+import { mountQueueBoard } from './queues/queue-board.js';
 import { StorableTextPipe } from './http/storable-text.pipe.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
 /**
  * Builds the gateway application (not listening yet): Fastify with its limits on bodies and slow clients,
- * validation, correlation ids, metrics, Swagger.
+ * validation, correlation ids, metrics, Swagger, and the queue dashboard (Bull Board) at /admin/queues.
  */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -60,6 +61,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
+  await mountQueueBoard(app);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -19,6 +19,7 @@ import { FitmentGatewayModule } from './fitment/fitment-gateway.module.js';
 import { IngestionGatewayModule } from './ingestion/ingestion-gateway.module.js';
 import { MediaGatewayModule } from './media/media-gateway.module.js';
 import { ProjectsGatewayModule } from './projects/projects-gateway.module.js';
+import { QueuesGatewayModule } from './queues/queues-gateway.module.js';
 import { SearchGatewayModule } from './search/search-gateway.module.js';
 import { JwtVerifierService } from './auth/jwt-verifier.service.js';
 import type { GatewayEnv } from './config/gateway-env.js';
@@ -50,6 +51,7 @@ export class GatewayModule {
         FitmentGatewayModule,
         SearchGatewayModule,
         ProjectsGatewayModule,
+        QueuesGatewayModule,
         MediaGatewayModule.forRoot(env),
       ],
       exports: [GATEWAY_ENV, REDIS, EVENT_BUS, ServiceClientsService, MetricsService],

@@ -14,6 +14,8 @@ export * from './messaging/patterns.js';
 export * from './messaging/events.js';
 export * from './maintenance/cleanup.dto.js';
 export * from './maintenance/maintenance.jobs.js';
+export * from './queues/queue-admin.dto.js';
+export * from './queues/queue-admin.commands.js';
 export * from './catalog/index.js';
 export * from './ingestion/index.js';
 export * from './fitment/index.js';

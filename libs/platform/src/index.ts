@@ -28,6 +28,7 @@ export * from './jobs/job-handler.decorator.js';
 export * from './jobs/job-handler-check.js';
 export * from './jobs/jobs.repository.js';
 export * from './jobs/job-lifecycle.service.js';
+export * from './jobs/queue-admin.service.js';
 export * from './jobs/job-submitter.service.js';
 export * from './jobs/outbox.js';
 export * from './jobs/outbox-relay.service.js';

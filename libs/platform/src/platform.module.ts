@@ -12,6 +12,7 @@ import { serviceDataSourceOptions, type ServiceSchema } from './database/data-so
 import { InboxService } from './events/inbox.service.js';
 import { CancelSignalService } from './jobs/cancel-signal.service.js';
 import { JobLifecycleService } from './jobs/job-lifecycle.service.js';
+import { QueueAdminService } from './jobs/queue-admin.service.js';
 import { JobSubmitterService } from './jobs/job-submitter.service.js';
 import { JobsRepository } from './jobs/jobs.repository.js';
 import { JobsRpcController } from './jobs/jobs.rpc-controller.js';
@@ -86,6 +87,7 @@ export class ServicePlatformModule {
       CancelSignalService,
       OutboxRelayService,
       JobLifecycleService,
+      QueueAdminService,
       JobSubmitterService,
       WorkerRegistryService,
       MaintenanceService,

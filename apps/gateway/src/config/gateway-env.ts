@@ -125,4 +125,11 @@ export class GatewayEnv extends PlatformEnv {
   @IsInt()
   @Min(1000)
   SSE_HEARTBEAT_MS = 15_000;
+
+  /** How long a session of the queue dashboard (/admin/queues) lasts, at most; never past its token's `exp`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  QUEUE_BOARD_SESSION_SECONDS = 1800;
 }

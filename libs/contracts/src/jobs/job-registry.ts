@@ -92,3 +92,20 @@ export function jobsOnQueue(service: ServiceName, queue: string): readonly JobDe
   const found = Object.values<QueueDefinition>(JOB_REGISTRY[service]).find((q) => q.name === queue);
   return found ? Object.values(found.jobs) : [];
 }
+
+/** A Bull queue of the deployment: its owner, its short name and its full Bull name. */
+export interface ServiceQueue {
+  service: ServiceName;
+  queue: QueueName;
+  name: string;
+}
+
+/** Every Bull queue of every service, in the order of the registry. */
+export const ALL_SERVICE_QUEUES: readonly ServiceQueue[] = (Object.keys(SERVICE_QUEUES) as ServiceName[]).flatMap(
+  (service) => SERVICE_QUEUES[service].map((queue) => ({ service, queue, name: serviceQueueName(service, queue) })),
+);
+
+/** Whether Bull jobs named `name` on `queue` of `service` are triggers (schedules without a job row). */
+export function isTriggerJob(service: ServiceName, queue: string, name: string): boolean {
+  return jobsOnQueue(service, queue).some((j) => j.name === name && j.trigger);
+}

@@ -7,6 +7,8 @@ import type { CleanupCommand } from '../maintenance/cleanup.dto.js';
 import type { JobRefCommand, JobsListCommand } from '../jobs/jobs.commands.js';
 import type { JobViewDto } from '../jobs/job-view.dto.js';
 import type { Page } from '../jobs/page.dto.js';
+import type { QueueCommand } from '../queues/queue-admin.commands.js';
+import type { QueuePurgeResultDto, QueueRetryResultDto } from '../queues/queue-admin.dto.js';
 
 /**
  * Request-reply patterns every service answers on its own queue.
@@ -17,6 +19,10 @@ export const PlatformPatterns = {
   JobsGet: 'jobs.get',
   JobsCancel: 'jobs.cancel',
   MaintenanceCleanup: 'maintenance.cleanup',
+  /** Cancels the queued jobs waiting on one of the service's queues and removes their Bull jobs (admin). */
+  QueuesPurge: 'queues.purge',
+  /** Puts the failed Bull jobs of one of the service's queues back, their rows `queued` (admin). */
+  QueuesRetryFailed: 'queues.retry-failed',
 } as const;
 
 /** Every pattern of every service; each domain declares its own next to its payloads. */
@@ -42,6 +48,8 @@ export interface MessageContracts
   [MessagePatterns.JobsGet]: { payload: JobRefCommand; result: JobViewDto };
   [MessagePatterns.JobsCancel]: { payload: JobRefCommand; result: JobViewDto };
   [MessagePatterns.MaintenanceCleanup]: { payload: CleanupCommand; result: JobViewDto };
+  [MessagePatterns.QueuesPurge]: { payload: QueueCommand; result: QueuePurgeResultDto };
+  [MessagePatterns.QueuesRetryFailed]: { payload: QueueCommand; result: QueueRetryResultDto };
 }
 export type PayloadOf<P extends MessagePattern> = MessageContracts[P]['payload'];
 export type ResultOf<P extends MessagePattern> = MessageContracts[P]['result'];

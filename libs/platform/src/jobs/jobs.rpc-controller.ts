@@ -3,6 +3,7 @@ import {
   JobRefCommand,
   JobsListCommand,
   MessagePatterns,
+  QueueCommand,
   type RequestMeta,
   type ResultOf,
   type ServiceName,
@@ -12,6 +13,9 @@ import { RpcController, RpcHandler } from '../rpc/rpc-handler.decorator.js';
 import { RpcData, RpcMeta } from '../rpc/rpc-params.decorator.js';
 import { SERVICE_NAME } from '../tokens.js';
 import { JobLifecycleService } from './job-lifecycle.service.js';
+import { QueueAdminService } from './queue-admin.service.js';
+
+const QUEUE_ADMINS = ['admin'];
 
 /** The jobs API every service answers over RabbitMQ; the gateway merges the answers. */
 @RpcController()
@@ -19,6 +23,7 @@ export class JobsRpcController {
   constructor(
     private readonly lifecycle: JobLifecycleService,
     private readonly queues: QueueService,
+    private readonly queueAdmin: QueueAdminService,
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
   ) {}
 
@@ -53,5 +58,21 @@ export class JobsRpcController {
       if (queue) await this.queues.remove(queue, row.id);
     }
     return this.lifecycle.view(row);
+  }
+
+  @RpcHandler(MessagePatterns.QueuesPurge, { roles: QUEUE_ADMINS, action: 'Purging a queue' })
+  async purge(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: QueueCommand,
+  ): Promise<ResultOf<typeof MessagePatterns.QueuesPurge>> {
+    return this.queueAdmin.purge(data.queue, meta);
+  }
+
+  @RpcHandler(MessagePatterns.QueuesRetryFailed, { roles: QUEUE_ADMINS, action: 'Retrying failed jobs' })
+  async retryFailed(
+    @RpcMeta() meta: RequestMeta,
+    @RpcData() data: QueueCommand,
+  ): Promise<ResultOf<typeof MessagePatterns.QueuesRetryFailed>> {
+    return this.queueAdmin.retryFailed(data.queue, meta);
   }
 }

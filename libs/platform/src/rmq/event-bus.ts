@@ -32,6 +32,9 @@ export class EventBus {
       json: false,
       setup: (ch: ConfirmChannel) => ch.assertExchange(options.exchange, 'topic', { durable: true }),
     });
+    // A setup cut short (the bus closed while it ran, the broker gone) is retried on reconnect; unheard, the
+    // wrapper's 'error' event would crash the process.
+    this.publisher.on('error', (err: Error) => this.logger.warn(`event bus channel setup failed: ${err.message}`));
   }
 
   isConnected(): boolean {
@@ -94,6 +97,7 @@ export class EventBus {
         });
       },
     });
+    channel.on('error', (err: Error) => this.logger.warn(`event subscription setup failed: ${err.message}`));
     this.consumers.push(channel);
     await channel.waitForConnect();
   }
