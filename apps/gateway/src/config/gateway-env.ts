@@ -125,4 +125,8 @@ export class GatewayEnv extends PlatformEnv {
   @IsInt()
   @Min(1000)
   SSE_HEARTBEAT_MS = 15_000;
+
+  /** The built operator console served at /console (`npm run build` writes it), relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR = 'dist/console';
 }
