@@ -154,7 +154,7 @@ export function JobsScreen({ api }: { api: Api }) {
             </Table.Tbody>
           </Table>
           <Text size="xs" c="dimmed">
-            Showing {jobs.length} of {total} jobs, newest first; rows change as the jobs do.
+            Showing {jobs.length} of {Math.max(total, jobs.length)} jobs, newest first; rows change as the jobs do.
           </Text>
         </>
       )}

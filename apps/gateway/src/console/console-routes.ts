@@ -14,8 +14,13 @@ const DEV_TOKEN_CLAIMS = { sub: 'local-user', tenants: ['demo'], roles: ['admin'
 
 /** The file under `root` that a console path names, or null when there is none (a client route). */
 export function consoleFile(root: string, urlPath: string): string | null {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
-  if (!relative) return null;
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
+  if (!relative || relative.includes('\0')) return null;
   const file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) return null;
   return existsSync(file) && statSync(file).isFile() ? path.relative(root, file) : null;
