@@ -5,11 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
 // Contrast of at least 4.5:1 (WCAG AA, checked by axe in the browser tests): darker shades than Mantine's defaults
-// for filled buttons and for dimmed text.
+// for filled buttons, dimmed text and placeholders.
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 8 }, autoContrast: true });
 const resolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+  },
   dark: {},
 });
 
