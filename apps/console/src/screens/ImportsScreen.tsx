@@ -84,6 +84,7 @@ function UploadForm({ api, onUploaded }: { api: Api; onUploaded: (upload: Upload
               onChange={setFile}
               required
               clearable
+              clearButtonProps={{ 'aria-label': 'Clear the file' }}
             />
           </Group>
           {percent !== null && (

@@ -135,6 +135,7 @@ function SubmitForm({ api, onSubmitted }: { api: Api; onSubmitted: () => void })
               placeholder="PNG, JPEG or WebP"
               required={required}
               clearable
+              clearButtonProps={{ 'aria-label': `Clear ${label}` }}
               value={files[field] ?? null}
               onChange={(file) => setFiles((f) => ({ ...f, [field]: file }))}
             />
@@ -151,13 +152,13 @@ function SubmitForm({ api, onSubmitted }: { api: Api; onSubmitted: () => void })
             label="Parameters (JSON)"
             value={parameters}
             onChange={(e) => setParameters(e.currentTarget.value)}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             autosize
             minRows={1}
           />
           {error && <Failure title="The task was refused" message={error} />}
           {accepted && (
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" role="status">
               {accepted}
             </Text>
           )}
