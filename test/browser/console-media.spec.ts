@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { expectAccessible, openConsole, screenshot, signIn, type ConsoleBrowser } from '../support/browser.js';
-import { startSuite, type Suite } from '../support/suite.js';
+import { eventually, startSuite, type Suite } from '../support/suite.js';
 
 async function png(width: number, height: number): Promise<Buffer> {
   const square = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#2040c0' } })
@@ -65,9 +65,8 @@ describe('console: media tasks', () => {
     await page.locator(`tr[data-task-id="${id}"]`).getByRole('button', { name: 'Preview' }).click();
     const result = page.getByRole('img', { name: `Result of object_removal task ${id}` });
     await result.waitFor();
-    await page.waitForFunction(
-      (name) => (document.querySelector(`img[alt="${name}"]`) as HTMLImageElement | null)?.naturalWidth === 64,
-      `Result of object_removal task ${id}`,
+    await eventually(
+      async () => (await result.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) === 64,
     );
     await screenshot(page, 'media');
     await expectAccessible(page);
