@@ -9,6 +9,8 @@ export default defineConfig({
   root: here,
   base: '/console/',
   logLevel: 'warn',
+  // Not node_modules/.vite: node_modules may be shared between checkouts.
+  cacheDir: fileURLToPath(new URL('../../.data/vite', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
