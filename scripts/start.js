@@ -101,6 +101,7 @@ await loadDemoData(base, gatewayEnv.JWT_SECRET);
 console.log(`
 Torque is running.
   Gateway:  ${base}
+  Console:  ${base}/console   (${gatewayEnv.NODE_ENV === 'development' ? 'sign in with "Use a development token", or paste' : 'sign in by pasting'} a token)
   API docs: ${base}/docs   (OpenAPI JSON: ${base}/docs-json)
   Token:    npm run token -- --tenant demo --roles admin,reviewer
   Try:      curl -H "Authorization: Bearer $(npm run -s token)" -H "X-Tenant-ID: demo" ${base}/api/v1/jobs

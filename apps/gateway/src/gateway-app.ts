@@ -5,6 +5,7 @@ import { createLogger, MetricsService, PinoNestLogger } from '@torque/platform';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayEnv } from './config/gateway-env.js';
 import type { AuthenticatedRequest } from './auth/auth.types.js';
+import { useConsole } from './console/console-routes.js';
 import { GatewayModule } from './gateway.module.js';
 import { documentBodyErrors } from './http/api-errors.decorator.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './http/correlation-id.js';
@@ -19,7 +20,8 @@ import { createValidationPipe } from './http/validation.pipe.js';
 
 /**
  * Builds the gateway application (not listening yet): Fastify with its limits on bodies and slow clients,
- * validation, correlation ids, metrics, Swagger, and the queue dashboard (Bull Board) at /admin/queues.
+ * validation, correlation ids, metrics, Swagger, the queue dashboard (Bull Board) at /admin/queues and the operator
+ * console at /console.
  */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -62,6 +64,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   });
 
   await mountQueueBoard(app);
+  await useConsole(app, env);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

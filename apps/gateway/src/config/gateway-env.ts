@@ -132,4 +132,8 @@ export class GatewayEnv extends PlatformEnv {
   @Min(60)
   @Max(86_400)
   QUEUE_BOARD_SESSION_SECONDS = 1800;
+
+  /** The built operator console served at /console (`npm run build` writes it), relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR = 'dist/console';
 }
