@@ -32,13 +32,14 @@ export class ConflictDto {
   field!: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: "The catalog's value (for prices: the average of the history).",
     example: 'Acme Brakes Ltd',
   })
   existingValue!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'ACME Brake Systems' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ACME Brake Systems' })
   incomingValue!: string | null;
 
   @ApiProperty({ enum: ['existing', 'incoming'], description: 'Which value the catalog holds now.' })
@@ -55,10 +56,10 @@ export class ConflictDto {
   @ApiPropertyOptional({ enum: CONFLICT_RESOLUTIONS, nullable: true })
   resolution!: ConflictResolution | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' })
   resolvedAt!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   resolvedBy!: string | null;
 
   @ApiProperty({ format: 'date-time' })

@@ -152,6 +152,6 @@ export class CeleryProgressDto {
   })
   result!: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'On FAILURE: why.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'On FAILURE: why.' })
   error!: string | null;
 }

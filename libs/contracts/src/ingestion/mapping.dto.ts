@@ -90,7 +90,7 @@ export class MappingDto {
   @ApiProperty({ enum: IMPORT_KINDS })
   kind!: ImportKind;
 
-  @ApiPropertyOptional({ nullable: true, description: "null: the tenant's default for the kind." })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "null: the tenant's default for the kind." })
   supplierCode!: string | null;
 
   @ApiProperty(MAPPING_SCHEMA)

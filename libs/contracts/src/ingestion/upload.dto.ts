@@ -84,13 +84,18 @@ export class ImportProblemDto {
   })
   row!: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Column header of the bad value.', example: 'Qty' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Column header of the bad value.', example: 'Qty' })
   column!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The import field the column maps to.', example: 'quantity' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The import field the column maps to.',
+    example: 'quantity',
+  })
   field!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The value found.', example: 'ten' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The value found.', example: 'ten' })
   value!: string | null;
 
   @ApiProperty({ description: 'What was expected instead.', example: 'a number greater than 0' })
@@ -170,12 +175,13 @@ export class UploadDto {
   sha256!: string;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Data rows counted at upload (CSV; approximate when quoted fields hold line breaks).',
   })
   rowEstimate!: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   supplierCode!: string | null;
 
   @ApiProperty({ enum: IMPORT_MODES })
@@ -193,6 +199,7 @@ export class UploadDto {
   status!: UploadStatus;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description: 'The latest import job (see /api/v1/jobs and /data-ingestion/progress/{task_id}/).',
@@ -228,7 +235,7 @@ export class UploadDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   processedAt!: string | null;
 }
 

@@ -250,6 +250,7 @@ export class MediaTaskStatusDto {
   queue!: 'cpu' | 'gpu';
 
   @ApiProperty({
+    type: Number,
     nullable: true,
     description: 'While PENDING: tasks ahead of this one on its queue (0 = next); null otherwise.',
     example: 2,
@@ -262,22 +263,32 @@ export class MediaTaskStatusDto {
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   started_at!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finished_at!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'When a pending task fails unless started.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a pending task fails unless started.',
+  })
   deadline_at!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'When the result expires (or expired).' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the result expires (or expired).',
+  })
   expires_at!: string | null;
 
   @ApiProperty({ description: 'True once the result expired and was deleted; status and history remain.' })
   result_expired!: boolean;
 
-  @ApiProperty({ nullable: true, description: 'The completion webhook, if one was given.' })
+  @ApiProperty({ type: String, nullable: true, description: 'The completion webhook, if one was given.' })
   webhook_url!: string | null;
 }
 
@@ -290,10 +301,10 @@ export class MediaTaskPageDto implements Page<MediaTaskStatusDto> {
 }
 
 export class MediaTaskResultMetadataDto {
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   original_prompt!: string | null;
 
-  @ApiProperty({ nullable: true, description: 'image_generation: the prompt after the local refiner.' })
+  @ApiProperty({ type: String, nullable: true, description: 'image_generation: the prompt after the local refiner.' })
   refined_prompt!: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -319,7 +330,7 @@ export class MediaTaskResultPayloadDto {
   @ApiProperty({ description: 'The result PNG, base64.' })
   image_data!: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   prompt_used!: string | null;
 
   @ApiProperty({ type: MediaTaskResultMetadataDto })
@@ -368,10 +379,10 @@ export class MediaWebhookAttemptDto {
   @ApiProperty({ example: 1 })
   attempt!: number;
 
-  @ApiProperty({ nullable: true, example: 503 })
+  @ApiProperty({ type: Number, nullable: true, example: 503 })
   http_status!: number | null;
 
-  @ApiProperty({ nullable: true, example: 'HTTP 503: busy' })
+  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503: busy' })
   error!: string | null;
 
   @ApiProperty({ example: 12 })
@@ -395,10 +406,15 @@ export class MediaWebhookDeliveryDto {
   @ApiProperty()
   attempts!: number;
 
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'When the next attempt is due (pending only).' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the next attempt is due (pending only).',
+  })
   next_attempt_at!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   delivered_at!: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The JSON body that is POSTed.' })
