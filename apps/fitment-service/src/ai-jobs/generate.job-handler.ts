@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FitmentJobNames, FitmentQueueNames, type JobRef, type ProductDto } from '@torque/contracts';
 import { JobContext, PermanentJobError, type JobHandlerInstance, JobHandler, type Outcome } from '@torque/platform';
 import type { Job } from 'bull';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { CatalogClientService } from '../catalog-client/catalog-client.service.js';
+import { CatalogUnavailableError } from '../catalog-client/catalog-unavailable.error.js';
 import { FITMENT_ENV, type FitmentEnv } from '../common/fitment-env.js';
 import type { FitmentEngine } from '../engine/fitment-engine.js';
 import { FitmentEngineService } from '../engine/fitment-engine.service.js';
@@ -35,6 +36,9 @@ interface PartResult {
  * fitment twice (inserts are also idempotent per job, part and vehicle). Cancel is checked between
  * products.
  */
+/** The longest wait between two tries of an unreachable catalog. */
+const CATALOG_RETRY_MAX_DELAY_MS = 10_000;
+
 @Injectable()
 @JobHandler(FitmentQueueNames.Generate, FitmentJobNames.FitmentGenerate)
 export class GenerateJobHandler implements JobHandlerInstance {
@@ -80,7 +84,7 @@ export class GenerateJobHandler implements JobHandlerInstance {
         const parts = await this.aiJobs.nextParts(this.dataSource.manager, jobId, after, batchSize);
         if (parts.length === 0) break;
         after = parts[parts.length - 1].seq;
-        const products = await this.productsOf(meta, parts);
+        const products = await this.productsOf(ctx, meta, parts);
         const results = await this.generate(ctx, engine, similar, tenantId, jobId, parts, products);
         providerFailures += results.filter((r) => r.providerFailed).length;
         await inFlight;
@@ -123,14 +127,31 @@ export class GenerateJobHandler implements JobHandlerInstance {
     });
   }
 
+  /**
+   * The batch's products from the catalog. An unreachable catalog (the broker or the ingestion service down) is
+   * waited out, backing off up to CATALOG_RETRY_MAX_DELAY_MS, for FITMENT_CATALOG_WAIT_MS, rather than failing
+   * the attempt: Bull's attempts are spent in seconds, an outage can last longer. Cancel still stops it.
+   */
   private async productsOf(
+    ctx: JobContext,
     meta: { tenantId: string; correlationId: string },
     parts: JobPartRow[],
   ): Promise<Map<number, ProductDto>> {
     const ids = [...new Set(parts.flatMap((p) => (p.product_id ? [Number(p.product_id)] : [])))];
     if (ids.length === 0) return new Map();
-    const { products } = await this.catalog.getMany(meta, ids);
-    return new Map(products.map((p) => [p.id, p]));
+    const giveUpAt = Date.now() + this.env.FITMENT_CATALOG_WAIT_MS;
+    for (let delay = 500; ; delay = Math.min(delay * 2, CATALOG_RETRY_MAX_DELAY_MS)) {
+      try {
+        const { products } = await this.catalog.getMany(meta, ids);
+        return new Map(products.map((p) => [p.id, p]));
+      } catch (err) {
+        if (!(err instanceof CatalogUnavailableError) || Date.now() + delay > giveUpAt) throw err;
+        ctx.throwIfCancelled();
+        this.logger.warn(`job ${ctx.job.id}: ${err.message}; trying again in ${delay} ms`);
+        await sleep(delay, undefined, { signal: ctx.signal }).catch(() => undefined);
+        ctx.throwIfCancelled();
+      }
+    }
   }
 
   private async generate(

@@ -32,6 +32,16 @@ export class FitmentEnv {
   @Max(600_000)
   OPENAI_TIMEOUT_MS = 20_000;
 
+  /**
+   * How long a running generation waits out an unreachable catalog (broker or ingestion down) before its attempt
+   * fails; within it the job retries with backoff instead of spending Bull's attempts.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  FITMENT_CATALOG_WAIT_MS = 120_000;
+
   /** Chat requests one job keeps in flight at once. */
   @Type(() => Number)
   @IsInt()
