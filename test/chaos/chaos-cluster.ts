@@ -45,7 +45,7 @@ export class ChaosCluster {
     readonly redis: OwnRedis,
     readonly rabbit: OwnRabbit,
     readonly database: TestDatabase,
-    readonly gatewayPort: number,
+    private gatewayPort: number,
     readonly env: Record<string, string>,
     db: pg.Client,
   ) {
@@ -111,8 +111,24 @@ export class ChaosCluster {
     this.token = await signLocalToken(JWT_SECRET, { sub: 'chaos', tenants: [TENANT], roles: ['admin', 'operator'] });
     for (const service of SERVICES) this.apps.start(`${service}-api`, { ...this.env, ROLE: 'api' }, [], entry(service));
     for (const w of WORKERS) this.startWorker(w);
-    this.apps.start('gateway', this.env);
+    await this.startGateway();
     await this.apps.until('the gateway and the services to answer', () => this.ready(), 180_000, 250);
+  }
+
+  /** Starts the gateway on a free port; on a busy machine another process can take the port first, so it retries. */
+  private async startGateway(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      this.gatewayPort = await freePort();
+      const child = this.apps.start('gateway', { ...this.env, PORT: String(this.gatewayPort) });
+      const up = await eventually(
+        async () => child.exitCode !== null || (await fetch(`${this.gatewayUrl}/health/live`).then((r) => r.ok)),
+        120_000,
+        250,
+      );
+      if (up && child.exitCode === null) return;
+      const log = await this.logTail('gateway', 50);
+      if (attempt >= 3 || !log.includes('EADDRINUSE')) throw new Error(`the gateway exited at start:\n${log}`);
+    }
   }
 
   /** The gateway is ready and each service answers its jobs list through it. */

@@ -167,7 +167,9 @@ export class OwnRabbit {
     this.child = null;
     if (!child) return;
     spawnSync(`${RABBITMQ_BIN}/rabbitmqctl`, ['-n', this.node, 'stop'], { env: this.env(), timeout: 60_000 });
-    await Promise.race([exited(child), new Promise((r) => setTimeout(r, 30_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited(child), new Promise((r) => (timer = setTimeout(r, 30_000)))]);
+    clearTimeout(timer);
     if (child.pid) killGroup(child.pid);
   }
 

@@ -210,6 +210,11 @@ export async function restartRedis(
     await ended(cluster, job, 90_000).catch(() => undefined);
     ledger.push(await audit(cluster, job));
   }
+  // A submission Redis could not queue is refused with 503, never a 500 (the platform bug this scenario found).
+  for (const [status, n] of stream.statuses) {
+    if (status >= 500 && status !== 503) problems.push(`${n} submission(s) answered ${status}`);
+    if (status === -1) problems.push(`${n} submission(s) without an answer`);
+  }
   const after = WORKERS.map((w) => cluster.apps.pid(cluster.currentWorker(w)));
   if (after.join() !== workers.join()) problems.push('a worker was restarted');
   await cluster
