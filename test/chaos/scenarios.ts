@@ -121,7 +121,7 @@ function submissionStream(cluster: ChaosCluster, productIds: number[], everyMs: 
     while (!stopped && next < productIds.length) {
       const id = productIds[next++];
       const p = (async () => {
-        let status = 0;
+        let status: number;
         try {
           const res = await postFitmentJob(cluster, [id], 20_000);
           status = res.status;
