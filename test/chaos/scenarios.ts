@@ -301,6 +301,7 @@ export async function killPgConnections(
   kills: number,
   productIds: number[],
 ): Promise<ScenarioResult> {
+  const since = (await cluster.db.query(`SELECT now() AS at`)).rows[0].at as Date;
   const stream = submissionStream(cluster, productIds, 100);
   const reads = new Map<number, number>();
   let reading = true;
@@ -344,8 +345,9 @@ export async function killPgConnections(
   }
   const { rows: half } = await cluster.db.query(
     `SELECT j.id, j.status FROM fitment.jobs j LEFT JOIN fitment.ai_jobs a ON a.job_id = j.id
-      WHERE j.type = 'fitment.generate' AND (a.job_id IS NULL OR (SELECT count(*) FROM fitment.ai_job_parts p WHERE p.job_id = j.id) <> a.product_count
+      WHERE j.type = 'fitment.generate' AND j.created_at >= $1 AND (a.job_id IS NULL OR (SELECT count(*) FROM fitment.ai_job_parts p WHERE p.job_id = j.id) <> a.product_count
          OR j.status NOT IN ('completed', 'review_required'))`,
+    [since],
   );
   const out = result(`kill PostgreSQL connections x${kills}`, kills, ledger);
   out.recoveryMs = recoveryMs;
