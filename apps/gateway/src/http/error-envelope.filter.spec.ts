@@ -83,6 +83,16 @@ describe('ErrorEnvelopeFilter', () => {
     );
   });
 
+  it('answers a Redis outage (ioredis gave up on the command) with 503 service_unavailable', () => {
+    const maxRetries = Object.assign(new Error('Reached the max retries per request limit (which is 2).'), {
+      name: 'MaxRetriesPerRequestError',
+    });
+    for (const exception of [maxRetries, new Error('Connection is closed.')]) {
+      const res = answer(exception);
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ error: 'service_unavailable', message: expect.any(String) });
+    }
+  });
   it('hides anything else behind a 500 internal_error', () => {
     for (const exception of [new Error('secret connection string'), 'a string', null, { statusCode: 503 }]) {
       const res = answer(exception);

@@ -61,9 +61,23 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
         body: { error: codeFor(fastifyStatus), message: (exception as Error).message },
       };
     }
+    // Redis (rate limits, idempotency keys) down or restarting: a passing outage, answered as one (found by the
+    // Redis-restart chaos scenario, test/chaos).
+    if (isRedisUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: { error: 'service_unavailable', message: 'A server the gateway needs is unavailable; try again shortly' },
+      };
+    }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: { error: 'internal_error', message: 'Something went wrong on our side; the error was logged' },
     };
   }
+}
+
+/** ioredis's errors for a command it could not send: retries used up while disconnected, or a closed connection. */
+function isRedisUnavailable(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  return exception.name === 'MaxRetriesPerRequestError' || exception.message === 'Connection is closed.';
 }

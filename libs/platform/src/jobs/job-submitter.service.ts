@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { QueueName, RequestMeta, TrackedJobNameOn } from '@torque/contracts';
 import type { JobOptions } from 'bull';
 import { QueueService } from '../bull/queue.service.js';
+import { UseCaseError } from '../rpc/use-case.error.js';
 import type { JobRecord } from './job-record.js';
 import { JobLifecycleService, type InJobTransaction } from './job-lifecycle.service.js';
 
@@ -28,7 +29,8 @@ export interface Submission<Q extends QueueName = QueueName> {
 /**
  * The one way to submit a job: creates the job row (the truth), with the feature's rows in the same
  * transaction, and then the Bull job that references it. If the Bull add fails the row ends
- * `failed` (enqueue_failed) and the error is rethrown.
+ * `failed` (enqueue_failed) and the caller gets a 503 `service_unavailable` (Redis is down or restarting: a
+ * passing outage, worth a retry, not an internal error).
  */
 @Injectable()
 export class JobSubmitterService {
@@ -63,7 +65,7 @@ export class JobSubmitterService {
     } catch (err) {
       this.logger.error(`could not queue job ${row.id}: ${(err as Error).message}`);
       await this.lifecycle.failed(row.id, 'enqueue_failed', 'The job could not be queued; submit it again');
-      throw err;
+      throw new UseCaseError(503, 'service_unavailable', 'The job could not be queued; submit it again');
     }
     return { row, created };
   }

@@ -50,4 +50,21 @@ describe('RpcErrorFilter', () => {
       message: 'The service failed to handle the request',
     });
   });
+
+  it('answers a request whose database connection was killed with 503 service_unavailable', async () => {
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+      driverError: { code: '57P01' },
+    });
+    const released = Object.assign(new Error('Database connection provided by a query runner was already released'), {
+      name: 'QueryRunnerProviderAlreadyReleasedError',
+    });
+    for (const exception of [terminated, released, new Error('Connection terminated unexpectedly')]) {
+      expect(await answer(exception)).toEqual({
+        status: 503,
+        error: 'service_unavailable',
+        message: expect.any(String),
+      });
+    }
+    expect((await answer(Object.assign(new Error('duplicate key'), { code: '23505' }))).status).toBe(500);
+  });
 });
