@@ -63,6 +63,7 @@ export class TaskRunnerService {
     const stop = this.metrics.duration.startTimer(labels);
     this.metrics.inProgress.inc(labels);
     let result;
+    let lastMessage = '';
     try {
       result = await this.pool.run(
         { taskType: task.task_type, prompt: task.prompt ?? undefined, images, parameters: task.parameters },
@@ -70,7 +71,10 @@ export class TaskRunnerService {
           signal: ctx.signal,
           progress: (percent, message) => {
             const pct = Math.max(5, Math.min(99, Math.round(percent)));
-            ctx.progress(pct, 100, message).catch((err: Error) => this.logger.warn(`progress: ${err.message}`));
+            // A new message is a new phase (it is written at once); the same one repeated is throttled.
+            const phase = message !== lastMessage;
+            lastMessage = message;
+            ctx.progress(pct, 100, message, phase).catch((err: Error) => this.logger.warn(`progress: ${err.message}`));
           },
         },
       );
