@@ -103,6 +103,34 @@ describe('media engines through the suite', () => {
     expect(fraction).toBeLessThan(0.95);
   });
 
+  it('a cancel during ONNX inference is REVOKED at once and the worker survives it for the next task', async () => {
+    const task = await json<MediaTaskSubmittedDto>(
+      await suite.http(`${TASKS}/submit`, {
+        method: 'POST',
+        json: { task_type: 'background_removal', image: person.toString('base64') },
+      }),
+      202,
+    );
+    // progress 20-79: the model is running (the engine reports 20 before inference and 80 after it)
+    await eventually(
+      async () => {
+        const s = await json<MediaTaskStatusDto>(await suite.http(`${TASKS}/${task.task_id}/status`), 200);
+        if (s.status !== 'PROCESSING' && s.status !== 'PENDING') throw new Error(`ended ${s.status} before inference`);
+        return s.status === 'PROCESSING' && s.progress >= 20 && s.progress < 80;
+      },
+      30_000,
+      10,
+    );
+    await suite.http(`${TASKS}/${task.task_id}/cancel`, { method: 'POST' });
+    const revoked = await eventually(async () => {
+      const s = await json<MediaTaskStatusDto>(await suite.http(`${TASKS}/${task.task_id}/status`), 200);
+      return s.status === 'REVOKED' ? s : null;
+    }, 10_000);
+    expect(revoked.result_available).toBe(false);
+    const next = await run({ task_type: 'background_removal', image: person.toString('base64') });
+    expect(next.status).toBe('SUCCESS');
+  });
+
   it('face_swap: a face from one sample onto another; no face in target_image is a clear FAILURE', async () => {
     const [source, target] = await Promise.all(
       ['sample6.jpg', 'sample3.jpg'].map((f) => readFile(path.join(samples, f)).then((b) => b.toString('base64'))),

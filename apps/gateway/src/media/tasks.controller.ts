@@ -246,7 +246,7 @@ export class MediaTasksController {
     summary: 'Cancel a task (seed 004)',
     description:
       'A PENDING task is REVOKED at once and leaves its queue; a PROCESSING one stops within seconds, even inside ' +
-      'an engine (its thread is ended if need be). An ended task is answered as it is.',
+      'an engine (within MEDIA_CANCEL_GRACE_MS). An ended task is answered as it is.',
     operationId: 'cancelMediaTask',
   })
   @ApiParam(TASK_ID)

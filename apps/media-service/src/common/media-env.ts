@@ -53,7 +53,7 @@ export class MediaEnv {
   @IsBoolean({ message: 'must be true or false' })
   MEDIA_ENGINE_EAGER = true;
 
-  /** After a cancel, how long a running engine gets to stop by itself before its thread is terminated. */
+  /** After a cancel, how long a running engine gets to stop by itself; past it the task is answered REVOKED. */
   @Type(() => Number)
   @IsInt()
   @Min(0)

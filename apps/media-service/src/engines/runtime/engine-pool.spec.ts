@@ -10,8 +10,16 @@ const noProgress = () => undefined;
 
 describe('EnginePool', () => {
   let pool: EnginePool | null = null;
-  const make = (threads = 1, cancelGraceMs = 100) =>
-    (pool = new EnginePool({ threads, settings: {} as never, warm: [], cancelGraceMs, eager: true, entry }));
+  const make = (threads = 1, cancelGraceMs = 100, drainLimitMs = 60_000) =>
+    (pool = new EnginePool({
+      threads,
+      settings: {} as never,
+      warm: [],
+      cancelGraceMs,
+      drainLimitMs,
+      eager: true,
+      entry,
+    }));
 
   afterEach(async () => {
     await pool?.close();
@@ -48,18 +56,33 @@ describe('EnginePool', () => {
     await p.run(request('echo'), { signal: new AbortController().signal, progress: noProgress });
   });
 
-  it('a cancel that the engine ignores terminates its thread after the grace, and a fresh thread takes the next task', async () => {
+  it('a cancel that the engine ignores is answered after the grace; the thread finishes its call, then takes the next task', async () => {
     const p = make(1, 100);
     const controller = new AbortController();
-    const running = p.run(request('stubborn'), { signal: controller.signal, progress: noProgress });
-    await new Promise((r) => setTimeout(r, 100));
+    const running = p.run(request('slow'), { signal: controller.signal, progress: noProgress });
+    await new Promise((r) => setTimeout(r, 50));
     const asked = Date.now();
     controller.abort();
     await expect(running).rejects.toBeInstanceOf(EngineAbortedError);
-    expect(Date.now() - asked).toBeLessThan(5000);
-    expect(p.started).toBe(2);
+    const answeredIn = Date.now() - asked;
+    expect(answeredIn).toBeLessThan(1500);
+    // the thread is still inside its call: the next task waits for it, on the same thread
+    expect(p.busy).toBe(1);
     const next = await p.run(request('echo'), { signal: new AbortController().signal, progress: noProgress });
     expect(next.engine).toBe('fake');
+    expect(p.started).toBe(1);
+  });
+
+  it('a thread that does not come back within the drain limit is terminated and replaced', async () => {
+    const p = make(1, 100, 300);
+    const controller = new AbortController();
+    const running = p.run(request('stubborn'), { signal: controller.signal, progress: noProgress });
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort();
+    await expect(running).rejects.toBeInstanceOf(EngineAbortedError);
+    const next = await p.run(request('echo'), { signal: new AbortController().signal, progress: noProgress });
+    expect(next.engine).toBe('fake');
+    expect(p.started).toBe(2);
   });
 
   it('a crashed thread fails its task and is replaced', async () => {

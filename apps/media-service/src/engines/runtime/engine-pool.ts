@@ -13,6 +13,9 @@ import {
 } from '../media-engine.js';
 import type { FromThread, SerializedError, ToThread } from './engine-protocol.js';
 
+/** A thread that does not come back this long after a cancel is stuck, not busy: it is terminated. */
+export const DEFAULT_DRAIN_LIMIT_MS = 120_000;
+
 export interface EnginePoolOptions {
   threads: number;
   settings: EngineSettings;
@@ -20,6 +23,8 @@ export interface EnginePoolOptions {
   warm: EngineTaskType[];
   /** After an abort, how long the engine gets to stop before its thread is terminated. */
   cancelGraceMs: number;
+  /** After a cancel the engine ignored, how long its thread may take to come back before it is terminated. */
+  drainLimitMs?: number;
   /** Start the threads when the pool is made (warm before the first task) rather than when tasks need them. */
   eager: boolean;
   /** The thread's entry; engine-thread.js next to this file unless given (tests give a fake). */
@@ -72,8 +77,7 @@ function toError(e: SerializedError): Error {
 /**
  * Engine threads of a worker process: each runs one task at a time, so inference never blocks the process's event
  * loop (health checks, progress writes and cancel signals keep flowing). A task waits for a free thread. A cancel
- * aborts the engine's signal; if the engine has not stopped after `cancelGraceMs` (it is inside one long native
- * call), the thread is terminated and a fresh one started, so a cancel always lands in time.
+ * aborts the engine's signal and always lands within `cancelGraceMs` (see abort()).
  */
 export class EnginePool {
   private readonly logger = new Logger(EnginePool.name);
@@ -110,11 +114,13 @@ export class EnginePool {
         <T>(fn: (v: T) => void) =>
         (v: T) => {
           ctx.signal.removeEventListener('abort', onAbort);
-          if (slot.running?.id === id) slot.running = null;
+          // Only this task's own entry: a draining thread keeps its slot under another entry of the same id.
+          if (slot.running === entry) slot.running = null;
           this.release();
           fn(v);
         };
-      slot.running = { id, resolve: done(resolve), reject: done(reject), progress: ctx.progress };
+      const entry: Running = { id, resolve: done(resolve), reject: done(reject), progress: ctx.progress };
+      slot.running = entry;
       ctx.signal.addEventListener('abort', onAbort, { once: true });
       const images: Record<string, Uint8Array> = {};
       for (const [field, buf] of Object.entries(request.images)) if (buf) images[field] = new Uint8Array(buf);
@@ -190,21 +196,43 @@ export class EnginePool {
     this.release();
   }
 
+  /**
+   * A cancel: the engine's signal fires in its thread. If the engine has not stopped after `cancelGraceMs` (it is
+   * inside one long native call: an ONNX inference, an opencv call), the task is answered as aborted now and the
+   * thread drains: it finishes that call, its result is dropped, and only then does it take another task.
+   * Terminating a thread inside a native addon's call can abort the whole process (onnxruntime-node does), so a
+   * thread is terminated only when it has not come back within `drainLimitMs`.
+   */
   private abort(slot: Slot, id: number): void {
     if (slot.running?.id !== id) return;
     slot.worker.postMessage({ type: 'abort', id } satisfies ToThread);
-    const timer = setTimeout(() => {
-      if (slot.running?.id !== id || slot.terminating) return;
-      this.logger.warn(
-        `engine did not stop within ${this.options.cancelGraceMs} ms of a cancel; terminating its thread`,
-      );
-      slot.terminating = true;
+    const grace = setTimeout(() => {
       const running = slot.running;
-      this.replace(slot);
+      if (running?.id !== id || slot.terminating) return;
+      this.logger.warn(
+        `engine did not stop within ${this.options.cancelGraceMs} ms of a cancel; its task is answered, its thread finishes the call first`,
+      );
+      const drained = () => {
+        clearTimeout(limit);
+        if (slot.running?.id === id) slot.running = null;
+        this.release();
+      };
+      slot.running = { id, resolve: drained, reject: drained, progress: () => undefined };
       running.reject(new EngineAbortedError());
-      void slot.worker.terminate();
+      const limit = setTimeout(() => {
+        if (slot.running?.id !== id || slot.terminating) return;
+        this.logger.error(`engine thread still busy ${this.drainLimitMs} ms after a cancel; terminating it`);
+        slot.terminating = true;
+        this.replace(slot);
+        void slot.worker.terminate();
+      }, this.drainLimitMs);
+      limit.unref();
     }, this.options.cancelGraceMs);
-    timer.unref();
+    grace.unref();
+  }
+
+  private get drainLimitMs(): number {
+    return this.options.drainLimitMs ?? DEFAULT_DRAIN_LIMIT_MS;
   }
 
   private async acquire(signal: AbortSignal): Promise<number> {
