@@ -121,29 +121,6 @@ async function main() {
   // rather than by polling, whose requests would take CPU from the engine on this 2-core machine.
   const ended = new Map();
   const waiters = new Map();
-  const stream = await fetch(`${base}/api/v1/jobs/events`, { headers: { ...headers, accept: 'text/event-stream' } });
-  if (!stream.ok) throw new Error(`the event stream answered ${stream.status}`);
-  void (async () => {
-    let buffer = '';
-    for await (const chunk of stream.body.pipeThrough(new TextDecoderStream())) {
-      buffer += chunk;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).trim())
-          .join('\n');
-        if (!block.includes('event: job.state') || !data) continue;
-        const job = JSON.parse(data);
-        if (!['completed', 'failed', 'cancelled'].includes(job.status)) continue;
-        ended.set(job.id, job);
-        waiters.get(job.id)?.();
-      }
-    }
-  })().catch(() => undefined);
   const endedEvent = (id) => (ended.has(id) ? Promise.resolve() : new Promise((resolve) => waiters.set(id, resolve)));
 
   /** Submit, wait for its end event, fetch the PNG: ms end to end, and the result's metadata. */
@@ -171,6 +148,29 @@ async function main() {
 
   await apps.until('the gateway to be ready', async () => (await fetch(`${base}/health/ready`)).ok);
   await apps.until('the media service to answer', async () => (await api('/api/v1/tasks')).ok);
+  const stream = await fetch(`${base}/api/v1/jobs/events`, { headers: { ...headers, accept: 'text/event-stream' } });
+  if (!stream.ok) throw new Error(`the event stream answered ${stream.status}`);
+  void (async () => {
+    let buffer = '';
+    for await (const chunk of stream.body.pipeThrough(new TextDecoderStream())) {
+      buffer += chunk;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
+        if (!block.includes('event: job.state') || !data) continue;
+        const job = JSON.parse(data);
+        if (!['completed', 'failed', 'cancelled'].includes(job.status)) continue;
+        ended.set(job.id, job);
+        waiters.get(job.id)?.();
+      }
+    }
+  })().catch(() => undefined);
 
   const person = await photo('sample1.jpg');
   const meta = await sharp(person).metadata();

@@ -61,7 +61,11 @@ export async function readIsnetModel(model: IsnetModel): Promise<Buffer> {
   return bytes;
 }
 
-const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all' };
+const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
+  graphOptimizationLevel: 'all',
+  enableCpuMemArena: false,
+  enableMemPattern: false,
+};
 
 /** One session per model and asked-for provider in this process (a CUDA fallback shares the CPU one). */
 const sessions = new Map<string, Promise<IsnetSession>>();
