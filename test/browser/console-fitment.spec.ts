@@ -1,6 +1,8 @@
 // The Fitment review screen in Chromium: an AI fitment job's fitments sorted by confidence, two approved in bulk,
-// one rejected on its own, the counts following.
+// one rejected on its own, the counts following; a fitment edited, then edited on a revision someone else changed
+// meanwhile (409: the stale message, the row reloaded, the change applied again); a CSV export downloaded.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import { expectAccessible, openConsole, screenshot, signIn, type ConsoleBrowser } from '../support/browser.js';
 import { eventually, startSuite, type Suite } from '../support/suite.js';
 
@@ -84,5 +86,68 @@ describe('console: fitment review', () => {
       number
     >;
     expect(job).toMatchObject({ approved_count: 2, rejected_count: 1, pending_count: total - 3 });
+  });
+
+  it('edits a fitment, and shows the stale-revision answer of an edit on an old revision', async () => {
+    const { page } = browser;
+    const table = page.getByTestId('fitments-table');
+    const row = table.locator('tbody tr').first();
+    const id = (await row.getAttribute('data-fitment-id'))!;
+    const editor = page.getByTestId('fitment-editor');
+    await row.getByRole('button', { name: /^Edit / }).click();
+    const before = Number((await editor.getByTestId('edit-revision').textContent())!.replace(/\D/g, ''));
+    await editor.getByLabel('Position').fill('Rear');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`revision ${before + 1}`)
+      .waitFor();
+    await editor.waitFor({ state: 'detached' });
+
+    // A second edit opened on revision before + 1; someone else saves first.
+    await table
+      .locator(`tr[data-fitment-id="${id}"]`)
+      .getByRole('button', { name: /^Edit / })
+      .click();
+    await editor
+      .getByTestId('edit-revision')
+      .getByText(`revision ${before + 1}`)
+      .waitFor();
+    const other = await suite.http(`/api/v1/fitment/fitments/${id}`, {
+      method: 'PATCH',
+      json: { revision: before + 1, notes: 'changed elsewhere' },
+    });
+    expect(other.status).toBe(200);
+    await editor.getByLabel('Qty').fill('3');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    const stale = editor.getByTestId('stale-revision');
+    await stale.getByText('Someone else changed this fitment').waitFor();
+    await stale.getByText(`revision ${before + 2}`).waitFor();
+    await stale.getByText('"changed elsewhere"').waitFor();
+    await expectAccessible(page);
+    await editor.getByRole('button', { name: 'Apply my changes again' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`revision ${before + 3}`)
+      .waitFor();
+    const saved = (await (await suite.http(`/api/v1/fitment/fitments/${id}`)).json()) as Record<string, unknown>;
+    expect(saved).toMatchObject({ revision: before + 3, qty: 3, position: 'Rear', notes: 'changed elsewhere' });
+  });
+
+  it('exports the approved fitments as CSV and downloads the file', async () => {
+    const { page } = browser;
+    await page.getByLabel('Format').selectOption('csv');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    expect(lines.length).toBe(3);
+    const approved = (await (
+      await suite.http(`/api/data-uploads/ai-fitment-jobs/${jobId}/fitments?status=approved`)
+    ).json()) as { fitments: { part_id: string }[] };
+    for (const f of approved.fitments) expect(lines.slice(1).join('\n')).toContain(f.part_id);
+    await page.getByTestId('exports-table').getByText(download.suggestedFilename()).waitFor();
   });
 });

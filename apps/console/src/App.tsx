@@ -8,6 +8,7 @@ import { FitmentScreen } from './screens/FitmentScreen';
 import { ImportsScreen } from './screens/ImportsScreen';
 import { JobsScreen } from './screens/JobsScreen';
 import { MediaScreen } from './screens/MediaScreen';
+import { QueuesScreen } from './screens/QueuesScreen';
 import { clearSession, createSession, loadSession, saveSession, type Session } from './session';
 import { SignIn } from './SignIn';
 
@@ -17,6 +18,7 @@ const SCREENS: { path: string; label: string; render: (api: Api) => ReactNode }[
   { path: '/media', label: 'Media tasks', render: (api) => <MediaScreen api={api} /> },
   { path: '/imports', label: 'Imports', render: (api) => <ImportsScreen api={api} /> },
   { path: '/fitment', label: 'Fitment review', render: (api) => <FitmentScreen api={api} /> },
+  { path: '/queues', label: 'Queues', render: (api) => <QueuesScreen api={api} /> },
 ];
 
 function currentPath(): string {

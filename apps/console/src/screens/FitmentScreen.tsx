@@ -1,11 +1,13 @@
 // Fitment review: the AI fitment jobs, then one job's fitments sorted by confidence, approved or rejected one by one
-// or in bulk (the seed's /api/data-uploads/ai-fitment-jobs routes).
+// or in bulk (the seed's /api/data-uploads/ai-fitment-jobs routes), edited on their revision, and the ACES/CSV exports.
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText, scalar, type Api, type Schemas } from '../api/client';
 import { Empty, Failure, formatTime, Loading, StatusBadge } from '../components/states';
 import { useJobEvents } from '../events';
 import { canOperate } from '../session';
+import { FitmentEditor } from './FitmentEditor';
+import { FitmentExports } from './FitmentExports';
 
 type FitmentJob = Schemas['AiFitmentJobDto'];
 type Fitment = Schemas['FitmentDto'];
@@ -21,6 +23,7 @@ function ReviewTable({ api, job, onChanged }: { api: Api; job: FitmentJob; onCha
   const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Fitment | null>(null);
 
   const load = useCallback(async () => {
     const {
@@ -212,6 +215,17 @@ function ReviewTable({ api, job, onChanged }: { api: Api; job: FitmentJob; onCha
                           >
                             Reject
                           </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Edit ${f.part_id} for ${vehicle}`}
+                            onClick={() => {
+                              setNotice(null);
+                              setEditing(f);
+                            }}
+                          >
+                            Edit
+                          </Button>
                         </Group>
                       )}
                     </Table.Td>
@@ -220,6 +234,20 @@ function ReviewTable({ api, job, onChanged }: { api: Api; job: FitmentJob; onCha
               })}
             </Table.Tbody>
           </Table>
+        )}
+        {editing && (
+          <FitmentEditor
+            key={editing.id}
+            api={api}
+            fitment={editing}
+            onReloaded={() => void load()}
+            onClose={() => setEditing(null)}
+            onSaved={(saved) => {
+              setEditing(null);
+              setNotice(`Saved ${saved.part_id}: revision ${saved.revision}.`);
+              void load();
+            }}
+          />
         )}
       </Stack>
     </Paper>
@@ -230,6 +258,7 @@ export function FitmentScreen({ api }: { api: Api }) {
   const [jobs, setJobs] = useState<FitmentJob[] | null>(null);
   const [open, setOpen] = useState<FitmentJob | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reviewed, setReviewed] = useState(0);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async () => {
@@ -311,7 +340,18 @@ export function FitmentScreen({ api }: { api: Api }) {
           </Table.Tbody>
         </Table>
       )}
-      {open && <ReviewTable key={open.id} api={api} job={open} onChanged={() => void load()} />}
+      {open && (
+        <ReviewTable
+          key={open.id}
+          api={api}
+          job={open}
+          onChanged={() => {
+            setReviewed((n) => n + 1);
+            void load();
+          }}
+        />
+      )}
+      <FitmentExports api={api} refreshKey={reviewed} />
     </Stack>
   );
 }
