@@ -92,6 +92,10 @@ export class GenerateJobHandler implements JobHandlerInstance {
           Object.assign(ctx.counts, jobCounts(counts), { provider_failures: providerFailures });
           await ctx.progress(counts.products_done, total, `Processing products... (${counts.products_done}/${total})`);
         });
+        // A write that fails while the next batch is generated is rethrown where inFlight is awaited; until then
+        // it must count as handled, or Node ends the process on an unhandled rejection (found by the chaos tests,
+        // with the database's connections killed).
+        inFlight.catch(() => undefined);
       }
     } finally {
       // A cancel or a failure still lets the batch being written finish (or fail) first.
