@@ -1,13 +1,14 @@
 // Fitment review: the AI fitment jobs, then one job's fitments sorted by confidence, approved or rejected one by one
 // or in bulk (the seed's /api/data-uploads/ai-fitment-jobs routes), edited on their revision, and the ACES/CSV exports.
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorText, scalar, type Api, type Schemas } from '../api/client';
 import { Empty, Failure, formatTime, Loading, StatusBadge } from '../components/states';
 import { useJobEvents } from '../events';
 import { canOperate } from '../session';
 import { FitmentEditor } from './FitmentEditor';
 import { FitmentExports } from './FitmentExports';
+import { useList } from '../components/useList.js';
 
 type FitmentJob = Schemas['AiFitmentJobDto'];
 type Fitment = Schemas['FitmentDto'];
@@ -255,31 +256,21 @@ function ReviewTable({ api, job, onChanged }: { api: Api; job: FitmentJob; onCha
 }
 
 export function FitmentScreen({ api }: { api: Api }) {
-  const [jobs, setJobs] = useState<FitmentJob[] | null>(null);
   const [open, setOpen] = useState<FitmentJob | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [reviewed, setReviewed] = useState(0);
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const load = useCallback(async () => {
-    const {
-      data,
-      error: failure,
-      response,
-    } = await api.GET('/api/data-uploads/ai-fitment-jobs', {
-      params: { header: api.tenant, query: { limit: 20 } },
-    });
-    if (!data) return setError(errorText(failure, response));
-    setError(null);
-    setJobs(data.data);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    items: jobs,
+    error,
+    reload: load,
+    reloadSoon,
+  } = useList(
+    useCallback(
+      () => api.GET('/api/data-uploads/ai-fitment-jobs', { params: { header: api.tenant, query: { limit: 20 } } }),
+      [api],
+    ),
+  );
   useJobEvents((job) => {
-    if (job.service !== 'fitment' || job.type !== 'fitment.generate') return;
-    if (reloadTimer.current) clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(() => void load(), 150);
+    if (job.service === 'fitment' && job.type === 'fitment.generate') reloadSoon();
   });
 
   return (

@@ -1,12 +1,13 @@
 // Imports: upload a CSV or Excel file (XMLHttpRequest, for its upload progress), start it, watch it, cancel it, and
 // download the rejected rows.
 import { Button, FileInput, Group, NativeSelect, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText, fetchBlob, saveBlob, scalar, type Api, type JobView, type Upload } from '../api/client';
 import { ACTIVE_STATUSES, JobProgress } from '../components/JobProgress';
 import { Empty, Failure, formatTime, Loading, StatusBadge } from '../components/states';
 import { useJobEvents } from '../events';
 import { canOperate } from '../session';
+import { useList } from '../components/useList.js';
 
 type Kind = 'procurement' | 'products';
 
@@ -134,36 +135,26 @@ function Problems({ upload }: { upload: Upload }) {
 }
 
 export function ImportsScreen({ api }: { api: Api }) {
-  const [uploads, setUploads] = useState<Upload[] | null>(null);
   const [jobs, setJobs] = useState<Record<string, JobView>>({});
-  const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const load = useCallback(async () => {
-    const {
-      data,
-      error: failure,
-      response,
-    } = await api.GET('/api/v1/ingestion/uploads', {
-      params: { header: api.tenant, query: { limit: 20 } },
-    });
-    if (!data) return setError(errorText(failure, response));
-    setError(null);
-    setUploads(data.data);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    items: uploads,
+    setItems: setUploads,
+    error,
+    reload: load,
+    reloadSoon,
+  } = useList(
+    useCallback(
+      () => api.GET('/api/v1/ingestion/uploads', { params: { header: api.tenant, query: { limit: 20 } } }),
+      [api],
+    ),
+  );
 
   useJobEvents((job, event) => {
     if (job.service !== 'ingestion') return;
     setJobs((all) => ({ ...all, [job.id]: job }));
     // A state change also changes the upload (its status, counts, problems and report).
-    if (event === 'job.state') {
-      if (reloadTimer.current) clearTimeout(reloadTimer.current);
-      reloadTimer.current = setTimeout(() => void load(), 150);
-    }
+    if (event === 'job.state') reloadSoon();
   });
 
   const act = async (what: string, call: () => Promise<{ error?: unknown; response: Response }>) => {

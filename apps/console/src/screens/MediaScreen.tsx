@@ -12,11 +12,12 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorText, fetchBlob, scalar, type Api, type MediaTask, type MediaTaskType } from '../api/client';
 import { Empty, Failure, formatTime, Loading, StatusBadge } from '../components/states';
 import { useJobEvents } from '../events';
 import { canOperate } from '../session';
+import { useList } from '../components/useList.js';
 
 type ImageField = 'image' | 'target_image' | 'style_image' | 'mask';
 
@@ -202,27 +203,17 @@ function ResultPreview({ api, task }: { api: Api; task: MediaTask }) {
 }
 
 export function MediaScreen({ api }: { api: Api }) {
-  const [tasks, setTasks] = useState<MediaTask[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [preview, setPreview] = useState<MediaTask | null>(null);
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const load = useCallback(async () => {
-    const {
-      data,
-      error: failure,
-      response,
-    } = await api.GET('/api/v1/tasks', {
-      params: { header: api.tenant, query: { limit: 20 } },
-    });
-    if (!data) return setError(errorText(failure, response));
-    setError(null);
-    setTasks(data.data);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    items: tasks,
+    setItems: setTasks,
+    error,
+    reload: load,
+    reloadSoon,
+  } = useList(
+    useCallback(() => api.GET('/api/v1/tasks', { params: { header: api.tenant, query: { limit: 20 } } }), [api]),
+  );
 
   // Progress is in the event; a change of state also moves others' queue positions, so the list is read again.
   useJobEvents((job, event) => {
@@ -236,8 +227,7 @@ export function MediaScreen({ api }: { api: Api }) {
       );
       return;
     }
-    if (reloadTimer.current) clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(() => void load(), 150);
+    reloadSoon();
   });
 
   const cancel = async (task: MediaTask) => {
